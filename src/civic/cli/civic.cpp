@@ -1,0 +1,114 @@
+#include "civic/cli/civic.hpp"
+
+#include <boost/json.hpp>
+#include <fmt/format.h>
+
+#include <filesystem>
+
+#include "civic/core/embedded.hpp"
+#include "civic/core/ids.hpp"
+#include "civic/http/api_support.hpp"
+#include "civic/http/problem.hpp"
+#include "civic/http/static_files.hpp"
+#include "civic/modules/accounts/pages.hpp"
+#include "civic/modules/audit/api.hpp"
+#include "civic/modules/org/api.hpp"
+#include "civic/modules/org/pages.hpp"
+#include "civic/store/migrations.hpp"
+
+namespace civic::cli {
+
+std::unique_ptr<Civic> open_civic(const std::string& location, Create create) {
+    const bool is_file = !location.starts_with("postgres");
+    if (is_file && create == Create::Never && !std::filesystem::exists(location))
+        throw std::runtime_error(fmt::format(
+            "There is no database at {}. Run 'civic init --db {}' to make one.", location, location));
+    if (is_file) {
+        const auto parent = std::filesystem::path(location).parent_path();
+        if (!parent.empty()) std::filesystem::create_directories(parent);
+    }
+    auto civic = std::make_unique<Civic>();
+    store::OpenOptions options;
+    options.create = create == Create::IfMissing;
+    civic->db = store::open_database(location, options);
+    civic->created = store::current_schema_version(*civic->db) == 0;
+    auto applied = store::apply_migrations(*civic->db);
+    if (!applied) throw std::runtime_error(applied.error().detail);
+    civic->org = std::make_unique<org::OrgService>(*civic->db);
+    civic->accounts = std::make_unique<accounts::AccountsService>(*civic->db);
+    return civic;
+}
+
+Context cli_context(const Civic& civic) {
+    Principal p;
+    p.user_id = "cli";
+    p.username = "cli";
+    p.display_name = "Command line";
+    p.grants.push_back({Role::Administrator, std::nullopt});
+    return Context{p, "cli-" + random_token(6), civic.clock.now()};
+}
+
+std::string council_name(Civic& civic) {
+    org::ListQuery q;
+    q.kind = "council";
+    q.limit = 1;
+    auto page = civic.org->list_units(Context{}, q);
+    if (page && !page->items.empty()) return page->items.front().name;
+    return "Civic";
+}
+
+int load_demo(Civic& civic) {
+    const auto json = find_embedded(civic_embedded_demo(), "council.json");
+    if (!json) {
+        fmt::print(stderr, "civic: this build has no demo council\n");
+        return k_exit_failed;
+    }
+    auto loaded = civic.org->load_demo(cli_context(civic), *json);
+    if (!loaded) {
+        fmt::print(stderr, "civic: {}\n", loaded.error().detail);
+        return k_exit_failed;
+    }
+    fmt::print("Loaded the demo council, {}: {} units, {} people, {} posts, {} memberships.\n",
+               loaded->council_name, loaded->units, loaded->people, loaded->posts,
+               loaded->memberships);
+    return k_exit_ok;
+}
+
+std::unique_ptr<http::App> build_app(Civic& civic, const http::PageRenderer& pages,
+                                     const std::string& assets_dir) {
+    auto app = std::make_unique<http::App>();
+    auto& router = app->router();
+    app->set_authenticator(accounts::make_authenticator(*civic.accounts, civic.clock));
+    app->set_error_pages([&pages](const http::Request& r, const Error& e) { return pages.error_page(r, e); });
+
+    router.add(http::Method::Get, "/healthz", [](http::Request&) {
+        return http::Response::json(200, R"({"status":"ok"})");
+    });
+    router.add(http::Method::Get, "/readyz", [&civic](http::Request& r) {
+        try {
+            civic.db->read([](store::Connection& c) {
+                c.query("SELECT 1", {}, [](const store::Row&) {});
+            });
+        } catch (const std::exception&) {
+            auto res = http::problem_response(
+                r, Error{ErrorKind::Unavailable, "Civic cannot reach its database.", {}});
+            res.set_header("retry-after", "5");
+            return res;
+        }
+        return http::Response::json(200, R"({"status":"ready"})");
+    });
+    router.add(http::Method::Get, "/api/v1/openapi.json", [](http::Request&) {
+        const auto doc = find_embedded(civic_embedded_docs(), "openapi.json");
+        auto res = http::Response::json(200, std::string(doc.value_or("{}")));
+        res.set_header("cache-control", "public, max-age=300");
+        return res;
+    });
+    http::add_static_routes(router, assets_dir);
+    org::register_api(router, *civic.org, civic.clock);
+    org::register_pages(router, *civic.org, pages, civic.clock);
+    audit::register_api(router, *civic.db);
+    accounts::register_pages(router, *civic.accounts, pages, civic.clock);
+    return app;
+}
+
+}  // namespace civic::cli

@@ -1,0 +1,49 @@
+#pragma once
+// The wiring: opens the store, applies migrations, builds the services and registers each
+// module's routes. Nothing else in Civic knows every module.
+
+#include <memory>
+#include <string>
+
+#include "civic/core/clock.hpp"
+#include "civic/http/app.hpp"
+#include "civic/http/render.hpp"
+#include "civic/modules/accounts/service.hpp"
+#include "civic/modules/org/service.hpp"
+#include "civic/store/database.hpp"
+
+namespace civic::cli {
+
+// Exit codes: 0 done, 1 refused or failed, 2 the command line itself was wrong.
+inline constexpr int k_exit_ok = 0;
+inline constexpr int k_exit_failed = 1;
+inline constexpr int k_exit_usage = 2;
+
+struct Civic {
+    std::unique_ptr<store::Database> db;
+    SystemClock clock;
+    std::unique_ptr<org::OrgService> org;
+    std::unique_ptr<accounts::AccountsService> accounts;
+    bool created = false;  // the database was new: no schema before this start
+};
+
+enum class Create { IfMissing, Never };
+
+// Opens the database and brings its schema up to date. Throws std::runtime_error with a
+// message for a person when it cannot.
+std::unique_ptr<Civic> open_civic(const std::string& location, Create create);
+
+// The principal the command line acts as: an administrator called "cli".
+Context cli_context(const Civic& civic);
+
+// Builds the web application: every route of every module, the assets and the health checks.
+std::unique_ptr<http::App> build_app(Civic& civic, const http::PageRenderer& pages,
+                                     const std::string& assets_dir);
+
+// The council's name, for the page header: the first council at the top of the tree.
+std::string council_name(Civic& civic);
+
+// Loads the demo council; prints what it loaded. Returns an exit code.
+int load_demo(Civic& civic);
+
+}  // namespace civic::cli

@@ -1,0 +1,265 @@
+// civic: the one binary. Subcommands: serve, init, demo, user add, token create, import,
+// backup, version. Every subcommand that touches data takes --db.
+
+#include <CLI/CLI.hpp>
+#include <fmt/format.h>
+#include <spdlog/spdlog.h>
+
+#include <csignal>
+#include <cstdio>
+#include <filesystem>
+#include <fstream>
+#include <iostream>
+#include <sstream>
+
+#include "civic/cli/civic.hpp"
+#include "civic/core/ids.hpp"
+#include "civic/core/log.hpp"
+#include "civic/http/server.hpp"
+#include "civic/store/migrations.hpp"
+#include "civic/store/sqlite_database.hpp"
+
+namespace civic::cli {
+namespace {
+
+constexpr std::string_view k_version = "0.1.0";
+
+std::string default_db() {
+    if (const char* env = std::getenv("CIVIC_DB"); env && *env) return env;
+    return "var/civic.db";
+}
+
+// The assets folder sits beside the binary (build/assets), wherever it is run from.
+std::string default_assets_dir() {
+    std::error_code ec;
+    const auto exe = std::filesystem::read_symlink("/proc/self/exe", ec);
+    if (!ec) return (exe.parent_path() / "assets").string();
+    return "build/assets";
+}
+
+void print_errors(const Error& e) {
+    fmt::print(stderr, "civic: {}\n", e.detail);
+    for (const auto& fe : e.errors) fmt::print(stderr, "  {}: {}\n", fe.field, fe.message);
+}
+
+std::string read_file(const std::string& path) {
+    std::ifstream in(path, std::ios::binary);
+    if (!in) throw std::runtime_error(fmt::format("Cannot read {}: no such file, or no permission.", path));
+    std::ostringstream s;
+    s << in.rdbuf();
+    return s.str();
+}
+
+struct ServeOptions {
+    http::ServerOptions server;
+    std::string assets;
+    bool demo = true;
+    std::size_t body_limit_mib = 10;
+};
+
+int serve(const std::string& db_path, ServeOptions& o) {
+    auto civic = open_civic(db_path, Create::IfMissing);
+    if (civic->created && o.demo) {
+        // First start: the demo council and an administrator, so a new user sees a working system.
+        if (int rc = load_demo(*civic); rc != k_exit_ok) return rc;
+    }
+    if (civic->accounts->no_users()) {
+        const std::string password = random_token(15);
+        accounts::NewUser admin{"admin", "Administrator", password, Role::Administrator, std::nullopt};
+        auto added = civic->accounts->add_user(cli_context(*civic), admin);
+        if (!added) {
+            print_errors(added.error());
+            return k_exit_failed;
+        }
+        fmt::print("\nSign in as the administrator (shown once; keep it safe):\n  username: admin\n  password: {}\n\n",
+                   password);
+    }
+    const http::PageRenderer pages(http::SiteInfo{council_name(*civic)});
+    auto app = build_app(*civic, pages, o.assets.empty() ? default_assets_dir() : o.assets);
+    o.server.body_limit = o.body_limit_mib * 1024 * 1024;
+    http::Server server(o.server, [&app](http::Request& r) { return app->handle(r); });
+    const unsigned short port = server.listen();
+    const std::string host = o.server.bind == "0.0.0.0" ? "localhost" : o.server.bind;
+    fmt::print("Civic is serving on http://{}:{}\n", host, port);
+    std::fflush(stdout);
+    server.run();
+    civic->db->close();
+    spdlog::info("stopped cleanly");
+    return k_exit_ok;
+}
+
+}  // namespace
+
+int run(int argc, char** argv) {
+    CLI::App app{"Civic: the corporate management system of a council.", "civic"};
+    app.require_subcommand(1);
+    app.set_help_all_flag("--help-all", "Show help for every subcommand");
+    std::string log_level = "info";
+    app.add_option("--log-level", log_level, "Log level: trace, debug, info, warn, error")
+        ->check(CLI::IsMember({"trace", "debug", "info", "warn", "error", "off"}));
+
+    std::string db = default_db();
+    const auto add_db = [&db](CLI::App* sub) {
+        sub->add_option("--db", db, "The database: an SQLite file path (default var/civic.db, or $CIVIC_DB)");
+    };
+
+    ServeOptions serve_opts;
+    auto* serve_cmd = app.add_subcommand("serve", "Serve the web pages and the API");
+    add_db(serve_cmd);
+    serve_cmd->add_option("--port", serve_opts.server.port, "Port to listen on (0: any free port)")
+        ->check(CLI::Range(0, 65535));
+    serve_cmd->add_option("--bind", serve_opts.server.bind, "Address to listen on")
+        ->check(CLI::ValidIPV4 | CLI::IsMember({"::", "::1"}));
+    serve_cmd->add_option("--threads", serve_opts.server.threads, "Worker threads")->check(CLI::Range(1, 64));
+    serve_cmd->add_option("--body-limit-mib", serve_opts.body_limit_mib, "Largest request body, in MiB")
+        ->check(CLI::Range(1, 1024));
+    serve_cmd->add_option("--assets", serve_opts.assets, "Folder of stylesheets, fonts and images")
+        ->check(CLI::ExistingDirectory);
+    serve_cmd->add_flag("!--no-demo", serve_opts.demo, "Do not load the demo council into a new database");
+    serve_cmd->add_flag("!--no-access-log", serve_opts.server.access_log, "Do not log each request");
+
+    auto* init_cmd = app.add_subcommand("init", "Create the database, or bring its schema up to date");
+    add_db(init_cmd);
+
+    auto* demo_cmd = app.add_subcommand("demo", "Load the demo council into an empty database");
+    add_db(demo_cmd);
+
+    auto* user_cmd = app.add_subcommand("user", "Manage users");
+    user_cmd->require_subcommand(1);
+    accounts::NewUser new_user;
+    std::string role_text = "viewer";
+    std::string unit;
+    bool password_stdin = false;
+    auto* user_add = user_cmd->add_subcommand("add", "Add a user with a role");
+    add_db(user_add);
+    user_add->add_option("--username", new_user.username, "Sign-in name")->required();
+    user_add->add_option("--name", new_user.display_name, "The person's name")->required();
+    user_add->add_option("--role", role_text, "administrator, editor or viewer")
+        ->check(CLI::IsMember({"administrator", "editor", "viewer"}));
+    user_add->add_option("--unit", unit, "Limit the role to this unit's subtree (a unit id)");
+    user_add->add_flag("--password-stdin", password_stdin, "Read the password from standard input");
+
+    auto* token_cmd = app.add_subcommand("token", "Manage API tokens");
+    token_cmd->require_subcommand(1);
+    std::string token_user, token_name = "script";
+    auto* token_create = token_cmd->add_subcommand("create", "Print a new bearer token for scripts");
+    add_db(token_create);
+    token_create->add_option("--user", token_user, "The username the token acts as")->required();
+    token_create->add_option("--name", token_name, "What the token is for");
+
+    auto* import_cmd = app.add_subcommand("import", "Import a CSV file, all or nothing");
+    import_cmd->require_subcommand(1);
+    std::string import_file;
+    auto* import_units = import_cmd->add_subcommand("units", "Import units: columns name,kind,parent,description");
+    auto* import_people = import_cmd->add_subcommand(
+        "people", "Import people: columns name,kind,unit,honorific_prefix,published,email,phone,summary");
+    for (auto* sub : {import_units, import_people}) {
+        add_db(sub);
+        sub->add_option("file", import_file, "The CSV file")->required();
+    }
+
+    std::string backup_file;
+    auto* backup_cmd = app.add_subcommand("backup", "Copy the database to a file while it is in use");
+    add_db(backup_cmd);
+    backup_cmd->add_option("file", backup_file, "Where to write the copy")->required();
+
+    app.add_subcommand("version", "Print the version");
+
+    try {
+        app.parse(argc, argv);
+    } catch (const CLI::CallForHelp& e) {
+        return app.exit(e);
+    } catch (const CLI::CallForAllHelp& e) {
+        return app.exit(e);
+    } catch (const CLI::ParseError& e) {
+        std::string what = e.what();
+        if (const auto nl = what.find('\n'); nl != std::string::npos) what.resize(nl);
+        fmt::print(stderr, "civic: {} (see 'civic --help')\n", what);
+        return k_exit_usage;
+    }
+    init_logging(log_level);
+
+    try {
+        if (app.got_subcommand("version")) {
+            fmt::print("civic {}\n", k_version);
+            return k_exit_ok;
+        }
+        if (serve_cmd->parsed()) return serve(db, serve_opts);
+        if (init_cmd->parsed()) {
+            auto civic = open_civic(db, Create::IfMissing);
+            fmt::print("The database at {} is ready (schema version {}).\n", db,
+                       store::latest_schema_version());
+            return k_exit_ok;
+        }
+        if (demo_cmd->parsed()) {
+            auto civic = open_civic(db, Create::IfMissing);
+            return load_demo(*civic);
+        }
+        if (user_add->parsed()) {
+            auto civic = open_civic(db, Create::Never);
+            if (password_stdin) {
+                std::getline(std::cin, new_user.password);
+            } else {
+                new_user.password = random_token(15);
+            }
+            new_user.role = *parse_role(role_text);
+            if (!unit.empty()) new_user.unit_id = unit;
+            auto added = civic->accounts->add_user(cli_context(*civic), new_user);
+            if (!added) {
+                print_errors(added.error());
+                return k_exit_failed;
+            }
+            fmt::print("Added {} ({}) as {}{}.\n", added->username, added->display_name, role_text,
+                       unit.empty() ? "" : " of unit " + unit);
+            if (!password_stdin) fmt::print("Password (shown once): {}\n", new_user.password);
+            return k_exit_ok;
+        }
+        if (token_create->parsed()) {
+            auto civic = open_civic(db, Create::Never);
+            auto token = civic->accounts->create_token(cli_context(*civic), token_user, token_name);
+            if (!token) {
+                print_errors(token.error());
+                return k_exit_failed;
+            }
+            fmt::print("{}\n", *token);
+            return k_exit_ok;
+        }
+        if (import_units->parsed() || import_people->parsed()) {
+            const std::string text = read_file(import_file);
+            auto civic = open_civic(db, Create::Never);
+            const bool units = import_units->parsed();
+            auto ctx = cli_context(*civic);
+            auto done = units ? civic->org->import_units(ctx, text) : civic->org->import_people(ctx, text);
+            if (!done) {
+                fmt::print(stderr, "civic: {} was not imported.\n", import_file);
+                print_errors(done.error());
+                return k_exit_failed;
+            }
+            fmt::print("Imported {} {} from {}.\n", done->created, units ? "units" : "people", import_file);
+            return k_exit_ok;
+        }
+        if (backup_cmd->parsed()) {
+            auto civic = open_civic(db, Create::Never);
+            auto* sqlite = dynamic_cast<store::SqliteDatabase*>(civic->db.get());
+            if (!sqlite) {
+                fmt::print(stderr, "civic: backup copies SQLite databases; use pg_dump for PostgreSQL\n");
+                return k_exit_failed;
+            }
+            if (std::filesystem::exists(backup_file)) {
+                fmt::print(stderr, "civic: {} already exists; choose a new file name\n", backup_file);
+                return k_exit_failed;
+            }
+            sqlite->backup_to(backup_file);
+            fmt::print("Copied {} to {}.\n", db, backup_file);
+            return k_exit_ok;
+        }
+    } catch (const std::exception& e) {
+        fmt::print(stderr, "civic: {}\n", e.what());
+        return k_exit_failed;
+    }
+    return k_exit_usage;
+}
+
+}  // namespace civic::cli
+
+int main(int argc, char** argv) { return civic::cli::run(argc, argv); }

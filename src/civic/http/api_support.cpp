@@ -1,0 +1,86 @@
+#include "civic/http/api_support.hpp"
+
+#include <boost/json.hpp>
+#include <fmt/format.h>
+
+#include <charconv>
+
+#include "civic/core/ids.hpp"
+#include "civic/core/json.hpp"
+
+namespace civic::http {
+
+Result<boost::json::object> json_body(const Request& request) {
+    if (request.content_type() != "application/json")
+        return std::unexpected(Error{ErrorKind::UnsupportedMediaType,
+                                     "Send the body as JSON with Content-Type: application/json.",
+                                     {}});
+    return parse_json_object(request.body);
+}
+
+Response json_response(int status, const boost::json::value& body) {
+    return Response::json(status, to_json(body));
+}
+
+std::string etag_for(std::int64_t version) { return fmt::format("W/\"{}\"", version); }
+
+Result<std::int64_t> expected_version(const Request& request, const boost::json::object& body) {
+    if (auto im = request.header("if-match")) {
+        std::string_view v = trim(*im);
+        if (v.starts_with("W/")) v.remove_prefix(2);
+        if (v.size() >= 2 && v.front() == '"' && v.back() == '"') v = v.substr(1, v.size() - 2);
+        std::int64_t n = 0;
+        auto [p, ec] = std::from_chars(v.data(), v.data() + v.size(), n);
+        if (ec != std::errc{} || p != v.data() + v.size() || n < 1)
+            return std::unexpected(Error::bad_request(
+                "If-Match must be the ETag from a GET of this record, for example W/\"3\"."));
+        return n;
+    }
+    if (const auto* v = body.if_contains("version")) {
+        if (v->is_int64() && v->as_int64() >= 1) return v->as_int64();
+        return std::unexpected(
+            Error::validation("version", "Version must be the record's current version number, for example 3"));
+    }
+    return std::unexpected(Error{ErrorKind::PreconditionRequired,
+                                 "Say which version you are changing: send If-Match with the ETag "
+                                 "from a GET, or a \"version\" field.",
+                                 {}});
+}
+
+Result<PageRequest> page_request(const Request& request) {
+    PageRequest page;
+    if (auto c = request.query_param("cursor"); c && !c->empty()) {
+        if (!is_id(*c))
+            return std::unexpected(Error::validation(
+                "cursor", "Cursor must be the next_cursor value from the previous page"));
+        page.cursor = std::string(*c);
+    }
+    if (auto l = request.query_param("limit")) {
+        int n = 0;
+        auto [p, ec] = std::from_chars(l->data(), l->data() + l->size(), n);
+        if (ec != std::errc{} || p != l->data() + l->size() || n < 1 || n > 200)
+            return std::unexpected(
+                Error::validation("limit", "Limit must be a whole number from 1 to 200"));
+        page.limit = n;
+    }
+    return page;
+}
+
+Result<std::optional<std::string>> id_query_param(const Request& request, std::string_view name) {
+    auto v = request.query_param(name);
+    if (!v || v->empty()) return std::optional<std::string>{};
+    if (!is_id(*v))
+        return std::unexpected(Error::validation(
+            std::string(name), fmt::format("{} must be an id Civic gave, for example "
+                                           "0190a0e2-7c1d-7e3a-9b1a-1f2e3d4c5b6a", name)));
+    return std::optional<std::string>(std::string(*v));
+}
+
+boost::json::object page_body(boost::json::array items, const std::optional<std::string>& next) {
+    boost::json::object o;
+    o["items"] = std::move(items);
+    o["next_cursor"] = next ? boost::json::value(*next) : boost::json::value(nullptr);
+    return o;
+}
+
+}  // namespace civic::http

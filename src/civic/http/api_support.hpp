@@ -1,0 +1,43 @@
+#pragma once
+// Small helpers every module's API uses: reading a JSON body, paging, ETags, writing JSON.
+
+#include <boost/json/object.hpp>
+#include <boost/json/value.hpp>
+
+#include <cstdint>
+#include <optional>
+#include <string>
+
+#include "civic/core/error.hpp"
+#include "civic/http/request.hpp"
+
+namespace civic::http {
+
+// The body as a JSON object: 415 unless it is application/json, 400 unless it parses.
+Result<boost::json::object> json_body(const Request& request);
+
+// A JSON answer.
+Response json_response(int status, const boost::json::value& body);
+
+// The weak ETag for a record version: W/"3".
+std::string etag_for(std::int64_t version);
+
+// The version named by If-Match (an ETag from a GET), or by the body's "version" field.
+// PreconditionRequired when neither is given, BadRequest when If-Match is not one of ours.
+Result<std::int64_t> expected_version(const Request& request, const boost::json::object& body);
+
+struct PageRequest {
+    std::optional<std::string> cursor;  // the id after which to start
+    int limit = 50;
+};
+
+// Reads ?cursor= and ?limit= (1..200).
+Result<PageRequest> page_request(const Request& request);
+
+// Reads an optional query parameter that must be an id.
+Result<std::optional<std::string>> id_query_param(const Request& request, std::string_view name);
+
+// {"items": [...], "next_cursor": "..."|null}
+boost::json::object page_body(boost::json::array items, const std::optional<std::string>& next);
+
+}  // namespace civic::http

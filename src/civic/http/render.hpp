@@ -1,0 +1,45 @@
+#pragma once
+// Server-rendered pages: mustache templates (compiled into the binary from web/templates)
+// filled from a JSON view model, inside the GOV.UK Frontend layout.
+
+#include <boost/json/object.hpp>
+
+#include <string>
+#include <string_view>
+
+#include "civic/core/error.hpp"
+#include "civic/http/request.hpp"
+
+namespace civic::http {
+
+struct SiteInfo {
+    std::string council_name = "Civic";
+};
+
+class PageRenderer {
+public:
+    explicit PageRenderer(SiteInfo site) : m_site(std::move(site)) {}
+
+    // Renders templates/<name>.mustache with view, inside the layout with title.
+    // The layout adds the council name, navigation, sign-in state and the CSRF token
+    // ({{csrf_token}} is available to every form).
+    Response page(const Request& request, std::string_view name, std::string_view title,
+                  boost::json::object view, int status = 200) const;
+
+    // An error page in words, for browsers.
+    Response error_page(const Request& request, const Error& error) const;
+
+    // Renders one template without the layout.
+    static std::string render(std::string_view name, const boost::json::value& view);
+
+    const SiteInfo& site() const { return m_site; }
+
+private:
+    SiteInfo m_site;
+};
+
+// Builds the GOV.UK error-summary view ("errors": [{field, message, href}]) and a
+// field -> message map ("error": {field: message}) from validation errors.
+void add_form_errors(boost::json::object& view, const Error& error);
+
+}  // namespace civic::http

@@ -1,0 +1,13 @@
+#pragma once
+// Serves the GOV.UK Frontend stylesheet, fonts and images (and Civic's own) from the assets
+// folder beside the binary, under /assets/.
+
+#include <string>
+
+#include "civic/http/router.hpp"
+
+namespace civic::http {
+
+void add_static_routes(Router& router, std::string assets_dir);
+
+}  // namespace civic::http

@@ -1,0 +1,75 @@
+#pragma once
+// Local accounts: argon2id password hashes, sessions kept in the database (so any server
+// can serve any user), bearer tokens for scripts (stored as hashes), and roles scoped to
+// units (administrator; editor of a unit subtree; viewer).
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "civic/core/context.hpp"
+#include "civic/core/error.hpp"
+#include "civic/store/database.hpp"
+
+namespace civic::accounts {
+
+struct NewUser {
+    std::string username;
+    std::string display_name;
+    std::string password;
+    Role role = Role::Viewer;
+    std::optional<std::string> unit_id;  // the subtree the role covers; none: the whole council
+};
+
+struct User {
+    std::string id;
+    std::string username;
+    std::string display_name;
+};
+
+struct Session {
+    std::string secret;  // goes in the cookie; only its hash is stored
+    std::string csrf_token;
+};
+
+struct Authenticated {
+    Principal principal;
+    std::string csrf_token;  // sessions only
+};
+
+class AccountsService {
+public:
+    explicit AccountsService(store::Database& db) : m_db(db) {}
+
+    // Adds a user with one role. Only administrators (or the command line) may.
+    Result<User> add_user(const Context& ctx, const NewUser& in);
+    // Grants another role to an existing user.
+    Result<void> grant(const Context& ctx, const std::string& username, Role role,
+                       const std::optional<std::string>& unit_id);
+    // Makes a bearer token for a user; returns the secret, shown once.
+    Result<std::string> create_token(const Context& ctx, const std::string& username,
+                                     const std::string& name);
+    // Checks a username and password; starts a session.
+    Result<Session> sign_in(const Context& ctx, const std::string& username,
+                            const std::string& password);
+    void sign_out(const Context& ctx, const std::string& session_secret);
+
+    std::optional<Authenticated> by_session(const std::string& session_secret, TimePoint now);
+    std::optional<Authenticated> by_token(const std::string& token, TimePoint now);
+
+    // True when the database has no users yet.
+    bool no_users();
+
+private:
+    std::optional<Principal> principal_for(store::Connection& c, const std::string& user_id);
+    store::Database& m_db;
+};
+
+// argon2id, with the OWASP-recommended cost (19 MiB, 2 passes).
+std::string hash_password(const std::string& password);
+bool verify_password(const std::string& encoded, const std::string& password);
+
+// The session cookie's name.
+inline constexpr std::string_view k_session_cookie = "civic_session";
+
+}  // namespace civic::accounts

@@ -1,0 +1,62 @@
+#include "civic/modules/audit/api.hpp"
+
+#include <boost/json.hpp>
+
+#include "civic/core/json.hpp"
+#include "civic/http/api_support.hpp"
+#include "civic/http/problem.hpp"
+#include "civic/store/audit.hpp"
+
+namespace civic::audit {
+
+namespace {
+
+boost::json::value parse_or_null(const std::optional<std::string>& text) {
+    if (!text) return nullptr;
+    boost::system::error_code ec;
+    auto v = boost::json::parse(*text, ec);
+    return ec ? boost::json::value(*text) : v;
+}
+
+}  // namespace
+
+void register_api(http::Router& router, store::Database& db) {
+    router.add(http::Method::Get, "/api/v1/audit", [&db](http::Request& r) {
+        // The trail holds before-and-after copies of records, including what is not published.
+        if (!r.principal.signed_in())
+            return http::problem_response(r, Error::unauthorized());
+        if (r.principal.grants.empty())
+            return http::problem_response(
+                r, Error::forbidden("Reading the audit trail needs a role in Civic."));
+        auto page = http::page_request(r);
+        if (!page) return http::problem_response(r, page.error());
+        store::AuditQuery q;
+        if (auto e = r.query_param("entity"); e && !e->empty()) q.entity = std::string(*e);
+        if (auto id = r.query_param("id"); id && !id->empty()) q.entity_id = std::string(*id);
+        q.after = page->cursor;
+        q.limit = page->limit + 1;
+        auto entries = db.read([&](store::Connection& c) { return store::read_audit(c, q); });
+        std::optional<std::string> next;
+        if (static_cast<int>(entries.size()) > page->limit) {
+            entries.pop_back();
+            next = entries.back().id;
+        }
+        boost::json::array items;
+        for (const auto& e : entries) {
+            items.push_back(boost::json::object{
+                {"id", e.id},
+                {"at", e.at},
+                {"actor", e.actor},
+                {"entity", e.entity},
+                {"entity_id", e.entity_id},
+                {"action", e.action},
+                {"before", parse_or_null(e.before_json)},
+                {"after", parse_or_null(e.after_json)},
+                {"request_id", e.request_id},
+            });
+        }
+        return http::json_response(200, http::page_body(std::move(items), next));
+    });
+}
+
+}  // namespace civic::audit

@@ -1,0 +1,11 @@
+#pragma once
+// GET /api/v1/audit: read the audit trail. Nothing in Civic changes or deletes it.
+
+#include "civic/http/router.hpp"
+#include "civic/store/database.hpp"
+
+namespace civic::audit {
+
+void register_api(http::Router& router, store::Database& db);
+
+}  // namespace civic::audit

@@ -1,0 +1,444 @@
+#include "civic/modules/org/pages.hpp"
+
+#include <boost/json.hpp>
+#include <fmt/format.h>
+
+#include <map>
+
+#include "civic/core/ids.hpp"
+#include "civic/http/app.hpp"
+#include "civic/http/context.hpp"
+
+namespace civic::org {
+namespace json = boost::json;
+using http::Method;
+using http::Request;
+using http::Response;
+
+namespace {
+
+using Form = std::vector<std::pair<std::string, std::string>>;
+
+std::optional<std::string> form_value(const Form& form, std::string_view name) {
+    for (const auto& [k, v] : form)
+        if (k == name) return v;
+    return std::nullopt;
+}
+
+std::string kind_label(std::string_view kind) {
+    if (kind == "council") return "Council";
+    if (kind == "directorate") return "Directorate";
+    if (kind == "department") return "Department";
+    if (kind == "service") return "Service";
+    if (kind == "team") return "Team";
+    if (kind == "body") return "Board, group or committee";
+    if (kind == "officer") return "Officer";
+    if (kind == "councillor") return "Councillor";
+    return std::string(kind);
+}
+
+std::string unit_href(const std::string& id) { return "/units/" + id; }
+std::string person_href(const std::string& id) { return "/people/" + id; }
+
+// The whole tree as nested lists, children in name order.
+json::array tree_nodes(const std::multimap<std::string, const Unit*>& children,
+                       const std::string& parent) {
+    json::array out;
+    std::vector<const Unit*> kids;
+    auto [lo, hi] = children.equal_range(parent);
+    for (auto it = lo; it != hi; ++it) kids.push_back(it->second);
+    std::sort(kids.begin(), kids.end(), [](const Unit* a, const Unit* b) { return a->name < b->name; });
+    for (const Unit* u : kids) {
+        json::array sub = tree_nodes(children, u->id);
+        const bool has_children = !sub.empty();
+        out.push_back(json::object{{"name", u->name},
+                                   {"href", unit_href(u->id)},
+                                   {"kind", kind_label(u->kind)},
+                                   {"children", std::move(sub)},
+                                   {"has_children", has_children}});
+    }
+    return out;
+}
+
+// Options for a unit <select>: every live unit, indented by depth, in tree order.
+json::array unit_options(const std::vector<Unit>& units, const std::string& selected,
+                         const std::string& exclude_path) {
+    std::multimap<std::string, const Unit*> children;
+    for (const auto& u : units) children.emplace(u.parent_id.value_or(""), &u);
+    json::array out;
+    std::function<void(const std::string&, int)> walk = [&](const std::string& parent, int depth) {
+        std::vector<const Unit*> kids;
+        auto [lo, hi] = children.equal_range(parent);
+        for (auto it = lo; it != hi; ++it) kids.push_back(it->second);
+        std::sort(kids.begin(), kids.end(), [](const Unit* a, const Unit* b) { return a->name < b->name; });
+        for (const Unit* u : kids) {
+            if (!exclude_path.empty() && u->path.starts_with(exclude_path)) continue;
+            std::string label;
+            for (int i = 0; i < depth; ++i) label += "\u2014 ";
+            label += u->name;
+            out.push_back(json::object{{"value", u->id}, {"label", label}, {"selected", u->id == selected}});
+            walk(u->id, depth + 1);
+        }
+    };
+    walk("", 0);
+    return out;
+}
+
+json::array kind_options(const std::string& selected) {
+    json::array out;
+    for (auto k : k_unit_kinds)
+        out.push_back(json::object{{"value", k}, {"label", kind_label(k)}, {"selected", k == selected}});
+    return out;
+}
+
+json::array breadcrumbs(const std::vector<Unit>& units, const Unit& unit) {
+    std::map<std::string, const Unit*> by_id;
+    for (const auto& u : units) by_id[u.id] = &u;
+    json::array out;
+    std::string_view path = unit.path;
+    while (!path.empty()) {
+        if (path.front() == '/') {
+            path.remove_prefix(1);
+            continue;
+        }
+        const auto slash = path.find('/');
+        const std::string id(path.substr(0, slash));
+        path.remove_prefix(slash == std::string_view::npos ? path.size() : slash);
+        if (id == unit.id) break;
+        if (auto it = by_id.find(id); it != by_id.end())
+            out.push_back(json::object{{"name", it->second->name}, {"href", unit_href(id)}});
+    }
+    return out;
+}
+
+Response sign_in_first(const Request& r) {
+    return Response::redirect("/sign-in?return_to=" + http::url_encode(r.target));
+}
+
+struct Pages {
+    OrgService& service;
+    const http::PageRenderer& pages;
+    const Clock& clock;
+
+    Context ctx(const Request& r) const { return http::context_for(r, clock); }
+
+    Response error(const Request& r, const Error& e) const { return pages.error_page(r, e); }
+
+    Response tree(Request& r) const {
+        const auto units = service.all_units(ctx(r));
+        std::multimap<std::string, const Unit*> children;
+        for (const auto& u : units) children.emplace(u.parent_id.value_or(""), &u);
+        json::object view;
+        view["nodes"] = tree_nodes(children, "");
+        view["empty"] = units.empty();
+        view["can_add"] = r.principal.signed_in();
+        return pages.page(r, "org/tree", "Organisation", std::move(view));
+    }
+
+    Response unit(Request& r) const {
+        const std::string id(r.param("id"));
+        if (!is_id(id)) return error(r, Error::not_found("There is no unit at this address."));
+        const Context c = ctx(r);
+        auto unit = service.get_unit(c, id);
+        if (!unit) return error(r, unit.error());
+        const auto units = service.all_units(c);
+        json::object view;
+        view["unit"] = json::object{{"id", unit->id},
+                                    {"name", unit->name},
+                                    {"kind", kind_label(unit->kind)},
+                                    {"description", unit->description},
+                                    {"archived", unit->archived_at.has_value()}};
+        view["breadcrumbs"] = breadcrumbs(units, *unit);
+        json::array subunits;
+        for (const auto& u : units)
+            if (u.parent_id == unit->id)
+                subunits.push_back(json::object{{"name", u.name}, {"href", unit_href(u.id)}, {"kind", kind_label(u.kind)}});
+        view["has_subunits"] = !subunits.empty();
+        view["subunits"] = std::move(subunits);
+
+        ListQuery q;
+        q.unit_id = unit->id;
+        q.limit = 200;
+        json::array posts;
+        if (auto page = service.list_posts(c, q)) {
+            for (const auto& p : page->items) {
+                json::array resp;
+                for (const auto& item : p.responsibilities) resp.push_back(json::value(item));
+                posts.push_back(json::object{{"label", p.label},
+                                             {"portfolio", p.portfolio},
+                                             {"responsibilities", std::move(resp)},
+                                             {"has_responsibilities", !p.responsibilities.empty()}});
+            }
+        }
+        view["has_posts"] = !posts.empty();
+        view["posts"] = std::move(posts);
+
+        json::array members;
+        if (auto page = service.list_memberships(c, q)) {
+            for (const auto& m : page->items) {
+                auto person = service.get_person(c, m.person_id);
+                if (!person) continue;
+                std::string name = person->person.honorific_prefix.empty()
+                                       ? person->person.name
+                                       : person->person.honorific_prefix + " " + person->person.name;
+                members.push_back(json::object{{"name", name},
+                                               {"href", person_href(m.person_id)},
+                                               {"role", m.role},
+                                               {"since", m.start_date.value_or("")},
+                                               {"until", m.end_date.value_or("")}});
+            }
+        }
+        view["has_members"] = !members.empty();
+        view["members"] = std::move(members);
+        const bool can_edit = service.can_edit(c, *unit);
+        view["can_edit"] = can_edit && !unit->archived_at;
+        return pages.page(r, "org/unit", unit->name, std::move(view));
+    }
+
+    json::object unit_form_view(const Context& c, const UnitInput& in, const std::string& exclude_path) const {
+        const auto units = service.all_units(c);
+        json::object view;
+        view["name"] = in.name.value_or("");
+        view["description"] = in.description.value_or("");
+        view["kinds"] = kind_options(in.kind.value_or(""));
+        view["parents"] = unit_options(units, in.parent_id.value_or(""), exclude_path);
+        return view;
+    }
+
+    static UnitInput unit_input(const Form& form) {
+        UnitInput in;
+        in.name = form_value(form, "name").value_or("");
+        in.kind = form_value(form, "kind");
+        in.parent_id = form_value(form, "parent_id").value_or("");
+        in.description = form_value(form, "description").value_or("");
+        return in;
+    }
+
+    Response new_unit(Request& r) const {
+        if (!r.principal.signed_in()) return sign_in_first(r);
+        UnitInput in;
+        in.parent_id = std::string(r.query_param("parent_id").value_or(""));
+        auto view = unit_form_view(ctx(r), in, "");
+        view["action"] = "/units";
+        view["heading"] = "Add a unit";
+        view["button"] = "Add unit";
+        return pages.page(r, "org/unit_form", "Add a unit", std::move(view));
+    }
+
+    Response create_unit(Request& r) const {
+        if (!r.principal.signed_in()) return sign_in_first(r);
+        const Form form = http::parse_form(r.body);
+        const UnitInput in = unit_input(form);
+        const Context c = ctx(r);
+        auto created = service.create_unit(c, in);
+        if (created) return Response::redirect(unit_href(created->id));
+        auto view = unit_form_view(c, in, "");
+        view["action"] = "/units";
+        view["heading"] = "Add a unit";
+        view["button"] = "Add unit";
+        http::add_form_errors(view, created.error());
+        return pages.page(r, "org/unit_form", "Error: Add a unit", std::move(view), 422);
+    }
+
+    Response edit_unit(Request& r) const {
+        if (!r.principal.signed_in()) return sign_in_first(r);
+        const Context c = ctx(r);
+        auto unit = service.get_unit(c, std::string(r.param("id")));
+        if (!unit || !service.can_edit(c, *unit))
+            return error(r, Error::not_found("There is no unit here that you can change."));
+        UnitInput in{unit->name, unit->kind, unit->parent_id.value_or(""), unit->description};
+        auto view = unit_form_view(c, in, unit->path);
+        view["action"] = unit_href(unit->id);
+        view["heading"] = "Change " + unit->name;
+        view["button"] = "Save changes";
+        view["version"] = unit->version;
+        return pages.page(r, "org/unit_form", "Change " + unit->name, std::move(view));
+    }
+
+    Response update_unit(Request& r) const {
+        if (!r.principal.signed_in()) return sign_in_first(r);
+        const std::string id(r.param("id"));
+        if (!is_id(id)) return error(r, Error::not_found("There is no unit at this address."));
+        const Form form = http::parse_form(r.body);
+        const UnitInput in = unit_input(form);
+        std::int64_t version = 0;
+        try {
+            version = std::stoll(form_value(form, "version").value_or("0"));
+        } catch (const std::exception&) {
+        }
+        const Context c = ctx(r);
+        auto updated = service.update_unit(c, id, in, version);
+        if (updated) return Response::redirect(unit_href(id));
+        if (updated.error().kind == ErrorKind::NotFound) return error(r, updated.error());
+        auto current = service.get_unit(c, id);
+        auto view = unit_form_view(c, in, current ? current->path : "");
+        view["action"] = unit_href(id);
+        view["heading"] = "Change " + (current ? current->name : std::string("unit"));
+        view["button"] = "Save changes";
+        view["version"] = version;
+        http::add_form_errors(view, updated.error());
+        return pages.page(r, "org/unit_form", "Error: Change unit", std::move(view),
+                          updated.error().kind == ErrorKind::Conflict ? 409 : 422);
+    }
+
+    Response person(Request& r) const {
+        const std::string id(r.param("id"));
+        if (!is_id(id)) return error(r, Error::not_found("There is no person at this address."));
+        const Context c = ctx(r);
+        auto found = service.get_person(c, id);
+        if (!found) return error(r, found.error());
+        const auto& p = found->person;
+        const bool contact = found->contact == ContactDetails::Shown;
+        json::object view;
+        view["person"] = json::object{{"name", p.name},
+                                      {"title", p.honorific_prefix},
+                                      {"kind", kind_label(p.kind)},
+                                      {"summary", p.summary},
+                                      {"email", contact ? p.email : ""},
+                                      {"phone", contact ? p.phone : ""},
+                                      {"published", p.published},
+                                      {"archived", p.archived_at.has_value()}};
+        if (p.unit_id) {
+            if (auto unit = service.get_unit(c, *p.unit_id))
+                view["unit"] = json::object{{"name", unit->name}, {"href", unit_href(unit->id)}};
+        }
+        ListQuery q;
+        q.person_id = p.id;
+        q.limit = 200;
+        json::array roles;
+        if (auto page = service.list_memberships(c, q)) {
+            for (const auto& m : page->items) {
+                auto unit = service.get_unit(c, m.unit_id);
+                roles.push_back(json::object{{"role", m.role},
+                                             {"unit", unit ? unit->name : std::string()},
+                                             {"href", unit_href(m.unit_id)},
+                                             {"since", m.start_date.value_or("")},
+                                             {"until", m.end_date.value_or("")}});
+            }
+        }
+        view["has_roles"] = !roles.empty();
+        view["roles"] = std::move(roles);
+        const std::string title = p.honorific_prefix.empty() ? p.name : p.honorific_prefix + " " + p.name;
+        return pages.page(r, "org/person", title, std::move(view));
+    }
+
+    json::object person_form_view(const Context& c, const PersonInput& in) const {
+        json::object view;
+        view["name"] = in.name.value_or("");
+        view["honorific_prefix"] = in.honorific_prefix.value_or("");
+        view["email"] = in.email.value_or("");
+        view["phone"] = in.phone.value_or("");
+        view["summary"] = in.summary.value_or("");
+        view["is_officer"] = in.kind.value_or("") == "officer";
+        view["is_councillor"] = in.kind.value_or("") == "councillor";
+        view["published"] = in.published.value_or(false);
+        view["units"] = unit_options(service.all_units(c), in.unit_id.value_or(""), "");
+        return view;
+    }
+
+    static PersonInput person_input(const Form& form) {
+        PersonInput in;
+        in.name = form_value(form, "name").value_or("");
+        in.kind = form_value(form, "kind");
+        in.unit_id = form_value(form, "unit_id").value_or("");
+        in.honorific_prefix = form_value(form, "honorific_prefix").value_or("");
+        in.email = form_value(form, "email").value_or("");
+        in.phone = form_value(form, "phone").value_or("");
+        in.summary = form_value(form, "summary").value_or("");
+        in.published = form_value(form, "published").value_or("") == "yes";
+        return in;
+    }
+
+    Response new_person(Request& r) const {
+        if (!r.principal.signed_in()) return sign_in_first(r);
+        PersonInput in;
+        in.unit_id = std::string(r.query_param("unit_id").value_or(""));
+        auto view = person_form_view(ctx(r), in);
+        view["action"] = "/people";
+        view["heading"] = "Add a person";
+        view["button"] = "Add person";
+        return pages.page(r, "org/person_form", "Add a person", std::move(view));
+    }
+
+    Response create_person(Request& r) const {
+        if (!r.principal.signed_in()) return sign_in_first(r);
+        const PersonInput in = person_input(http::parse_form(r.body));
+        const Context c = ctx(r);
+        auto created = service.create_person(c, in);
+        if (created) return Response::redirect(person_href(created->person.id));
+        auto view = person_form_view(c, in);
+        view["action"] = "/people";
+        view["heading"] = "Add a person";
+        view["button"] = "Add person";
+        http::add_form_errors(view, created.error());
+        return pages.page(r, "org/person_form", "Error: Add a person", std::move(view), 422);
+    }
+
+    Response edit_person(Request& r) const {
+        if (!r.principal.signed_in()) return sign_in_first(r);
+        const std::string id(r.param("id"));
+        if (!is_id(id)) return error(r, Error::not_found("There is no person at this address."));
+        const Context c = ctx(r);
+        auto found = service.get_person(c, id);
+        if (!found || found->contact != ContactDetails::Shown)
+            return error(r, Error::not_found("There is no person here that you can change."));
+        const auto& p = found->person;
+        PersonInput in{p.name, p.kind, p.unit_id.value_or(""), p.honorific_prefix, p.email, p.phone, p.summary,
+                       p.published};
+        auto view = person_form_view(c, in);
+        view["action"] = person_href(id);
+        view["heading"] = "Change " + p.name;
+        view["button"] = "Save changes";
+        view["version"] = p.version;
+        return pages.page(r, "org/person_form", "Change " + p.name, std::move(view));
+    }
+
+    Response update_person(Request& r) const {
+        if (!r.principal.signed_in()) return sign_in_first(r);
+        const std::string id(r.param("id"));
+        if (!is_id(id)) return error(r, Error::not_found("There is no person at this address."));
+        const Form form = http::parse_form(r.body);
+        const PersonInput in = person_input(form);
+        std::int64_t version = 0;
+        try {
+            version = std::stoll(form_value(form, "version").value_or("0"));
+        } catch (const std::exception&) {
+        }
+        const Context c = ctx(r);
+        auto updated = service.update_person(c, id, in, version);
+        if (updated) return Response::redirect(person_href(id));
+        if (updated.error().kind == ErrorKind::NotFound) return error(r, updated.error());
+        auto view = person_form_view(c, in);
+        view["action"] = person_href(id);
+        view["heading"] = "Change " + in.name.value_or("person");
+        view["button"] = "Save changes";
+        view["version"] = version;
+        http::add_form_errors(view, updated.error());
+        return pages.page(r, "org/person_form", "Error: Change person", std::move(view),
+                          updated.error().kind == ErrorKind::Conflict ? 409 : 422);
+    }
+};
+
+}  // namespace
+
+void register_pages(http::Router& router, OrgService& service, const http::PageRenderer& pages,
+                    const Clock& clock) {
+    auto p = std::make_shared<Pages>(Pages{service, pages, clock});
+    const auto on = [&router, p](Method m, std::string pattern, Response (Pages::*fn)(Request&) const) {
+        router.add(m, std::move(pattern), [p, fn](Request& r) { return ((*p).*fn)(r); });
+    };
+    on(Method::Get, "/", &Pages::tree);
+    on(Method::Get, "/units", &Pages::tree);
+    on(Method::Get, "/units/new", &Pages::new_unit);
+    on(Method::Post, "/units", &Pages::create_unit);
+    on(Method::Get, "/units/{id}", &Pages::unit);
+    on(Method::Get, "/units/{id}/edit", &Pages::edit_unit);
+    on(Method::Post, "/units/{id}", &Pages::update_unit);
+    on(Method::Get, "/people/new", &Pages::new_person);
+    on(Method::Post, "/people", &Pages::create_person);
+    on(Method::Get, "/people/{id}", &Pages::person);
+    on(Method::Get, "/people/{id}/edit", &Pages::edit_person);
+    on(Method::Post, "/people/{id}", &Pages::update_person);
+}
+
+}  // namespace civic::org

@@ -1,0 +1,189 @@
+#include "civic/modules/org/service.hpp"
+
+#include "civic/modules/org/service_support.hpp"
+
+namespace civic::org {
+using namespace detail;
+using store::Connection;
+
+namespace {
+
+std::string audit_json(const Unit& u) { return civic::to_json(boost::json::value(to_json(u))); }
+
+// Validates a unit's own fields; `creating` makes name and kind required.
+void check_unit_fields(Checks& checks, const UnitInput& in, bool creating) {
+    checks.text("name", "the unit's name", in.name, creating, 200);
+    checks.one_of("kind", "the kind of unit", in.kind, k_unit_kinds, creating);
+    checks.text("description", "the description", in.description, false, 2000);
+    if (bad_id(in.parent_id)) checks.fail("parent_id", "Choose a parent unit that exists");
+}
+
+// Finds the parent a unit is to sit under, as the caller may use it.
+std::optional<Unit> usable_parent(Connection& c, const Context& ctx, const std::string& id) {
+    auto parent = repo::find_unit(c, id);
+    if (!parent || parent->archived_at || !covers(ctx.principal, parent->path, Access::Write))
+        return std::nullopt;
+    return parent;
+}
+
+}  // namespace
+
+bool OrgService::can_edit(const Context& ctx, const Unit& unit) const {
+    return covers(ctx.principal, unit.path, Access::Write);
+}
+
+Result<Unit> OrgService::get_unit(const Context&, const std::string& id) {
+    // The tree of units is published: anyone may read any unit.
+    auto unit = m_db.read([&](Connection& c) { return repo::find_unit(c, id); });
+    if (!unit) return std::unexpected(Error::not_found("There is no unit with this id."));
+    return *unit;
+}
+
+Result<Page<Unit>> OrgService::list_units(const Context&, const ListQuery& q) {
+    return m_db.read([&](Connection& c) -> Result<Page<Unit>> {
+        repo::ListFilter f;
+        f.name = q.name;
+        f.kind = q.kind;
+        f.include_archived = q.include_archived;
+        f.after = q.cursor;
+        if (q.within) {
+            auto root = repo::find_unit(c, *q.within);
+            if (!root)
+                return std::unexpected(
+                    Error::validation("within", "Within must be the id of a unit that exists"));
+            f.within_path = root->path;
+        }
+        return filtered_page<Unit>(
+            q.limit,
+            [&](int n) {
+                f.limit = n;
+                return repo::list_units(c, f);
+            },
+            [](const Unit&) { return true; });
+    });
+}
+
+std::vector<Unit> OrgService::all_units(const Context&) {
+    return m_db.read([&](Connection& c) {
+        std::vector<Unit> out;
+        repo::ListFilter f;
+        f.limit = 1000;
+        while (true) {
+            auto batch = repo::list_units(c, f);
+            if (batch.empty()) break;
+            f.after = batch.back().id;
+            for (auto& u : batch) out.push_back(std::move(u));
+        }
+        return out;
+    });
+}
+
+Result<Unit> OrgService::create_unit(const Context& ctx, const UnitInput& in) {
+    CIVIC_CHECK(require_signed_in(ctx));
+    return m_db.write([&](Connection& c) { return create_unit_on(c, ctx, in); });
+}
+
+Result<Unit> OrgService::create_unit_on(Connection& c, const Context& ctx, const UnitInput& in) {
+        Checks checks;
+        check_unit_fields(checks, in, true);
+        Unit u;
+        u.id = new_id();
+        u.name = trimmed(in.name);
+        u.kind = in.kind.value_or("");
+        u.description = trimmed(in.description);
+        const std::string parent_id = trimmed(in.parent_id);
+        if (!parent_id.empty() && !checks.failed("parent_id")) {
+            auto parent = usable_parent(c, ctx, parent_id);
+            if (!parent) {
+                checks.fail("parent_id", "Choose a parent unit that exists and that you can change");
+            } else {
+                u.parent_id = parent->id;
+                u.path = parent->path + u.id + "/";
+            }
+        } else if (parent_id.empty()) {
+            if (u.kind != "council" && !checks.failed("kind")) {
+                checks.fail("parent_id", "Choose the unit this one sits under");
+            } else if (!covers(ctx.principal, "", Access::Write)) {
+                checks.fail("parent_id", "Only an administrator can add a council at the top of the tree");
+            }
+            u.path = "/" + u.id + "/";
+        }
+        CIVIC_CHECK(checks.result());
+        u.created_at = u.updated_at = now_text(ctx);
+        repo::insert_unit(c, u);
+        store::record_audit(c, ctx, "unit", u.id, "create", std::nullopt, audit_json(u));
+        return u;
+}
+
+Result<Unit> OrgService::update_unit(const Context& ctx, const std::string& id,
+                                     const UnitInput& in, std::int64_t expected_version) {
+    CIVIC_CHECK(require_signed_in(ctx));
+    return m_db.write([&](Connection& c) -> Result<Unit> {
+        auto found = repo::find_unit(c, id);
+        if (!found || !covers(ctx.principal, found->path, Access::Write))
+            return std::unexpected(Error::not_found("There is no unit with this id that you can change."));
+        const Unit before = *found;
+        if (before.version != expected_version) return std::unexpected(stale("unit", before.version));
+        Checks checks;
+        check_unit_fields(checks, in, false);
+        Unit u = before;
+        if (in.name) u.name = trimmed(in.name);
+        if (in.kind) u.kind = *in.kind;
+        if (in.description) u.description = trimmed(in.description);
+        if (in.parent_id && !checks.failed("parent_id")) {
+            const std::string parent_id = trimmed(in.parent_id);
+            if (parent_id.empty()) {
+                u.parent_id.reset();
+                u.path = "/" + u.id + "/";
+            } else if (parent_id != before.parent_id.value_or("")) {
+                auto parent = usable_parent(c, ctx, parent_id);
+                if (!parent) {
+                    checks.fail("parent_id", "Choose a parent unit that exists and that you can change");
+                } else if (parent->path.starts_with(before.path)) {
+                    checks.fail("parent_id",
+                                "A unit cannot sit inside itself or one of its own sub-units");
+                } else {
+                    u.parent_id = parent->id;
+                    u.path = parent->path + u.id + "/";
+                }
+            }
+        }
+        if (!u.parent_id && u.kind != "council" && !checks.failed("kind"))
+            checks.fail("parent_id", "Only a council can sit at the top of the tree; choose a parent unit");
+        CIVIC_CHECK(checks.result());
+        u.version = before.version + 1;
+        u.updated_at = now_text(ctx);
+        if (!repo::update_unit(c, u, expected_version))
+            return std::unexpected(stale("unit", before.version));
+        if (u.path != before.path) repo::repath_descendants(c, before.path, u.path);
+        store::record_audit(c, ctx, "unit", u.id, "update", audit_json(before), audit_json(u));
+        return u;
+    });
+}
+
+Result<Unit> OrgService::archive_unit(const Context& ctx, const std::string& id,
+                                      std::int64_t expected_version) {
+    CIVIC_CHECK(require_signed_in(ctx));
+    return m_db.write([&](Connection& c) -> Result<Unit> {
+        auto found = repo::find_unit(c, id);
+        if (!found || !covers(ctx.principal, found->path, Access::Write))
+            return std::unexpected(Error::not_found("There is no unit with this id that you can change."));
+        const Unit before = *found;
+        if (before.version != expected_version) return std::unexpected(stale("unit", before.version));
+        if (before.archived_at) return std::unexpected(Error::conflict("This unit is already archived."));
+        if (const auto n = repo::count_live_children(c, id); n > 0)
+            return std::unexpected(Error::conflict(fmt::format(
+                "This unit still has {} sub-unit{} in use. Archive or move {} first.", n,
+                n == 1 ? "" : "s", n == 1 ? "it" : "them")));
+        Unit u = before;
+        u.archived_at = now_text(ctx);
+        u.version = before.version + 1;
+        u.updated_at = *u.archived_at;
+        if (!repo::update_unit(c, u, expected_version))
+            return std::unexpected(stale("unit", before.version));
+        store::record_audit(c, ctx, "unit", u.id, "archive", audit_json(before), audit_json(u));
+        return u;
+    });
+}
+
+}  // namespace civic::org

@@ -1,0 +1,339 @@
+// Posts (with their responsibilities, and the portfolios of cabinet members) and
+// memberships (person × unit or body × role × dates).
+
+#include "civic/modules/org/service.hpp"
+#include "civic/modules/org/service_support.hpp"
+
+namespace civic::org {
+using namespace detail;
+using store::Connection;
+
+namespace {
+
+std::string audit_json(const Post& p) { return civic::to_json(boost::json::value(to_json(p))); }
+std::string audit_json(const Membership& m) { return civic::to_json(boost::json::value(to_json(m))); }
+
+void check_post_fields(Checks& checks, const PostInput& in, bool creating) {
+    checks.text("label", "the post's title", in.label, creating, 200);
+    checks.text("role", "the role", in.role, false, 200);
+    checks.text("portfolio", "the portfolio", in.portfolio, false, 200);
+    if (creating && !in.unit_id) checks.fail("unit_id", "Choose the unit this post belongs to");
+    if (bad_id(in.unit_id)) checks.fail("unit_id", "Choose a unit that exists");
+    if (in.responsibilities) {
+        if (in.responsibilities->size() > 100)
+            checks.fail("responsibilities", "A post can have at most 100 responsibilities");
+        for (const auto& r : *in.responsibilities) {
+            if (trim(r).empty() || r.size() > 500) {
+                checks.fail("responsibilities",
+                            "Each responsibility must be between 1 and 500 characters");
+                break;
+            }
+        }
+    }
+}
+
+std::optional<Unit> writable_unit(Connection& c, const Context& ctx, const std::string& id) {
+    auto unit = repo::find_unit(c, id);
+    if (!unit || unit->archived_at || !covers(ctx.principal, unit->path, Access::Write))
+        return std::nullopt;
+    return unit;
+}
+
+}  // namespace
+
+Result<Post> OrgService::get_post(const Context&, const std::string& id) {
+    auto post = m_db.read([&](Connection& c) { return repo::find_post(c, id); });
+    if (!post) return std::unexpected(Error::not_found("There is no post with this id."));
+    return *post;
+}
+
+Result<Page<Post>> OrgService::list_posts(const Context&, const ListQuery& q) {
+    return m_db.read([&](Connection& c) -> Result<Page<Post>> {
+        repo::ListFilter f;
+        f.name = q.name;
+        f.unit_id = q.unit_id;
+        f.include_archived = q.include_archived;
+        f.after = q.cursor;
+        if (q.within) {
+            auto root = repo::find_unit(c, *q.within);
+            if (!root)
+                return std::unexpected(
+                    Error::validation("within", "Within must be the id of a unit that exists"));
+            f.within_path = root->path;
+        }
+        return filtered_page<Post>(
+            q.limit,
+            [&](int n) {
+                f.limit = n;
+                return repo::list_posts(c, f);
+            },
+            [](const Post&) { return true; });
+    });
+}
+
+Result<Post> OrgService::create_post(const Context& ctx, const PostInput& in) {
+    CIVIC_CHECK(require_signed_in(ctx));
+    return m_db.write([&](Connection& c) { return create_post_on(c, ctx, in); });
+}
+
+Result<Post> OrgService::create_post_on(Connection& c, const Context& ctx, const PostInput& in) {
+        Checks checks;
+        check_post_fields(checks, in, true);
+        Post p;
+        p.id = new_id();
+        p.label = trimmed(in.label);
+        p.role = trimmed(in.role);
+        p.portfolio = trimmed(in.portfolio);
+        if (in.responsibilities) p.responsibilities = *in.responsibilities;
+        if (!checks.failed("unit_id")) {
+            if (auto unit = writable_unit(c, ctx, trimmed(in.unit_id))) {
+                p.unit_id = unit->id;
+                p.unit_path = unit->path;
+            } else {
+                checks.fail("unit_id", "Choose a unit that exists and that you can change");
+            }
+        }
+        CIVIC_CHECK(checks.result());
+        p.created_at = p.updated_at = now_text(ctx);
+        repo::insert_post(c, p);
+        store::record_audit(c, ctx, "post", p.id, "create", std::nullopt, audit_json(p));
+        return p;
+}
+
+Result<Post> OrgService::update_post(const Context& ctx, const std::string& id, const PostInput& in,
+                                     std::int64_t expected_version) {
+    CIVIC_CHECK(require_signed_in(ctx));
+    return m_db.write([&](Connection& c) -> Result<Post> {
+        auto found = repo::find_post(c, id);
+        if (!found || !covers(ctx.principal, found->unit_path, Access::Write))
+            return std::unexpected(Error::not_found("There is no post with this id that you can change."));
+        const Post before = *found;
+        if (before.version != expected_version) return std::unexpected(stale("post", before.version));
+        Checks checks;
+        check_post_fields(checks, in, false);
+        Post p = before;
+        if (in.label) p.label = trimmed(in.label);
+        if (in.role) p.role = trimmed(in.role);
+        if (in.portfolio) p.portfolio = trimmed(in.portfolio);
+        if (in.responsibilities) p.responsibilities = *in.responsibilities;
+        if (in.unit_id && !checks.failed("unit_id") && trimmed(in.unit_id) != p.unit_id) {
+            if (auto unit = writable_unit(c, ctx, trimmed(in.unit_id))) {
+                p.unit_id = unit->id;
+                p.unit_path = unit->path;
+            } else {
+                checks.fail("unit_id", "Choose a unit that exists and that you can change");
+            }
+        }
+        CIVIC_CHECK(checks.result());
+        p.version = before.version + 1;
+        p.updated_at = now_text(ctx);
+        if (!repo::update_post(c, p, expected_version))
+            return std::unexpected(stale("post", before.version));
+        store::record_audit(c, ctx, "post", p.id, "update", audit_json(before), audit_json(p));
+        return p;
+    });
+}
+
+Result<Post> OrgService::archive_post(const Context& ctx, const std::string& id,
+                                      std::int64_t expected_version) {
+    CIVIC_CHECK(require_signed_in(ctx));
+    return m_db.write([&](Connection& c) -> Result<Post> {
+        auto found = repo::find_post(c, id);
+        if (!found || !covers(ctx.principal, found->unit_path, Access::Write))
+            return std::unexpected(Error::not_found("There is no post with this id that you can change."));
+        const Post before = *found;
+        if (before.version != expected_version) return std::unexpected(stale("post", before.version));
+        if (before.archived_at) return std::unexpected(Error::conflict("This post is already archived."));
+        Post p = before;
+        p.archived_at = now_text(ctx);
+        p.updated_at = *p.archived_at;
+        p.version = before.version + 1;
+        if (!repo::update_post(c, p, expected_version))
+            return std::unexpected(stale("post", before.version));
+        store::record_audit(c, ctx, "post", p.id, "archive", audit_json(before), audit_json(p));
+        return p;
+    });
+}
+
+// Memberships -----------------------------------------------------------------------------
+
+namespace {
+
+void check_membership_fields(Checks& checks, const MembershipInput& in, bool creating) {
+    if (creating && (!in.person_id || in.person_id->empty()))
+        checks.fail("person_id", "Choose the person");
+    if (bad_id(in.person_id)) checks.fail("person_id", "Choose a person who exists");
+    if (bad_id(in.unit_id)) checks.fail("unit_id", "Choose a unit that exists");
+    if (bad_id(in.post_id)) checks.fail("post_id", "Choose a post that exists");
+    checks.text("role", "the role", in.role, false, 200);
+    for (const auto* d : {&in.start_date, &in.end_date}) {
+        if (*d && !(*d)->empty() && !is_iso_date(**d))
+            checks.fail(d == &in.start_date ? "start_date" : "end_date",
+                        "Enter a real date written as YYYY-MM-DD, for example 2025-05-15");
+    }
+}
+
+// Fills person, unit, post and role of m from the input, checking each as the caller may use it.
+void resolve_membership(Connection& c, const Context& ctx, Checks& checks,
+                        const MembershipInput& in, Membership& m) {
+    if (in.person_id && !checks.failed("person_id")) {
+        if (auto person = repo::find_person(c, trimmed(in.person_id))) {
+            m.person_id = person->id;
+        } else {
+            checks.fail("person_id", "Choose a person who exists");
+        }
+    }
+    std::optional<Post> post;
+    if (in.post_id && !checks.failed("post_id")) {
+        const std::string post_id = trimmed(in.post_id);
+        if (post_id.empty()) {
+            m.post_id.reset();
+        } else if ((post = repo::find_post(c, post_id))) {
+            m.post_id = post->id;
+        } else {
+            checks.fail("post_id", "Choose a post that exists");
+        }
+    }
+    std::string unit_id = in.unit_id ? trimmed(in.unit_id) : m.unit_id;
+    if (unit_id.empty() && post) unit_id = post->unit_id;  // a post's membership is in its unit
+    if (unit_id.empty()) {
+        if (!checks.failed("unit_id")) checks.fail("unit_id", "Choose the unit or body");
+    } else if (!checks.failed("unit_id")) {
+        if (auto unit = writable_unit(c, ctx, unit_id)) {
+            m.unit_id = unit->id;
+            m.unit_path = unit->path;
+        } else {
+            checks.fail("unit_id", "Choose a unit or body that exists and that you can change");
+        }
+    }
+    if (post && !m.unit_id.empty() && post->unit_id != m.unit_id)
+        checks.fail("post_id", "Choose a post that belongs to the same unit or body");
+    if (in.role) m.role = trimmed(in.role);
+    if (m.role.empty() && post) m.role = post->role.empty() ? post->label : post->role;
+    if (m.role.empty() && !checks.failed("role")) checks.fail("role", "Enter the role");
+    if (in.start_date) m.start_date = in.start_date->empty() ? std::nullopt : in.start_date;
+    if (in.end_date) m.end_date = in.end_date->empty() ? std::nullopt : in.end_date;
+    if (m.start_date && m.end_date && *m.end_date < *m.start_date && !checks.failed("end_date"))
+        checks.fail("end_date", "The end date must be the same as or after the start date");
+}
+
+}  // namespace
+
+Result<Membership> OrgService::get_membership(const Context& ctx, const std::string& id) {
+    auto found = m_db.read([&](Connection& c) -> std::optional<Membership> {
+        auto m = repo::find_membership(c, id);
+        if (!m) return std::nullopt;
+        auto person = repo::find_person(c, m->person_id);
+        const bool visible = person && (person->published ||
+                                        covers(ctx.principal, person->unit_path, Access::Read) ||
+                                        covers(ctx.principal, m->unit_path, Access::Read));
+        return visible ? m : std::nullopt;
+    });
+    if (!found) return std::unexpected(Error::not_found("There is no membership with this id."));
+    return *found;
+}
+
+Result<Page<Membership>> OrgService::list_memberships(const Context& ctx, const ListQuery& q) {
+    return m_db.read([&](Connection& c) -> Result<Page<Membership>> {
+        repo::ListFilter f;
+        f.person_id = q.person_id;
+        f.unit_id = q.unit_id;
+        f.post_id = q.post_id;
+        f.include_archived = q.include_archived;
+        f.after = q.cursor;
+        f.published_only = true;
+        if (q.within) {
+            auto root = repo::find_unit(c, *q.within);
+            if (!root)
+                return std::unexpected(
+                    Error::validation("within", "Within must be the id of a unit that exists"));
+            f.within_path = root->path;
+        }
+        // Memberships of people who are not published show only to callers whose role
+        // covers the membership's unit.
+        const bool any_role = !ctx.principal.grants.empty();
+        f.published_only = !any_role;
+        return filtered_page<Membership>(
+            q.limit,
+            [&](int n) {
+                f.limit = n;
+                return repo::list_memberships(c, f);
+            },
+            [&](const Membership& m) {
+                if (!any_role || covers(ctx.principal, m.unit_path, Access::Read)) return true;
+                auto person = repo::find_person(c, m.person_id);
+                return person && person->published;
+            });
+    });
+}
+
+Result<Membership> OrgService::create_membership(const Context& ctx, const MembershipInput& in) {
+    CIVIC_CHECK(require_signed_in(ctx));
+    return m_db.write([&](Connection& c) { return create_membership_on(c, ctx, in); });
+}
+
+Result<Membership> OrgService::create_membership_on(Connection& c, const Context& ctx,
+                                                    const MembershipInput& in) {
+        Checks checks;
+        check_membership_fields(checks, in, true);
+        Membership m;
+        m.id = new_id();
+        resolve_membership(c, ctx, checks, in, m);
+        CIVIC_CHECK(checks.result());
+        m.created_at = m.updated_at = now_text(ctx);
+        repo::insert_membership(c, m);
+        store::record_audit(c, ctx, "membership", m.id, "create", std::nullopt, audit_json(m));
+        return m;
+}
+
+Result<Membership> OrgService::update_membership(const Context& ctx, const std::string& id,
+                                                 const MembershipInput& in,
+                                                 std::int64_t expected_version) {
+    CIVIC_CHECK(require_signed_in(ctx));
+    return m_db.write([&](Connection& c) -> Result<Membership> {
+        auto found = repo::find_membership(c, id);
+        if (!found || !covers(ctx.principal, found->unit_path, Access::Write))
+            return std::unexpected(
+                Error::not_found("There is no membership with this id that you can change."));
+        const Membership before = *found;
+        if (before.version != expected_version)
+            return std::unexpected(stale("membership", before.version));
+        Checks checks;
+        check_membership_fields(checks, in, false);
+        Membership m = before;
+        resolve_membership(c, ctx, checks, in, m);
+        CIVIC_CHECK(checks.result());
+        m.version = before.version + 1;
+        m.updated_at = now_text(ctx);
+        if (!repo::update_membership(c, m, expected_version))
+            return std::unexpected(stale("membership", before.version));
+        store::record_audit(c, ctx, "membership", m.id, "update", audit_json(before), audit_json(m));
+        return m;
+    });
+}
+
+Result<Membership> OrgService::archive_membership(const Context& ctx, const std::string& id,
+                                                  std::int64_t expected_version) {
+    CIVIC_CHECK(require_signed_in(ctx));
+    return m_db.write([&](Connection& c) -> Result<Membership> {
+        auto found = repo::find_membership(c, id);
+        if (!found || !covers(ctx.principal, found->unit_path, Access::Write))
+            return std::unexpected(
+                Error::not_found("There is no membership with this id that you can change."));
+        const Membership before = *found;
+        if (before.version != expected_version)
+            return std::unexpected(stale("membership", before.version));
+        if (before.archived_at)
+            return std::unexpected(Error::conflict("This membership is already archived."));
+        Membership m = before;
+        m.archived_at = now_text(ctx);
+        m.updated_at = *m.archived_at;
+        m.version = before.version + 1;
+        if (!repo::update_membership(c, m, expected_version))
+            return std::unexpected(stale("membership", before.version));
+        store::record_audit(c, ctx, "membership", m.id, "archive", audit_json(before), audit_json(m));
+        return m;
+    });
+}
+
+}  // namespace civic::org

@@ -1,0 +1,163 @@
+// docs/openapi.json is served as it is, and describes the server truthfully: every path and
+// method in it answers (not 404 or 405), with a status the document lists for it.
+import { describe, it, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { startServer, assertStopsCleanly, create, repoRoot, ADMIN_PASSWORD } from './harness.mjs';
+
+const doc = JSON.parse(readFileSync(path.join(repoRoot, 'docs', 'openapi.json'), 'utf8'));
+const METHODS = ['get', 'put', 'post', 'delete', 'options', 'head', 'patch', 'trace'];
+
+// Follows a local $ref.
+function deref(node) {
+  let n = node;
+  while (n && n.$ref) {
+    n = n.$ref
+      .replace(/^#\//, '')
+      .split('/')
+      .map((s) => s.replaceAll('~1', '/').replaceAll('~0', '~'))
+      .reduce((o, k) => o[k], doc);
+  }
+  return n;
+}
+
+describe('the OpenAPI document', { timeout: 60000 }, () => {
+  let srv;
+  const ids = {};
+
+  before(async () => {
+    srv = await startServer();
+    ids.council = (await create(srv, 'units', { name: 'Northmoor Borough Council', kind: 'council' })).id;
+    ids.unit = (await create(srv, 'units', { name: 'Corporate Support', kind: 'directorate', parent_id: ids.council })).id;
+    ids.person = (await create(srv, 'people', { name: 'Sam Okafor', kind: 'officer', unit_id: ids.unit, published: true })).id;
+    ids.post = (await create(srv, 'posts', { unit_id: ids.unit, label: 'Head of Digital and ICT' })).id;
+    ids.membership = (await create(srv, 'memberships', { person_id: ids.person, unit_id: ids.unit, post_id: ids.post, role: 'Head of service' })).id;
+  });
+  after(async () => {
+    await srv?.cleanup();
+  });
+
+  it('is served at /api/v1/openapi.json exactly as docs/openapi.json, as OpenAPI 3.1', async () => {
+    const res = await srv.api('GET', '/api/v1/openapi.json');
+    assert.equal(res.status, 200);
+    assert.match(res.headers.get('content-type') ?? '', /^application\/(vnd\.oai\.openapi\+)?json/);
+    assert.ok(res.json, 'the body parses as JSON');
+    assert.match(res.json.openapi, /^3\.1\.\d+$/);
+    assert.deepEqual(res.json, doc);
+  });
+
+  it('defines the Problem schema and both ways of signing in', () => {
+    const problem = doc.components.schemas.Problem;
+    for (const k of ['type', 'title', 'status', 'detail', 'instance', 'request_id', 'errors']) assert.ok(problem.properties[k], k);
+    assert.equal(doc.components.securitySchemes.bearerAuth.scheme, 'bearer');
+    assert.equal(doc.components.securitySchemes.sessionCookie.in, 'cookie');
+    assert.equal(doc.components.securitySchemes.sessionCookie.name, 'civic_session');
+  });
+
+  // The fresh record each archive call archives, made as it is needed.
+  const fresh = {
+    units: async () => (await create(srv, 'units', { name: `Archive me ${Date.now()}`, kind: 'team', parent_id: ids.unit })).id,
+    people: async () => (await create(srv, 'people', { name: 'Archie Vist', kind: 'officer' })).id,
+    posts: async () => (await create(srv, 'posts', { unit_id: ids.unit, label: 'Temporary post' })).id,
+    memberships: async () => (await create(srv, 'memberships', { person_id: ids.person, unit_id: ids.unit, role: 'Temporary' })).id,
+  };
+  const idFor = { units: 'unit', people: 'person', posts: 'post', memberships: 'membership' };
+  const createBodies = {
+    '/api/v1/units': () => ({ name: 'Service Desk', kind: 'team', parent_id: ids.unit }),
+    '/api/v1/people': () => ({ name: 'Priya Shah', kind: 'councillor', honorific_prefix: 'Cllr' }),
+    '/api/v1/posts': () => ({ unit_id: ids.unit, label: 'Cabinet Member for Finance', responsibilities: ['Budget'] }),
+    '/api/v1/memberships': () => ({ person_id: ids.person, unit_id: ids.council, role: 'Member', start_date: '2024-05-16' }),
+  };
+  const patchBodies = {
+    units: { description: 'Finance, HR, legal and digital.' },
+    people: { summary: 'Head of Digital and ICT.' },
+    posts: { portfolio: 'Digital' },
+    memberships: { end_date: '2030-01-01' },
+  };
+
+  async function signIn() {
+    const csrf = 'openapi-walk-csrf-0123456789';
+    const form = new URLSearchParams({ username: 'admin', password: ADMIN_PASSWORD, csrf_token: csrf }).toString();
+    return srv.api('POST', '/sign-in', { rawBody: form, contentType: 'application/x-www-form-urlencoded', cookie: `civic_csrf=${csrf}` });
+  }
+
+  // Makes the request for one documented operation.
+  async function call(method, template) {
+    const collection = /^\/(?:api\/v1\/)?(units|people|posts|memberships)\/\{id\}/.exec(template)?.[1];
+    let id;
+    if (collection) id = template.endsWith('/archive') ? await fresh[collection]() : ids[idFor[collection]];
+    const p = template.replace('{id}', id ?? '');
+    assert.ok(!p.includes('{'), `every parameter in ${template} was filled`);
+
+    if (template === '/sign-in' && method === 'post') return signIn();
+    if (template === '/sign-out' && method === 'post') {
+      const signedIn = await signIn();
+      const cookie = (signedIn.headers.getSetCookie().find((c) => c.startsWith('civic_session=')) ?? '').split(';')[0];
+      const page = await srv.api('GET', '/', { cookie });
+      const csrf = /name="csrf_token"\s+value="([^"]+)"/.exec(page.text)?.[1] ?? '';
+      return srv.api('POST', '/sign-out', { cookie, rawBody: new URLSearchParams({ csrf_token: csrf }).toString(), contentType: 'application/x-www-form-urlencoded' });
+    }
+    if (method === 'get') return srv.admin('GET', p);
+    if (method === 'post' && createBodies[template]) return srv.admin('POST', p, { body: createBodies[template]() });
+    if (method === 'post' && template.endsWith('/archive')) return srv.admin('POST', p, { headers: { 'if-match': 'W/"1"' } });
+    if (method === 'patch' && collection) {
+      const current = await srv.admin('GET', p);
+      return srv.admin('PATCH', p, { headers: { 'if-match': current.headers.get('etag') ?? 'W/"1"' }, body: patchBodies[collection] });
+    }
+    return srv.admin(method.toUpperCase(), p, { body: {} });
+  }
+
+  it('answers every documented path and method with a status it documents', async (t) => {
+    const failures = [];
+    const seen = [];
+    let calls = 0;
+    for (const [template, item] of Object.entries(doc.paths)) {
+      for (const method of METHODS.filter((m) => item[m])) {
+        const op = item[method];
+        calls++;
+        let res;
+        try {
+          res = await call(method, template);
+        } catch (e) {
+          failures.push(`${method.toUpperCase()} ${template}: ${e.message}`);
+          continue;
+        }
+        const label = `${method.toUpperCase()} ${template} → ${res.status}`;
+        seen.push(label);
+        if (res.status === 404 || res.status === 405) {
+          failures.push(`${label} (not served) ${res.text.slice(0, 200)}`);
+          continue;
+        }
+        const documented = op.responses[String(res.status)] ?? op.responses[`${String(res.status)[0]}XX`] ?? op.responses.default;
+        if (!documented) {
+          failures.push(`${label}, which the document does not list (${Object.keys(op.responses).join(', ')}) ${res.text.slice(0, 200)}`);
+          continue;
+        }
+        const response = deref(documented);
+        const types = Object.keys(response.content ?? {});
+        const got = (res.headers.get('content-type') ?? '').split(';')[0].trim();
+        if (types.length && !types.includes(got)) failures.push(`${label} with content-type ${got}, documented ${types.join(', ')}`);
+        // The top-level required properties of a JSON answer are there.
+        const schema = deref(response.content?.[got]?.schema);
+        if (schema?.required && res.json) {
+          const missing = schema.required.filter((k) => !(k in res.json));
+          if (missing.length) failures.push(`${label} lacks ${missing.join(', ')}`);
+        }
+        for (const [name, h] of Object.entries(response.headers ?? {})) {
+          if (name === 'Set-Cookie' || name === 'Retry-After') continue;
+          if (!res.headers.get(name)) failures.push(`${label} lacks the documented header ${name}`);
+          else if (deref(h).schema?.pattern && !new RegExp(deref(h).schema.pattern).test(res.headers.get(name)))
+            failures.push(`${label} header ${name}: ${res.headers.get(name)}`);
+        }
+      }
+    }
+    t.diagnostic(seen.join('; '));
+    assert.ok(calls >= 20, `walked ${calls} operations`);
+    assert.deepEqual(failures, []);
+  });
+
+  it('stops on SIGTERM with exit code 0', async () => {
+    await assertStopsCleanly(srv);
+  });
+});

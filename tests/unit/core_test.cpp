@@ -1,0 +1,139 @@
+// Core: UTF-8, CSV, ids, dates and strict JSON fields.
+
+#include <gtest/gtest.h>
+
+#include <boost/json.hpp>
+
+#include "civic/core/clock.hpp"
+#include "civic/core/csv.hpp"
+#include "civic/core/ids.hpp"
+#include "civic/core/json.hpp"
+#include "civic/core/utf8.hpp"
+
+namespace civic {
+namespace {
+
+TEST(Utf8, accepts_plain_and_multibyte_text) {
+    EXPECT_TRUE(is_valid_utf8("Corporate Support"));
+    EXPECT_TRUE(is_valid_utf8("Directorate\xe2\x80\x99s \xc2\xa3" "26.849M"));
+    EXPECT_TRUE(is_valid_utf8("\xf0\x9f\x8f\x9b"));
+}
+
+TEST(Utf8, rejects_invalid_overlong_and_surrogate_bytes) {
+    EXPECT_FALSE(is_valid_utf8("\xff\xfe"));
+    EXPECT_FALSE(is_valid_utf8("\xc0\xaf"));          // overlong '/'
+    EXPECT_FALSE(is_valid_utf8("\xed\xa0\x80"));      // a UTF-16 surrogate
+    EXPECT_FALSE(is_valid_utf8("\xe2\x80"));          // cut short
+    EXPECT_FALSE(is_valid_utf8("\xf4\x90\x80\x80"));  // past U+10FFFF
+}
+
+TEST(Csv, reads_quoted_fields_with_commas_quotes_and_line_breaks) {
+    const auto r = parse_csv("\xEF\xBB\xBFname,description\r\n"
+                             "\"Policy, Research\",\"The \"\"P@NIC\"\" team\"\r\n"
+                             "ICT,\"two\nlines\"\n"
+                             "\n"
+                             "HR,last");
+    ASSERT_TRUE(r.has_value());
+    ASSERT_EQ(r->size(), 4u);
+    EXPECT_EQ((*r)[0].fields, (std::vector<std::string>{"name", "description"}));
+    EXPECT_EQ((*r)[1].fields[0], "Policy, Research");
+    EXPECT_EQ((*r)[1].fields[1], "The \"P@NIC\" team");
+    EXPECT_EQ((*r)[2].line, 3u);
+    EXPECT_EQ((*r)[2].fields[1], "two\nlines");
+    EXPECT_EQ((*r)[3].line, 6u);  // the quoted line break and the blank line both count
+}
+
+TEST(Csv, names_the_line_and_column_of_an_unclosed_quote) {
+    const auto r = parse_csv("name,kind\nICT,\"team\n");
+    ASSERT_FALSE(r.has_value());
+    EXPECT_EQ(r.error().line, 2u);
+    EXPECT_EQ(r.error().column, 5u);
+}
+
+TEST(Csv, names_the_line_and_column_of_a_stray_quote) {
+    const auto r = parse_csv("name,kind\nIC\"T,team\n");
+    ASSERT_FALSE(r.has_value());
+    EXPECT_EQ(r.error().line, 2u);
+    EXPECT_EQ(r.error().column, 3u);
+}
+
+TEST(Csv, writes_fields_that_need_quotes_with_quotes) {
+    std::string out;
+    append_csv_field(out, "plain");
+    out += ',';
+    append_csv_field(out, "a, \"b\"");
+    EXPECT_EQ(out, "plain,\"a, \"\"b\"\"\"");
+}
+
+TEST(Ids, are_uuid_version_7_and_sort_in_the_order_they_were_made) {
+    std::string previous = new_id();
+    EXPECT_TRUE(is_id(previous));
+    EXPECT_EQ(previous[14], '7');
+    for (int i = 0; i < 5000; ++i) {
+        const std::string next = new_id();
+        ASSERT_LT(previous, next);
+        previous = next;
+    }
+    EXPECT_FALSE(is_id("xyz"));
+    EXPECT_FALSE(is_id("01A20418-2B69-7000-AA1B-C2DA4E39E6A8"));
+}
+
+TEST(Ids, hash_tokens_with_sha256) {
+    EXPECT_EQ(sha256_hex("abc"), "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad");
+    EXPECT_NE(random_token(), random_token());
+    EXPECT_EQ(random_token(32).size(), 43u);
+}
+
+TEST(Dates, accept_only_real_calendar_dates) {
+    EXPECT_TRUE(is_iso_date("2025-04-01"));
+    EXPECT_TRUE(is_iso_date("2024-02-29"));
+    EXPECT_FALSE(is_iso_date("2025-02-29"));
+    EXPECT_FALSE(is_iso_date("2025-13-01"));
+    EXPECT_FALSE(is_iso_date("01/04/2025"));
+    EXPECT_FALSE(is_iso_date("2025-4-1"));
+}
+
+TEST(Timestamps, are_utc_with_milliseconds) {
+    using namespace std::chrono;
+    const TimePoint t = sys_days{2025y / September / 30d} + 14h + 5min + 1s + 123ms;
+    EXPECT_EQ(format_timestamp(t), "2025-09-30T14:05:01.123Z");
+    EXPECT_EQ(format_date(t), "2025-09-30");
+}
+
+TEST(JsonBody, rejects_malformed_json_naming_line_and_column) {
+    const auto r = parse_json_object("{\n  \"name\": \"ICT\",\n  oops\n}");
+    ASSERT_FALSE(r.has_value());
+    EXPECT_EQ(r.error().kind, ErrorKind::BadRequest);
+    EXPECT_NE(r.error().detail.find("line 3"), std::string::npos) << r.error().detail;
+}
+
+TEST(JsonBody, rejects_invalid_utf8_and_non_objects) {
+    EXPECT_EQ(parse_json_object("{\"name\":\"\xff\"}").error().kind, ErrorKind::BadRequest);
+    EXPECT_EQ(parse_json_object("[1,2]").error().kind, ErrorKind::BadRequest);
+    EXPECT_EQ(parse_json_object("").error().kind, ErrorKind::BadRequest);
+}
+
+TEST(JsonFields, name_every_wrong_type_and_unknown_field) {
+    const auto obj = parse_json_object(R"({"name": 5, "published": "yes", "colour": "red"})").value();
+    JsonFields f(obj);
+    f.optional_text("name", "Name");
+    f.optional_boolean("published", "Published");
+    const auto r = f.finish();
+    ASSERT_FALSE(r.has_value());
+    ASSERT_EQ(r.error().errors.size(), 3u);
+    EXPECT_EQ(r.error().errors[0].field, "name");
+    EXPECT_EQ(r.error().errors[0].message, "Name must be text");
+    EXPECT_EQ(r.error().errors[1].field, "published");
+    EXPECT_EQ(r.error().errors[2].field, "colour");
+}
+
+TEST(JsonFields, treat_null_as_clearing_a_text_field) {
+    const auto obj = parse_json_object(R"({"parent_id": null})").value();
+    JsonFields f(obj);
+    EXPECT_EQ(f.optional_text("parent_id", "Parent"), std::optional<std::string>(""));
+    EXPECT_EQ(f.optional_text("missing", "Missing"), std::nullopt);
+    EXPECT_TRUE(f.finish().has_value());
+}
+
+}  // namespace
+}  // namespace civic
