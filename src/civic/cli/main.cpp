@@ -117,6 +117,8 @@ int run(int argc, char** argv) {
         ->check(CLI::ExistingDirectory);
     serve_cmd->add_flag("!--no-demo", serve_opts.demo, "Do not load the demo council into a new database");
     serve_cmd->add_flag("!--no-access-log", serve_opts.server.access_log, "Do not log each request");
+    serve_cmd->add_flag("--trust-proxy", serve_opts.server.trust_proxy,
+                        "Behind a TLS proxy: honour X-Forwarded-Proto and X-Forwarded-For");
 
     auto* init_cmd = app.add_subcommand("init", "Create the database, or bring its schema up to date");
     add_db(init_cmd);

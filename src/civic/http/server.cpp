@@ -68,6 +68,17 @@ Request to_request(bhttp::request<bhttp::string_body>&& in, std::string request_
     return r;
 }
 
+// Takes the scheme and client address a trusted proxy reports.
+void apply_forwarded(Request& r) {
+    if (auto proto = r.header("x-forwarded-proto")) r.secure = *proto == "https";
+    if (auto fwd = r.header("x-forwarded-for")) {
+        std::string_view first = fwd->substr(0, fwd->find(','));
+        while (!first.empty() && first.front() == ' ') first.remove_prefix(1);
+        while (!first.empty() && first.back() == ' ') first.remove_suffix(1);
+        if (!first.empty()) r.remote = std::string(first);
+    }
+}
+
 }  // namespace
 
 // Paths come from the client: escape them so each access log line stays one valid JSON object.
@@ -249,6 +260,7 @@ struct Server::Impl {
             }
             const bool keep_alive = parser.get().keep_alive();
             Request req = to_request(parser.release(), request_id, remote);
+            if (options.trust_proxy) apply_forwarded(req);
             Response res;
             {
                 // The handler runs on this thread without suspending, so its log lines carry the id.

@@ -25,6 +25,9 @@ struct ServerOptions {
     std::chrono::seconds idle_timeout{60};    // a kept-alive connection waiting for its next request
     std::chrono::seconds shutdown_grace{10};  // for in-flight requests after SIGTERM or SIGINT
     bool access_log = true;
+    // Behind a TLS-terminating proxy (nginx, a load balancer): believe its X-Forwarded-Proto
+    // and X-Forwarded-For, so cookies are marked Secure and logs show the client's address.
+    bool trust_proxy = false;
 };
 
 using RequestHandler = std::function<Response(Request&)>;

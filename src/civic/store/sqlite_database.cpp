@@ -85,10 +85,8 @@ public:
         }
     }
 
-    void simple(const char* sql) {
-        const int rc = sqlite3_exec(m_db, sql, nullptr, nullptr, nullptr);
-        if (rc != SQLITE_OK) throw_sqlite(m_db, rc, sql);
-    }
+    // Runs a statement without parameters through the statement cache (BEGIN, COMMIT, PRAGMA).
+    void simple(const char* sql) { execute(sql, std::span<const Value>()); }
 
     sqlite3* handle() const { return m_db; }
 
