@@ -211,10 +211,12 @@ void SqliteDatabase::run_write(const std::function<bool(Connection&)>& fn) {
         sqlite3_exec(m_writer->handle(), "ROLLBACK", nullptr, nullptr, nullptr);
         throw;
     }
-    if (commit) {
-        m_writer->simple("COMMIT");
-    } else {
-        m_writer->simple("ROLLBACK");
+    try {
+        m_writer->simple(commit ? "COMMIT" : "ROLLBACK");
+    } catch (...) {
+        // A failed COMMIT leaves the transaction open; close it so the next writer starts clean.
+        sqlite3_exec(m_writer->handle(), "ROLLBACK", nullptr, nullptr, nullptr);
+        throw;
     }
 }
 

@@ -151,6 +151,8 @@ Result<Session> AccountsService::sign_in(const Context& ctx, const std::string& 
     const std::string hash = sha256_hex(s.secret), now = format_timestamp(ctx.now),
                       expires = format_timestamp(ctx.now + k_session_lifetime);
     auto written = m_db.write([&](Connection& c) -> Result<void> {
+        // Expired sessions go when someone signs in, so the table does not grow for ever.
+        c.execute("DELETE FROM sessions WHERE expires_at <= ?", {std::string_view(now)});
         c.execute("INSERT INTO sessions (id_hash, user_id, csrf_token, created_at, expires_at) VALUES (?, ?, ?, ?, ?)",
                   {std::string_view(hash), std::string_view(user->id), std::string_view(s.csrf_token),
                    std::string_view(now), std::string_view(expires)});

@@ -241,7 +241,6 @@ Result<Page<Membership>> OrgService::list_memberships(const Context& ctx, const 
         f.post_id = q.post_id;
         f.include_archived = q.include_archived;
         f.after = q.cursor;
-        f.published_only = true;
         if (q.within) {
             auto root = repo::find_unit(c, *q.within);
             if (!root)

@@ -1,0 +1,112 @@
+// The civic command line beyond imports: init, demo, backup, version, help, and the
+// refusals a new user meets (a missing database, a newer schema, an existing backup file).
+
+import { describe, it, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { existsSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { runCli, sql } from './harness.mjs';
+
+describe('the civic command line', () => {
+  let dir;
+  let db;
+  before(async () => {
+    dir = await mkdtemp(path.join(tmpdir(), 'civic-cli-'));
+    db = path.join(dir, 'nested', 'civic.db');
+  });
+  after(async () => {
+    await rm(dir, { recursive: true, force: true });
+  });
+
+  it('prints its version and exits 0', async () => {
+    const r = await runCli(['version']);
+    assert.equal(r.code, 0);
+    assert.match(r.stdout, /^civic \d+\.\d+\.\d+\n$/);
+  });
+
+  it('shows help for every subcommand and exits 0', async () => {
+    for (const args of [['--help'], ['serve', '--help'], ['init', '--help'], ['demo', '--help'],
+      ['user', 'add', '--help'], ['token', 'create', '--help'], ['import', 'units', '--help'],
+      ['import', 'people', '--help'], ['backup', '--help']]) {
+      const r = await runCli(args);
+      assert.equal(r.code, 0, `${args.join(' ')}: ${r.stderr}`);
+      assert.match(r.stdout, /Usage|Options|Subcommands/i, args.join(' '));
+    }
+  });
+
+  it('refuses a bad value with a one-line error and exit 2', async () => {
+    const r = await runCli(['serve', '--port', 'eighty']);
+    assert.equal(r.code, 2);
+    assert.equal(r.stderr.trim().split('\n').length, 1);
+    assert.match(r.stderr, /port/);
+  });
+
+  it('refuses to add a user to a database that does not exist, naming civic init', async () => {
+    const r = await runCli(['user', 'add', '--db', path.join(dir, 'missing.db'), '--username', 'x', '--name', 'X']);
+    assert.equal(r.code, 1);
+    assert.match(r.stderr, /civic init/);
+    assert.equal(existsSync(path.join(dir, 'missing.db')), false);
+  });
+
+  it('creates the database and its folder with init, then loads the demo council once', async () => {
+    const init = await runCli(['init', '--db', db]);
+    assert.equal(init.code, 0, init.stderr);
+    assert.match(init.stdout, /ready \(schema version \d+\)/);
+    const demo = await runCli(['demo', '--db', db]);
+    assert.equal(demo.code, 0, demo.stderr);
+    assert.match(demo.stdout, /Loaded the demo council, Demo Borough Council: \d+ units/);
+    const units = Number(sql(db, 'SELECT count(*) FROM units'));
+    assert.ok(units > 20);
+    assert.equal(sql(db, "SELECT count(*) FROM units WHERE kind = 'council'"), '1');
+
+    const again = await runCli(['demo', '--db', db]);
+    assert.equal(again.code, 1);
+    assert.match(again.stderr, /already has units/);
+    assert.equal(Number(sql(db, 'SELECT count(*) FROM units')), units);
+  });
+
+  it('backs up the database to a new file holding the same rows, and will not overwrite one', async () => {
+    const copy = path.join(dir, 'backup.db');
+    const r = await runCli(['backup', copy, '--db', db]);
+    assert.equal(r.code, 0, r.stderr);
+    for (const table of ['units', 'people', 'posts', 'memberships', 'audit_log']) {
+      assert.equal(sql(copy, `SELECT count(*) FROM ${table}`), sql(db, `SELECT count(*) FROM ${table}`), table);
+    }
+    const again = await runCli(['backup', copy, '--db', db]);
+    assert.equal(again.code, 1);
+    assert.match(again.stderr, /already exists/);
+  });
+
+  it('refuses a database whose schema is newer than itself, changing nothing', async () => {
+    const future = path.join(dir, 'future.db');
+    assert.equal((await runCli(['init', '--db', future])).code, 0);
+    sql(future, "INSERT INTO schema_migrations (version, name, applied_at) VALUES (9999, 'future', 'x')");
+    for (const args of [['init', '--db', future], ['serve', '--db', future, '--port', '0']]) {
+      const r = await runCli(args);
+      assert.equal(r.code, 1, args.join(' '));
+      assert.match(r.stderr, /schema version 9999, newer than this Civic build/);
+    }
+    assert.equal(sql(future, 'SELECT count(*) FROM units'), '0');
+  });
+
+  it('creates a token only for a user who exists', async () => {
+    const r = await runCli(['token', 'create', '--db', db, '--user', 'nobody']);
+    assert.equal(r.code, 1);
+    assert.match(r.stderr, /no user called nobody/);
+    assert.equal(sql(db, 'SELECT count(*) FROM api_tokens'), '0');
+  });
+
+  it('refuses a weak password and a bad role scope without adding the user', async () => {
+    const weak = await runCli(['user', 'add', '--db', db, '--username', 'clerk', '--name', 'A Clerk',
+      '--password-stdin'], { input: 'short\n' });
+    assert.equal(weak.code, 1);
+    assert.match(weak.stderr, /password: Password must be at least 10 characters/);
+    const scope = await runCli(['user', 'add', '--db', db, '--username', 'clerk', '--name', 'A Clerk',
+      '--role', 'editor', '--unit', 'not-an-id']);
+    assert.equal(scope.code, 1);
+    assert.match(scope.stderr, /unit: Unit must be the id of a unit/);
+    assert.equal(sql(db, "SELECT count(*) FROM users WHERE username = 'clerk'"), '0');
+  });
+});
