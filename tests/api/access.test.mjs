@@ -148,6 +148,34 @@ describe('who may see and change what', { timeout: 60000 }, () => {
     assert.deepEqual(srv.counts(), before);
   });
 
+  it('lets only an administrator read the audit trail: an editor gets 403', async () => {
+    const res = await srv.api('GET', '/api/v1/audit', { token: tokens.editor });
+    assertProblem(res, 403);
+    assert.match(res.json.detail, /administrator/);
+  });
+
+  it('widens an editor’s scope with civic user grant, and the next request sees it', async () => {
+    const before = await srv.api('PATCH', `/api/v1/units/${u.children.id}`, { token: tokens.editor, headers: { 'if-match': 'W/"1"' }, body: { description: 'Schools and social care' } });
+    assertProblem(before, 404);
+    const granted = await srv.cli(['user', 'grant', '--db', srv.dbPath, '--username', 'ed', '--role', 'editor', '--unit', u.children.id]);
+    assert.equal(granted.code, 0, granted.stderr);
+    assert.match(granted.stdout, /ed is now also editor of unit/);
+    const after = await srv.api('PATCH', `/api/v1/units/${u.children.id}`, { token: tokens.editor, headers: { 'if-match': 'W/"1"' }, body: { description: 'Schools and social care' } });
+    assert.equal(after.status, 200, after.text);
+    const grantAudit = srv.sqlRows("SELECT actor, action FROM audit_log WHERE entity = 'user' AND action = 'grant'");
+    assert.deepEqual(grantAudit, [{ actor: 'cli', action: 'grant' }]);
+  });
+
+  it('refuses to grant a role to a user who does not exist, or over a unit that does not exist', async () => {
+    const nobody = await srv.cli(['user', 'grant', '--db', srv.dbPath, '--username', 'nobody', '--role', 'viewer']);
+    assert.equal(nobody.code, 1);
+    assert.match(nobody.stderr, /no user called nobody/);
+    const badUnit = await srv.cli(['user', 'grant', '--db', srv.dbPath, '--username', 'ed', '--role', 'viewer', '--unit', 'nope']);
+    assert.equal(badUnit.code, 1);
+    assert.match(badUnit.stderr, /unit: There is no unit with this id/);
+    assert.equal(srv.sql("SELECT count(*) FROM user_roles WHERE role = 'viewer' AND user_id = (SELECT id FROM users WHERE username = 'ed')"), '0');
+  });
+
   it('signs in with the form, and the civic_session cookie then authenticates API reads', async () => {
     const csrf = 'test-csrf-token-0123456789abcdef';
     const form = new URLSearchParams({ username: 'admin', password: ADMIN_PASSWORD, csrf_token: csrf }).toString();

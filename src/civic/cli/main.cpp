@@ -141,6 +141,15 @@ int run(int argc, char** argv) {
     user_add->add_option("--unit", unit, "Limit the role to this unit's subtree (a unit id)");
     user_add->add_flag("--password-stdin", password_stdin, "Read the password from standard input");
 
+    std::string grant_username, grant_role = "viewer", grant_unit;
+    auto* user_grant = user_cmd->add_subcommand("grant", "Give an existing user another role");
+    add_db(user_grant);
+    user_grant->add_option("--username", grant_username, "Sign-in name")->required();
+    user_grant->add_option("--role", grant_role, "administrator, editor or viewer")
+        ->required()
+        ->check(CLI::IsMember({"administrator", "editor", "viewer"}));
+    user_grant->add_option("--unit", grant_unit, "Limit the role to this unit's subtree (a unit id)");
+
     auto* token_cmd = app.add_subcommand("token", "Manage API tokens");
     token_cmd->require_subcommand(1);
     std::string token_user, token_name = "script";
@@ -216,6 +225,20 @@ int run(int argc, char** argv) {
             if (!password_stdin) fmt::print("Password (shown once): {}\n", new_user.password);
             return k_exit_ok;
         }
+        if (user_grant->parsed()) {
+            auto civic = open_civic(db, Create::Never);
+            std::optional<std::string> unit_id;
+            if (!grant_unit.empty()) unit_id = grant_unit;
+            auto granted = civic->accounts->grant(cli_context(*civic), grant_username,
+                                                  *parse_role(grant_role), unit_id);
+            if (!granted) {
+                print_errors(granted.error());
+                return k_exit_failed;
+            }
+            fmt::print("{} is now also {}{}.\n", grant_username, grant_role,
+                       grant_unit.empty() ? "" : " of unit " + grant_unit);
+            return k_exit_ok;
+        }
         if (token_create->parsed()) {
             auto civic = open_civic(db, Create::Never);
             auto token = civic->accounts->create_token(cli_context(*civic), token_user, token_name);
@@ -237,7 +260,9 @@ int run(int argc, char** argv) {
                 print_errors(done.error());
                 return k_exit_failed;
             }
-            fmt::print("Imported {} {} from {}.\n", done->created, units ? "units" : "people", import_file);
+            const char* noun = units ? (done->created == 1 ? "unit" : "units")
+                                     : (done->created == 1 ? "person" : "people");
+            fmt::print("Imported {} {} from {}.\n", done->created, noun, import_file);
             return k_exit_ok;
         }
         if (backup_cmd->parsed()) {

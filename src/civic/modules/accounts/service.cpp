@@ -96,6 +96,10 @@ Result<void> AccountsService::grant(const Context& ctx, const std::string& usern
         auto user_id = c.query_one("SELECT id FROM users WHERE username = ?", {std::string_view(username)},
                                    [](const Row& r) { return r.str(0); });
         if (!user_id) return std::unexpected(Error::not_found("There is no user called " + username + "."));
+        if (unit_id && (!is_id(*unit_id) || !c.query_one("SELECT 1 FROM units WHERE id = ?",
+                                                         {std::string_view(*unit_id)},
+                                                         [](const Row&) { return true; })))
+            return std::unexpected(Error::validation("unit", "There is no unit with this id"));
         const std::string role_id = new_id(), now = format_timestamp(ctx.now);
         c.execute("INSERT INTO user_roles (id, user_id, role, unit_id, created_at) VALUES (?, ?, ?, ?, ?)",
                   {std::string_view(role_id), std::string_view(*user_id), role_name(role),

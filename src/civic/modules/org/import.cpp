@@ -37,7 +37,12 @@ Result<Table> read_table(std::string_view csv, const std::vector<std::string_vie
     if (parsed->empty())
         return std::unexpected(Error::validation("line 1", "The file is empty; the first line must name the columns"));
     Table t;
-    for (auto& h : parsed->front().fields) t.header.emplace_back(trim(h));
+    // Column names are matched without regard to case or surrounding spaces.
+    for (auto& h : parsed->front().fields) {
+        std::string name(trim(h));
+        for (auto& ch : name) ch = static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
+        t.header.push_back(std::move(name));
+    }
     std::vector<FieldError> errors;
     for (auto col : required)
         if (std::find(t.header.begin(), t.header.end(), col) == t.header.end())

@@ -35,8 +35,7 @@ bool looks_like_phone(std::string_view s) {
 
 void check_person_fields(Checks& checks, const PersonInput& in, bool creating) {
     checks.text("name", "the person's name", in.name, creating, 200);
-    checks.one_of("kind", "whether they are an officer or a councillor", in.kind, k_person_kinds,
-                  creating);
+    checks.one_of("kind", "the kind of person", in.kind, k_person_kinds, creating);
     checks.text("honorific_prefix", "the title", in.honorific_prefix, false, 50);
     checks.text("email", "the email address", in.email, false, 200);
     checks.text("phone", "the phone number", in.phone, false, 50);
