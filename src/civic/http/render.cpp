@@ -29,7 +29,11 @@ mst::data to_data(const boost::json::value& v) {
             for (const auto& item : v.as_array()) d.push_back(to_data(item));
             return d;
         }
-        case boost::json::kind::string: return mst::data(std::string(v.as_string()));
+        // Empty text is false, as in JavaScript mustache: {{#email}}…{{/email}} shows nothing
+        // for a person without one. kainjow would count "" as true.
+        case boost::json::kind::string:
+            if (v.as_string().empty()) return mst::data(false);
+            return mst::data(std::string(v.as_string()));
         case boost::json::kind::bool_: return mst::data(v.as_bool());
         case boost::json::kind::int64: return mst::data(std::to_string(v.as_int64()));
         case boost::json::kind::uint64: return mst::data(std::to_string(v.as_uint64()));

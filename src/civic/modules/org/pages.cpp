@@ -40,6 +40,17 @@ std::string kind_label(std::string_view kind) {
 std::string unit_href(const std::string& id) { return "/units/" + id; }
 std::string person_href(const std::string& id) { return "/people/" + id; }
 
+// "2025-05-20" as GOV.UK writes dates: "20 May 2025".
+std::string display_date(const std::optional<std::string>& iso) {
+    static constexpr const char* k_months[] = {"January", "February", "March",     "April",
+                                               "May",     "June",     "July",      "August",
+                                               "September", "October", "November", "December"};
+    if (!iso || iso->size() != 10) return iso.value_or("");
+    const int month = std::stoi(iso->substr(5, 2)), day = std::stoi(iso->substr(8, 2));
+    if (month < 1 || month > 12) return *iso;
+    return fmt::format("{} {} {}", day, k_months[month - 1], iso->substr(0, 4));
+}
+
 // The whole tree as nested lists, children in name order.
 json::array tree_nodes(const std::multimap<std::string, const Unit*>& children,
                        const std::string& parent) {
@@ -74,7 +85,8 @@ json::array unit_options(const std::vector<Unit>& units, const std::string& sele
         for (const Unit* u : kids) {
             if (!exclude_path.empty() && u->path.starts_with(exclude_path)) continue;
             std::string label;
-            for (int i = 0; i < depth; ++i) label += "\u2014 ";
+            // Depth as non-breaking spaces: screen readers pass over them, where dashes are read out.
+            for (int i = 0; i < depth; ++i) label += "\u00a0\u00a0\u00a0\u00a0";
             label += u->name;
             out.push_back(json::object{{"value", u->id}, {"label", label}, {"selected", u->id == selected}});
             walk(u->id, depth + 1);
@@ -122,7 +134,13 @@ struct Pages {
 
     Context ctx(const Request& r) const { return http::context_for(r, clock); }
 
-    Response error(const Request& r, const Error& e) const { return pages.error_page(r, e); }
+    // Pages speak of addresses, not ids.
+    Response error(const Request& r, const Error& e) const {
+        if (e.kind == ErrorKind::NotFound)
+            return pages.error_page(r, Error::not_found("There is nothing at this address. The link may be wrong, or "
+                                                        "the page may be one you cannot see."));
+        return pages.error_page(r, e);
+    }
 
     Response tree(Request& r) const {
         const auto units = service.all_units(ctx(r));
@@ -184,8 +202,8 @@ struct Pages {
                 members.push_back(json::object{{"name", name},
                                                {"href", person_href(m.person_id)},
                                                {"role", m.role},
-                                               {"since", m.start_date.value_or("")},
-                                               {"until", m.end_date.value_or("")}});
+                                               {"since", display_date(m.start_date)},
+                                               {"until", display_date(m.end_date)}});
             }
         }
         view["has_members"] = !members.empty();
@@ -312,12 +330,17 @@ struct Pages {
                 roles.push_back(json::object{{"role", m.role},
                                              {"unit", unit ? unit->name : std::string()},
                                              {"href", unit_href(m.unit_id)},
-                                             {"since", m.start_date.value_or("")},
-                                             {"until", m.end_date.value_or("")}});
+                                             {"since", display_date(m.start_date)},
+                                             {"until", display_date(m.end_date)}});
             }
         }
         view["has_roles"] = !roles.empty();
         view["roles"] = std::move(roles);
+        bool can_edit = r.principal.is_administrator();
+        if (p.unit_id)
+            if (auto unit = service.get_unit(c, *p.unit_id)) can_edit = service.can_edit(c, *unit);
+        view["can_edit"] = can_edit && !p.archived_at;
+        view["edit_href"] = person_href(p.id) + "/edit";
         const std::string title = p.honorific_prefix.empty() ? p.name : p.honorific_prefix + " " + p.name;
         return pages.page(r, "org/person", title, std::move(view));
     }

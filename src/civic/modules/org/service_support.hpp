@@ -71,8 +71,8 @@ public:
     void one_of(std::string_view field, std::string_view label,
                 const std::optional<std::string>& v, const std::string_view (&allowed)[N],
                 bool required) {
-        if (!v) {
-            if (required) fail(std::string(field), fmt::format("Choose {}", label));
+        if (!v || v->empty()) {
+            if (required || v) fail(std::string(field), fmt::format("Choose {}", label));
             return;
         }
         if (std::find(std::begin(allowed), std::end(allowed), *v) != std::end(allowed)) return;

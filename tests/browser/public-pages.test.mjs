@@ -1,0 +1,157 @@
+// What a member of the public sees without signing in, and the keyboard route through a page.
+
+import { after, before, test } from 'node:test';
+import assert from 'node:assert/strict';
+
+import { assertStopsCleanly, checkPage, follow, launchBrowser, openPage, startCivic } from './support.mjs';
+
+const prefix = 'public';
+let civic;
+let browser;
+
+before(async () => {
+  civic = await startCivic();
+  browser = await launchBrowser();
+});
+
+after(async () => {
+  await browser?.close();
+  await civic?.cleanup();
+});
+
+test('an anonymous visitor sees the organisation tree, a unit and a published person, all accessible', async () => {
+  const { page, problems, context } = await openPage(browser);
+  // A published officer and a unit they belong to, from the demo council.
+  const [who] = civic.sqlRows(
+    `SELECT p.name AS person, u.name AS unit FROM people p JOIN memberships m ON m.person_id = p.id
+       JOIN units u ON u.id = m.unit_id
+     WHERE p.published AND p.kind = 'officer' AND p.honorific_prefix = '' AND p.archived_at IS NULL
+     ORDER BY p.name LIMIT 1`,
+  );
+  assert.ok(who, 'the demo council has a published officer with a role in a unit');
+
+  let res = await page.goto(`${civic.url}/`);
+  assert.equal(res.status(), 200);
+  await assert.doesNotReject(page.getByRole('heading', { level: 1, name: 'Organisation' }).waitFor());
+  assert.match(await page.title(), /^Organisation – Demo Borough Council$/);
+  await assert.doesNotReject(page.getByRole('banner').getByRole('link', { name: 'Demo Borough Council' }).waitFor());
+  assert.equal(await page.getByRole('link', { name: 'Sign in' }).count(), 1, 'the header offers Sign in');
+  assert.equal(await page.getByRole('link', { name: 'Add a unit' }).count(), 0, 'a visitor cannot add units');
+  // GOV.UK Frontend's stylesheet and script arrived: Arial, a black header, blue links.
+  const look = await page.evaluate(() => ({
+    font: getComputedStyle(document.querySelector('main .govuk-body')).fontFamily,
+    header: getComputedStyle(document.querySelector('.govuk-generic-header')).backgroundColor,
+    link: getComputedStyle(document.querySelector('main .govuk-link')).color,
+    frontend: document.body.classList.contains('govuk-frontend-supported'),
+  }));
+  assert.match(look.font, /arial/i);
+  assert.equal(look.header, 'rgb(11, 12, 12)');
+  assert.equal(look.link, 'rgb(26, 101, 166)');
+  assert.equal(look.frontend, true, 'GOV.UK Frontend initialised');
+  await checkPage(page, { prefix, label: 'home', problems });
+
+  res = await page.goto(`${civic.url}/units`);
+  assert.equal(res.status(), 200);
+  const tree = page.getByRole('main').getByRole('list').first();
+  await assert.doesNotReject(tree.getByRole('link', { name: 'Demo Borough Council', exact: true }).waitFor());
+  await checkPage(page, { prefix, label: 'units', problems });
+
+  res = await follow(page, () => page.getByRole('main').getByRole('link', { name: who.unit, exact: true }).click());
+  assert.equal(res.status(), 200);
+  await assert.doesNotReject(page.getByRole('heading', { level: 1, name: who.unit, exact: true }).waitFor());
+  assert.equal(await page.getByRole('link', { name: 'Change this unit' }).count(), 0, 'a visitor cannot change units');
+  await checkPage(page, { prefix, label: 'unit', problems });
+
+  res = await follow(page, () => page.getByRole('table').getByRole('link', { name: who.person, exact: true }).click());
+  assert.equal(res.status(), 200);
+  await assert.doesNotReject(page.getByRole('heading', { level: 1, name: who.person, exact: true }).waitFor());
+  await assert.doesNotReject(page.getByRole('navigation', { name: 'Breadcrumb' }).waitFor());
+  await checkPage(page, { prefix, label: 'person', problems });
+  await context.close();
+});
+
+test("an unpublished officer's page answers 404 with an accessible error page in words", async () => {
+  const { page, problems, context } = await openPage(browser);
+  const [hidden] = civic.sqlRows(`SELECT id, name FROM people WHERE NOT published AND kind = 'officer' ORDER BY name LIMIT 1`);
+  assert.ok(hidden, 'the demo council has an unpublished officer');
+
+  const res = await page.goto(`${civic.url}/people/${hidden.id}`);
+  assert.equal(res.status(), 404);
+  assert.match(res.headers()['content-type'], /^text\/html/);
+  await assert.doesNotReject(page.getByRole('heading', { level: 1, name: 'Not found' }).waitFor());
+  const text = await page.getByRole('main').innerText();
+  assert.doesNotMatch(text, /^\s*[{[]/, 'the page is words, not JSON');
+  assert.ok(!text.includes(hidden.name), 'the page does not name the unpublished officer');
+  assert.match(text, /quote reference \S+/);
+  await assert.doesNotReject(page.getByRole('main').getByRole('link', { name: 'Go to the organisation' }).waitFor());
+  await checkPage(page, { prefix, label: 'unpublished-person-404', problems });
+  await context.close();
+});
+
+// Regression: empty text counted as present, so a visitor saw an "Email" row holding an empty
+// mailto: link (a link without a name), an empty "Phone" row, and "Portfolio:" with nothing after.
+test('pages leave out empty details instead of showing empty rows and links', async () => {
+  const { page, context } = await openPage(browser);
+  const [person] = civic.sqlRows(`SELECT id FROM people WHERE published AND kind = 'officer' ORDER BY name LIMIT 1`);
+  await page.goto(`${civic.url}/people/${person.id}`);
+  const keys = await page.locator('.govuk-summary-list__key').allInnerTexts();
+  assert.deepEqual(keys, ['Published'], 'a visitor sees no contact detail rows');
+  assert.equal(await page.locator('a[href^="mailto:"]').count(), 0);
+
+  const [unit] = civic.sqlRows(`SELECT unit_id FROM posts WHERE portfolio = '' ORDER BY label LIMIT 1`);
+  await page.goto(`${civic.url}/units/${unit.unit_id}`);
+  assert.ok((await page.getByRole('heading', { level: 3 }).count()) > 0, 'the unit page lists its posts');
+  for (const text of await page.getByRole('main').locator('p').allInnerTexts()) {
+    assert.doesNotMatch(text, /^Portfolio:\s*$/, 'no empty portfolio line');
+  }
+  await context.close();
+});
+
+test('the skip link is the first thing the keyboard reaches and moves focus to the main content', async () => {
+  const { page, problems, context } = await openPage(browser);
+  await page.goto(`${civic.url}/units`);
+  await page.keyboard.press('Tab');
+  const first = await page.evaluate(() => ({
+    text: document.activeElement.textContent.trim(),
+    href: document.activeElement.getAttribute('href'),
+    visible: document.activeElement.getBoundingClientRect().height > 1,
+  }));
+  assert.deepEqual(first, { text: 'Skip to main content', href: '#main-content', visible: true });
+  await checkPage(page, { prefix, label: 'skip-link-focused', problems });
+
+  await page.keyboard.press('Enter');
+  await page.waitForFunction(() => document.activeElement?.id === 'main-content');
+  assert.equal(await page.evaluate(() => document.activeElement.tagName), 'MAIN');
+  // The next Tab goes on from the main content, not back to the header.
+  await page.keyboard.press('Tab');
+  assert.equal(await page.evaluate(() => document.activeElement.closest('main') !== null), true, 'focus stays in the main content');
+  await context.close();
+});
+
+test('pages reflow to a 320 pixel wide screen without scrolling sideways', async () => {
+  const { page, problems, context } = await openPage(browser);
+  await page.setViewportSize({ width: 320, height: 640 });
+  // The published person with the most roles has the widest table.
+  const [busiest] = civic.sqlRows(
+    `SELECT p.id FROM people p JOIN memberships m ON m.person_id = p.id WHERE p.published
+     GROUP BY p.id ORDER BY count(*) DESC, p.name LIMIT 1`,
+  );
+  const [unit] = civic.sqlRows(`SELECT u.id FROM units u JOIN memberships m ON m.unit_id = u.id GROUP BY u.id ORDER BY count(*) DESC LIMIT 1`);
+  for (const [label, url] of [
+    ['narrow-units', '/units'],
+    ['narrow-unit', `/units/${unit.id}`],
+    ['narrow-person', `/people/${busiest.id}`],
+    ['narrow-sign-in', '/sign-in'],
+  ]) {
+    await page.goto(`${civic.url}${url}`);
+    const width = await page.evaluate(() => document.documentElement.scrollWidth);
+    assert.ok(width <= 320, `${url} is ${width} pixels wide at a 320 pixel viewport (WCAG 1.4.10)`);
+    await checkPage(page, { prefix, label, problems });
+  }
+  await context.close();
+});
+
+test('the server stops cleanly on SIGTERM', async () => {
+  await browser.close();
+  await assertStopsCleanly(civic);
+});

@@ -1,0 +1,82 @@
+// Signing in and out through the header and the sign-in form.
+
+import { after, before, test } from 'node:test';
+import assert from 'node:assert/strict';
+
+import { ADMIN, assertStopsCleanly, checkPage, follow, launchBrowser, openPage, startCivic } from './support.mjs';
+
+const prefix = 'signing-in';
+let civic;
+let browser;
+let session; // one context: signed in by the second test, signed out by the third
+
+before(async () => {
+  civic = await startCivic();
+  browser = await launchBrowser();
+  session = await openPage(browser);
+});
+
+after(async () => {
+  await browser?.close();
+  await civic?.cleanup();
+});
+
+test('a wrong password shows the error summary linking to the field, then the right one signs in', async () => {
+  const { page, problems } = session;
+  await page.goto(`${civic.url}/units`);
+  let res = await follow(page, () => page.getByRole('banner').getByRole('link', { name: 'Sign in' }).click());
+  assert.equal(res.status(), 200);
+  await assert.doesNotReject(page.getByRole('heading', { level: 1, name: 'Sign in' }).waitFor());
+  await checkPage(page, { prefix, label: 'sign-in', problems });
+
+  await page.getByLabel('Username').fill(ADMIN.username);
+  await page.getByLabel('Password').fill('not-the-password');
+  res = await follow(page, () => page.getByRole('button', { name: 'Sign in' }).click());
+  assert.equal(res.status(), 422);
+  assert.match(await page.title(), /^Error: Sign in/);
+  const summary = page.locator('.govuk-error-summary');
+  await assert.doesNotReject(summary.getByRole('heading', { name: 'There is a problem' }).waitFor());
+  const link = summary.getByRole('link', { name: /Enter a correct username and password/ });
+  assert.equal(await link.getAttribute('href'), '#username');
+  // GOV.UK Frontend moves focus to the summary, so a screen reader announces it at once.
+  await page.waitForFunction(() => document.activeElement?.classList.contains('govuk-error-summary'));
+  await assert.doesNotReject(page.locator('#username-error', { hasText: 'Enter a correct username and password' }).waitFor());
+  assert.equal(await page.getByLabel('Username').inputValue(), ADMIN.username, 'the username is kept');
+  assert.equal(await page.getByLabel('Password').inputValue(), '', 'the password is not sent back');
+  await checkPage(page, { prefix, label: 'sign-in-error', problems });
+
+  // The summary's link takes the keyboard to the field.
+  await link.click();
+  await page.waitForFunction(() => document.activeElement?.id === 'username');
+
+  await page.getByLabel('Password').fill(ADMIN.password);
+  res = await follow(page, () => page.getByRole('button', { name: 'Sign in' }).click());
+  assert.equal(res.status(), 200);
+  assert.equal(new URL(page.url()).pathname, '/units', 'back where the visitor started');
+  const header = page.getByRole('banner');
+  await assert.doesNotReject(header.getByText(`Signed in as ${ADMIN.name}`).waitFor());
+  assert.equal(await header.getByRole('link', { name: 'Sign in' }).count(), 0);
+  await assert.doesNotReject(header.getByRole('button', { name: 'Sign out' }).waitFor());
+  await checkPage(page, { prefix, label: 'signed-in', problems });
+});
+
+test('signing out with the header button shows Sign in again', async () => {
+  const { page, problems } = session;
+  const header = page.getByRole('banner');
+  const res = await follow(page, () => header.getByRole('button', { name: 'Sign out' }).click());
+  assert.equal(res.status(), 200);
+  assert.equal(new URL(page.url()).pathname, '/');
+  await assert.doesNotReject(header.getByRole('link', { name: 'Sign in' }).waitFor());
+  assert.equal(await header.getByText('Signed in as').count(), 0);
+  assert.equal(await page.getByRole('link', { name: 'Add a unit' }).count(), 0, 'the signed-out visitor cannot add units');
+  await checkPage(page, { prefix, label: 'signed-out', problems });
+
+  // The old session is gone: a staff page sends the visitor to sign in.
+  await page.goto(`${civic.url}/units/new`);
+  assert.equal(new URL(page.url()).pathname, '/sign-in');
+});
+
+test('the server stops cleanly on SIGTERM', async () => {
+  await browser.close();
+  await assertStopsCleanly(civic);
+});
