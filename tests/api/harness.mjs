@@ -10,7 +10,7 @@
 
 import { spawn, execFileSync } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import net from 'node:net';
 import { tmpdir } from 'node:os';
@@ -73,13 +73,47 @@ function mustSucceed(what, r) {
   return r;
 }
 
-// sqlite3 on the server's database (WAL lets it read while the server runs).
+// The backend the tests run against: SQLite files by default; PostgreSQL when
+// CIVIC_TEST_PG (a server URL without a database, postgres://user@host:port) or
+// CIVIC_TEST_PG_FILE (a file holding one, written by tests/pg/cluster.sh) is set.
+export const pgServer = process.env.CIVIC_TEST_PG
+  ?? (process.env.CIVIC_TEST_PG_FILE ? readFileSync(process.env.CIVIC_TEST_PG_FILE, 'utf8').trim() : null);
+export const backend = pgServer ? 'postgres' : 'sqlite';
+
+const isPg = (db) => db.startsWith('postgres://') || db.startsWith('postgresql://');
+
+function psql(db, query) {
+  return execFileSync('psql', ['-X', '-q', '-At', '-v', 'ON_ERROR_STOP=1', db, '-c', query], { encoding: 'utf8' }).trim();
+}
+
+// A fresh database for one server: a file in dir, or a new database on the PostgreSQL server.
+export function newDatabase(dir) {
+  if (!pgServer) return path.join(dir, 'civic.db');
+  const name = `civic_${randomUUID().replaceAll('-', '').slice(0, 16)}`;
+  psql(`${pgServer}/postgres`, `CREATE DATABASE ${name}`);
+  return `${pgServer}/${name}`;
+}
+
+export function dropDatabase(db) {
+  if (!isPg(db)) return;
+  const name = db.slice(db.lastIndexOf('/') + 1);
+  psql(`${pgServer}/postgres`, `DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+}
+
+// SQL on the server's database: sqlite3 (WAL lets it read while the server runs) or psql.
+// Rows come back one a line, columns separated by '|', as both tools print them.
 export function sql(dbPath, query) {
+  if (isPg(dbPath)) return psql(dbPath, query);
   return execFileSync('sqlite3', ['-cmd', '.timeout 5000', dbPath, query], { encoding: 'utf8' }).trim();
 }
 
-// Rows as objects.
+// Rows as objects. Booleans come back as 0/1 from either backend.
 export function sqlRows(dbPath, query) {
+  if (isPg(dbPath)) {
+    const out = psql(dbPath, `SELECT coalesce(json_agg(t), '[]'::json) FROM (${query}) t`);
+    return JSON.parse(out).map((row) =>
+      Object.fromEntries(Object.entries(row).map(([k, v]) => [k, typeof v === 'boolean' ? Number(v) : v])));
+  }
   const out = execFileSync('sqlite3', ['-cmd', '.timeout 5000', '-json', dbPath, query], { encoding: 'utf8' }).trim();
   return out === '' ? [] : JSON.parse(out);
 }
@@ -215,23 +249,9 @@ export function assertProblem(res, status, { fields = [], detail } = {}) {
   return p;
 }
 
-// Starts a server on a new database with one administrator and their API token.
-export async function startServer() {
-  const dir = await mkdtemp(path.join(tmpdir(), 'civic-api-'));
-  const dbPath = path.join(dir, 'civic.db');
-  const cli = (args, opts) => runCli(args, opts);
-
-  mustSucceed('civic init', await cli(['init', '--db', dbPath]));
-  mustSucceed(
-    'civic user add',
-    await cli(
-      ['user', 'add', '--db', dbPath, '--username', ADMIN_USERNAME, '--name', 'Ada Admin', '--role', 'administrator', '--password-stdin'],
-      { input: `${ADMIN_PASSWORD}\n` },
-    ),
-  );
-  const token = lastLine(mustSucceed('civic token create', await cli(['token', 'create', '--db', dbPath, '--user', ADMIN_USERNAME])).stdout);
-
-  const child = spawn(civicBin, ['serve', '--db', dbPath, '--bind', '127.0.0.1', '--port', '0'], {
+// Starts `civic serve` on a database that is ready; resolves once it says where it serves.
+export async function spawnServe(dbPath, extraArgs = []) {
+  const child = spawn(civicBin, ['serve', '--db', dbPath, '--bind', '127.0.0.1', '--port', '0', ...extraArgs], {
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let stdout = '';
@@ -267,6 +287,26 @@ export async function startServer() {
     });
   });
 
+  return { child, exited, url, output: () => ({ stdout, stderr }) };
+}
+
+// Starts a server on a new database with one administrator and their API token.
+export async function startServer() {
+  const dir = await mkdtemp(path.join(tmpdir(), 'civic-api-'));
+  const dbPath = newDatabase(dir);
+  const cli = (args, opts) => runCli(args, opts);
+
+  mustSucceed('civic init', await cli(['init', '--db', dbPath]));
+  mustSucceed(
+    'civic user add',
+    await cli(
+      ['user', 'add', '--db', dbPath, '--username', ADMIN_USERNAME, '--name', 'Ada Admin', '--role', 'administrator', '--password-stdin'],
+      { input: `${ADMIN_PASSWORD}\n` },
+    ),
+  );
+  const token = lastLine(mustSucceed('civic token create', await cli(['token', 'create', '--db', dbPath, '--user', ADMIN_USERNAME])).stdout);
+
+  const { child, exited, url, output } = await spawnServe(dbPath);
   let stopped = null;
   const server = {
     url,
@@ -276,7 +316,7 @@ export async function startServer() {
     child,
     exited,
     cli,
-    output: () => ({ stdout, stderr }),
+    output,
     api: (method, p, opts = {}) => api(method, p, { server, ...opts }),
     // The same as the administrator.
     admin: (method, p, opts = {}) => api(method, p, { server, token, ...opts }),
@@ -303,7 +343,10 @@ export async function startServer() {
     // Stops the server if it still runs and removes the temporary directory.
     async cleanup() {
       await server.stop();
-      if (!process.env.CIVIC_KEEP_TMP) await rm(dir, { recursive: true, force: true });
+      if (!process.env.CIVIC_KEEP_TMP) {
+        await rm(dir, { recursive: true, force: true });
+        dropDatabase(dbPath);
+      }
     },
   };
   currentServer = server;

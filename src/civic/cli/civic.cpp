@@ -18,8 +18,8 @@
 
 namespace civic::cli {
 
-std::unique_ptr<Civic> open_civic(const std::string& location, Create create) {
-    const bool is_file = !location.starts_with("postgres");
+std::unique_ptr<Civic> open_civic(const std::string& location, Create create, int pool_size) {
+    const bool is_file = !store::is_postgres_url(location);
     if (is_file && create == Create::Never && !std::filesystem::exists(location))
         throw std::runtime_error(fmt::format(
             "There is no database at {}. Run 'civic init --db {}' to make one.", location, location));
@@ -30,6 +30,7 @@ std::unique_ptr<Civic> open_civic(const std::string& location, Create create) {
     auto civic = std::make_unique<Civic>();
     store::OpenOptions options;
     options.create = create == Create::IfMissing;
+    options.pool_size = pool_size;
     civic->db = store::open_database(location, options);
     civic->created = store::current_schema_version(*civic->db) == 0;
     auto applied = store::apply_migrations(*civic->db);

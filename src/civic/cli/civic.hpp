@@ -31,7 +31,7 @@ enum class Create { IfMissing, Never };
 
 // Opens the database and brings its schema up to date. Throws std::runtime_error with a
 // message for a person when it cannot.
-std::unique_ptr<Civic> open_civic(const std::string& location, Create create);
+std::unique_ptr<Civic> open_civic(const std::string& location, Create create, int pool_size = 8);
 
 // The principal the command line acts as: an administrator called "cli".
 Context cli_context(const Civic& civic);

@@ -16,6 +16,7 @@
 #include "civic/core/ids.hpp"
 #include "civic/core/log.hpp"
 #include "civic/http/server.hpp"
+#include "civic/store/copy.hpp"
 #include "civic/store/migrations.hpp"
 #include "civic/store/sqlite_database.hpp"
 
@@ -55,10 +56,11 @@ struct ServeOptions {
     std::string assets;
     bool demo = true;
     std::size_t body_limit_mib = 10;
+    int db_pool = 8;
 };
 
 int serve(const std::string& db_path, ServeOptions& o) {
-    auto civic = open_civic(db_path, Create::IfMissing);
+    auto civic = open_civic(db_path, Create::IfMissing, o.db_pool);
     if (civic->created && o.demo) {
         // First start: the demo council and an administrator, so a new user sees a working system.
         if (int rc = load_demo(*civic); rc != k_exit_ok) return rc;
@@ -100,7 +102,9 @@ int run(int argc, char** argv) {
 
     std::string db = default_db();
     const auto add_db = [&db](CLI::App* sub) {
-        sub->add_option("--db", db, "The database: an SQLite file path (default var/civic.db, or $CIVIC_DB)");
+        sub->add_option("--db", db,
+                        "The database: an SQLite file (default var/civic.db) or postgres://user@host:port/name; "
+                        "$CIVIC_DB sets the default");
     };
 
     ServeOptions serve_opts;
@@ -111,6 +115,9 @@ int run(int argc, char** argv) {
     serve_cmd->add_option("--bind", serve_opts.server.bind, "Address to listen on")
         ->check(CLI::ValidIPV4 | CLI::IsMember({"::", "::1"}));
     serve_cmd->add_option("--threads", serve_opts.server.threads, "Worker threads")->check(CLI::Range(1, 64));
+    serve_cmd->add_option("--db-pool", serve_opts.db_pool,
+                          "Database connections kept open: PostgreSQL connections, or SQLite readers")
+        ->check(CLI::Range(1, 200));
     serve_cmd->add_option("--body-limit-mib", serve_opts.body_limit_mib, "Largest request body, in MiB")
         ->check(CLI::Range(1, 1024));
     serve_cmd->add_option("--assets", serve_opts.assets, "Folder of stylesheets, fonts and images")
@@ -173,6 +180,12 @@ int run(int argc, char** argv) {
     auto* backup_cmd = app.add_subcommand("backup", "Copy the database to a file while it is in use");
     add_db(backup_cmd);
     backup_cmd->add_option("file", backup_file, "Where to write the copy")->required();
+
+    std::string copy_from, copy_to;
+    auto* migrate_cmd = app.add_subcommand(
+        "migrate-db", "Copy a whole council to another database (e.g. SQLite to PostgreSQL), all or nothing");
+    migrate_cmd->add_option("--from", copy_from, "The database to copy from")->required();
+    migrate_cmd->add_option("--to", copy_to, "The database to copy to: it must be empty")->required();
 
     app.add_subcommand("version", "Print the version");
 
@@ -263,6 +276,22 @@ int run(int argc, char** argv) {
             const char* noun = units ? (done->created == 1 ? "unit" : "units")
                                      : (done->created == 1 ? "person" : "people");
             fmt::print("Imported {} {} from {}.\n", done->created, noun, import_file);
+            return k_exit_ok;
+        }
+        if (migrate_cmd->parsed()) {
+            auto from = open_civic(copy_from, Create::Never);
+            auto to = open_civic(copy_to, Create::IfMissing);
+            auto copied = store::copy_database(*from->db, *to->db);
+            if (!copied) {
+                fmt::print(stderr, "civic: nothing was copied. {}\n", copied.error().detail);
+                return k_exit_failed;
+            }
+            std::int64_t total = 0;
+            for (const auto& t : *copied) {
+                fmt::print("{:<20} {:>8} rows\n", t.table, t.rows);
+                total += t.rows;
+            }
+            fmt::print("Copied {} rows in {} tables from {} to {}.\n", total, copied->size(), copy_from, copy_to);
             return k_exit_ok;
         }
         if (backup_cmd->parsed()) {

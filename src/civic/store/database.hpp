@@ -167,6 +167,9 @@ struct OpenOptions {
     int pool_size = 8;
 };
 
+// True for a postgres:// or postgresql:// location.
+bool is_postgres_url(std::string_view location);
+
 // Opens a database by its location: a file path for SQLite, or postgres://… for PostgreSQL.
 // Throws StoreError when it cannot.
 std::unique_ptr<Database> open_database(const std::string& location, const OpenOptions& options);

@@ -40,7 +40,15 @@ int latest_schema_version() {
 
 namespace {
 
+// Two servers starting at once on one PostgreSQL take turns: a transaction-scoped advisory
+// lock, released at COMMIT or ROLLBACK. SQLite's BEGIN IMMEDIATE already serialises writers.
+void lock_migrations(Connection& c) {
+    if (c.dialect() == Dialect::Postgres)
+        c.query("SELECT pg_advisory_xact_lock(7252019)", {}, [](const Row&) {});
+}
+
 void ensure_schema_table(Connection& c) {
+    lock_migrations(c);
     c.execute(
         "CREATE TABLE IF NOT EXISTS schema_migrations ("
         " version INTEGER PRIMARY KEY,"
@@ -77,6 +85,7 @@ Result<int> apply_migrations(Database& db) {
     int applied = 0;
     for (const auto& m : all) {
         auto r = db.write([&](Connection& c) -> Result<bool> {
+            lock_migrations(c);
             // Checked again inside the transaction: another server may have applied it.
             if (max_version(c) >= m.version) return false;
             c.execute_script(m.sql);

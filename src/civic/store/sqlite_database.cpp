@@ -248,10 +248,4 @@ void SqliteDatabase::backup_to(const std::string& path) {
     sqlite3_close_v2(dest);
 }
 
-std::unique_ptr<Database> open_database(const std::string& location, const OpenOptions& options) {
-    if (location.starts_with("postgres://") || location.starts_with("postgresql://"))
-        throw StoreError("PostgreSQL is not supported yet by this build of Civic");
-    return SqliteDatabase::open(location, options);
-}
-
 }  // namespace civic::store

@@ -83,7 +83,8 @@ bool update_unit(Connection& c, const Unit& u, std::int64_t expected_version) {
 
 void repath_descendants(Connection& c, const std::string& old_path, const std::string& new_path) {
     const std::string pattern = like_escape(old_path) + "_%";
-    c.execute("UPDATE units SET path = ? || substr(path, ?) WHERE path LIKE ? ESCAPE '\\'",
+    c.execute(
+        "UPDATE units SET path = ? || substr(path, CAST(? AS INTEGER)) WHERE path LIKE ? ESCAPE '\\'",
               {std::string_view(new_path), static_cast<std::int64_t>(old_path.size() + 1),
                std::string_view(pattern)});
 }
