@@ -202,6 +202,38 @@ describe('who may see and change what', { timeout: 60000 }, () => {
     assert.ok(!res.headers.getSetCookie().some((c) => c.startsWith('civic_session=') && !/civic_session=;|Max-Age=0/i.test(c)));
   });
 
+  it('locks a username for 15 minutes after five wrong passwords, counting in the database', async () => {
+    const added = await srv.cli(['user', 'add', '--db', srv.dbPath, '--username', 'lockme', '--name', 'Lock Me',
+      '--password-stdin'], { input: 'the-right-password-1\n' });
+    assert.equal(added.code, 0, added.stderr);
+    const csrf = 'test-csrf-token-0123456789abcdef';
+    const signIn = (password, username = 'lockme') => srv.api('POST', '/sign-in', {
+      rawBody: new URLSearchParams({ username, password, csrf_token: csrf }).toString(),
+      contentType: 'application/x-www-form-urlencoded',
+      cookie: `civic_csrf=${csrf}`,
+    });
+    for (let i = 1; i <= 5; i += 1) {
+      const res = await signIn(`wrong-${i}`);
+      assert.equal(res.status, 422, `attempt ${i}`);
+    }
+    assert.equal(srv.sql("SELECT failures FROM sign_in_throttle WHERE username = 'lockme'"), '5');
+    // Now even the right password is refused, with 429 and a page that says why.
+    const locked = await signIn('the-right-password-1');
+    assert.equal(locked.status, 429);
+    assert.equal(locked.headers.get('retry-after'), '900');
+    assert.match(locked.text, /too many wrong passwords/);
+    assert.ok(!locked.headers.getSetCookie().some((c) => c.startsWith('civic_session=')));
+    // Another username is not affected, and a success clears its own count.
+    await signIn('wrong', 'admin');
+    const ok = await signIn(ADMIN_PASSWORD, 'admin');
+    assert.equal(ok.status, 303);
+    assert.equal(srv.sql("SELECT count(*) FROM sign_in_throttle WHERE username = 'admin'"), '0');
+    // When the window has passed, the username may try again.
+    srv.sql("UPDATE sign_in_throttle SET window_start = '2000-01-01T00:00:00.000Z' WHERE username = 'lockme'");
+    const after = await signIn('the-right-password-1');
+    assert.equal(after.status, 303);
+  });
+
   it('stops on SIGTERM with exit code 0', async () => {
     await assertStopsCleanly(srv);
   });

@@ -10,13 +10,13 @@ import {
   api, backend, dropDatabase, newDatabase, runCli, spawnServe, sql, lastLine, ADMIN_PASSWORD,
 } from '../api/harness.mjs';
 
-const TABLES = ['api_tokens', 'audit_log', 'memberships', 'people', 'posts', 'sessions', 'units', 'user_roles', 'users'];
 
 describe('moving a council from SQLite to PostgreSQL', { skip: backend !== 'postgres' && 'needs CIVIC_TEST_PG', timeout: 90000 }, () => {
   let dir;
   let lite;
   let pg;
   let token;
+  let TABLES;  // every table of the schema, read from the source
   const servers = [];
 
   before(async () => {
@@ -46,6 +46,8 @@ describe('moving a council from SQLite to PostgreSQL', { skip: backend !== 'post
     assert.deepEqual(await s.exited, { code: 0, signal: null });
 
     pg = newDatabase(dir);
+    TABLES = sql(lite, "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name <> 'schema_migrations' ORDER BY name").split('\n');
+    assert.ok(TABLES.includes('units') && TABLES.includes('audit_log'));
   });
 
   after(async () => {
@@ -62,7 +64,7 @@ describe('moving a council from SQLite to PostgreSQL', { skip: backend !== 'post
       assert.equal(Number(sql(pg, `SELECT count(*) FROM ${table}`)), rows, table);
       assert.match(r.stdout, new RegExp(`^${table}\\s+${rows} rows$`, 'm'));
     }
-    assert.match(r.stdout, /^Copied \d+ rows in 9 tables/m);
+    assert.match(r.stdout, new RegExp(`^Copied \\d+ rows in ${TABLES.length} tables`, 'm'));
   });
 
   it('answers every API read on the copy the same as on the original', async () => {

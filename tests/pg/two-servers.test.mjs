@@ -79,6 +79,26 @@ describe('two servers on one PostgreSQL database', { skip: backend !== 'postgres
     assert.match(home, /Signed in as Ada Admin/);
   });
 
+  it('shows on the other server’s pages a council renamed on one', async () => {
+    const council = (await api('GET', `${a.url}/api/v1/units?kind=council`)).json.items[0];
+    const renamed = await api('PATCH', `${a.url}/api/v1/units/${council.id}`, { token, headers: { 'if-match': `W/"${council.version}"` }, body: { name: 'Northmoor Unitary Council' } });
+    assert.equal(renamed.status, 200, renamed.text);
+    const page = await (await fetch(`${b.url}/units`)).text();
+    assert.match(page, /<title>Organisation – Northmoor Unitary Council<\/title>/);
+  });
+
+  it('counts wrong passwords across both servers', async () => {
+    const csrf = 'test-csrf-token-0123456789abcdef';
+    const signIn = (server, password) => fetch(`${server.url}/sign-in`, {
+      method: 'POST', redirect: 'manual',
+      body: new URLSearchParams({ csrf_token: csrf, username: 'admin', password }),
+      headers: { 'content-type': 'application/x-www-form-urlencoded', cookie: `civic_csrf=${csrf}` },
+    });
+    for (let i = 0; i < 5; i += 1) assert.equal((await signIn(i % 2 ? a : b, `wrong-${i}`)).status, 422);
+    assert.equal((await signIn(a, ADMIN_PASSWORD)).status, 429);
+    assert.equal((await signIn(b, ADMIN_PASSWORD)).status, 429);
+  });
+
   it('stops both servers with exit code 0', async () => {
     a.child.kill('SIGTERM');
     b.child.kill('SIGTERM');

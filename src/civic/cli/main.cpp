@@ -76,7 +76,7 @@ int serve(const std::string& db_path, ServeOptions& o) {
         fmt::print("\nSign in as the administrator (shown once; keep it safe):\n  username: admin\n  password: {}\n\n",
                    password);
     }
-    const http::PageRenderer pages(http::SiteInfo{council_name(*civic)});
+    const http::PageRenderer pages(http::SiteInfo{[&civic] { return council_name(*civic); }});
     auto app = build_app(*civic, pages, o.assets.empty() ? default_assets_dir() : o.assets);
     o.server.body_limit = o.body_limit_mib * 1024 * 1024;
     http::Server server(o.server, [&app](http::Request& r) { return app->handle(r); });

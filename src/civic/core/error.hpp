@@ -21,6 +21,7 @@ enum class ErrorKind {
     PayloadTooLarge,
     UnsupportedMediaType,
     Validation,            // fields that do not meet the rules; see Error::errors
+    TooManyRequests,       // slow down: too many failed sign-ins
     Unavailable,           // the database cannot be reached
     Internal,
 };

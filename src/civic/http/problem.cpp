@@ -26,6 +26,7 @@ constexpr Mapping k_mappings[] = {
     {ErrorKind::PayloadTooLarge, 413, "too-large", "The request is too large"},
     {ErrorKind::UnsupportedMediaType, 415, "unsupported-media-type", "Unsupported content type"},
     {ErrorKind::Validation, 422, "validation", "Some fields need correcting"},
+    {ErrorKind::TooManyRequests, 429, "too-many-requests", "Too many attempts"},
     {ErrorKind::Unavailable, 503, "unavailable", "The service is unavailable"},
     {ErrorKind::Internal, 500, "internal", "Something went wrong"},
 };

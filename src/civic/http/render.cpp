@@ -83,7 +83,7 @@ Response PageRenderer::page(const Request& request, std::string_view name,
     view["csrf_token"] = csrf;
     boost::json::object layout;
     layout["title"] = title;
-    layout["council_name"] = m_site.council_name;
+    layout["council_name"] = m_site.council_name();
     layout["csrf_token"] = csrf;
     layout["signed_in"] = request.principal.signed_in();
     layout["user_name"] = request.principal.display_name;

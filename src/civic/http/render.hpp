@@ -4,6 +4,7 @@
 
 #include <boost/json/object.hpp>
 
+#include <functional>
 #include <string>
 #include <string_view>
 
@@ -13,7 +14,9 @@
 namespace civic::http {
 
 struct SiteInfo {
-    std::string council_name = "Civic";
+    // The council's name for the page header, asked for on every page so that a rename on
+    // one server shows on every server.
+    std::function<std::string()> council_name = [] { return std::string("Civic"); };
 };
 
 class PageRenderer {

@@ -75,7 +75,10 @@ void register_pages(http::Router& router, AccountsService& service,
             view["return_to"] = return_to;
             view["username"] = username;
             http::add_form_errors(view, session.error());
-            return pages.page(r, "accounts/sign_in", "Error: Sign in", std::move(view), 422);
+            auto res = pages.page(r, "accounts/sign_in", "Error: Sign in", std::move(view),
+                                  http::status_for(session.error().kind));
+            if (session.error().kind == ErrorKind::TooManyRequests) res.set_header("retry-after", "900");
+            return res;
         }
         auto res = Response::redirect(return_to);
         res.headers.push_back({"set-cookie", session_cookie(r, session->secret, "")});

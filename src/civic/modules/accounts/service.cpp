@@ -21,6 +21,15 @@ constexpr std::uint32_t k_time_cost = 2;
 constexpr std::uint32_t k_memory_kib = 19 * 1024;
 constexpr std::uint32_t k_parallelism = 1;
 constexpr auto k_session_lifetime = std::chrono::hours(12);
+// Five wrong passwords for one username within 15 minutes lock it for the rest of the window.
+constexpr std::int64_t k_max_failures = 5;
+constexpr auto k_throttle_window = std::chrono::minutes(15);
+
+std::string throttle_key(std::string_view username) {
+    std::string key(username);
+    for (auto& ch : key) ch = static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
+    return key;
+}
 
 bool valid_username(std::string_view s) {
     return !s.empty() && s.size() <= 64 &&
@@ -136,6 +145,34 @@ Result<Session> AccountsService::sign_in(const Context& ctx, const std::string& 
     };
     const std::string name(trim(username));
     if (name.empty() || password.empty()) return bad();
+    const std::string key = throttle_key(name);
+    const std::string window_opened_after = format_timestamp(ctx.now - k_throttle_window);
+    const auto failures = m_db.read([&](Connection& c) {
+        return c.query_one("SELECT failures FROM sign_in_throttle WHERE username = ? AND window_start > ?",
+                           {std::string_view(key), std::string_view(window_opened_after)},
+                           [](const Row& r) { return r.integer(0); })
+            .value_or(0);
+    });
+    if (failures >= k_max_failures)
+        return std::unexpected(Error{ErrorKind::TooManyRequests,
+                                     "There have been too many wrong passwords for this username. "
+                                     "Wait 15 minutes and try again, or ask an administrator to help.",
+                                     {}});
+    // Counts a failure: a new window when the last one has closed, else one more in it.
+    const auto record_failure = [&] {
+        const std::string now = format_timestamp(ctx.now);
+        (void)m_db.write([&](Connection& c) -> Result<void> {
+            c.execute(
+                "INSERT INTO sign_in_throttle (username, window_start, failures) VALUES (?, ?, 1) "
+                "ON CONFLICT (username) DO UPDATE SET "
+                "failures = CASE WHEN sign_in_throttle.window_start > ? THEN sign_in_throttle.failures + 1 ELSE 1 END, "
+                "window_start = CASE WHEN sign_in_throttle.window_start > ? THEN sign_in_throttle.window_start "
+                "ELSE excluded.window_start END",
+                {std::string_view(key), std::string_view(now), std::string_view(window_opened_after),
+                 std::string_view(window_opened_after)});
+            return ok();
+        });
+    };
     struct Row_ {
         std::string id, hash;
     };
@@ -148,15 +185,20 @@ Result<Session> AccountsService::sign_in(const Context& ctx, const std::string& 
         // Spend the same time as a real check, so timing does not say which usernames exist.
         static const std::string dummy = hash_password(random_token());
         verify_password(dummy, password);
+        record_failure();
         return bad();
     }
-    if (!verify_password(user->hash, password)) return bad();
+    if (!verify_password(user->hash, password)) {
+        record_failure();
+        return bad();
+    }
     Session s{random_token(32), random_token(32)};
     const std::string hash = sha256_hex(s.secret), now = format_timestamp(ctx.now),
                       expires = format_timestamp(ctx.now + k_session_lifetime);
     auto written = m_db.write([&](Connection& c) -> Result<void> {
         // Expired sessions go when someone signs in, so the table does not grow for ever.
         c.execute("DELETE FROM sessions WHERE expires_at <= ?", {std::string_view(now)});
+        c.execute("DELETE FROM sign_in_throttle WHERE username = ?", {std::string_view(key)});
         c.execute("INSERT INTO sessions (id_hash, user_id, csrf_token, created_at, expires_at) VALUES (?, ?, ?, ?, ?)",
                   {std::string_view(hash), std::string_view(user->id), std::string_view(s.csrf_token),
                    std::string_view(now), std::string_view(expires)});
