@@ -52,6 +52,15 @@ std::string display_date(const std::optional<std::string>& iso) {
 }
 
 // The whole tree as nested lists, children in name order.
+// A membership's dates as a person reads them: "Since 20 May 2025", "20 May 2025 to 4 May 2029".
+std::string display_dates(const Membership& m) {
+    if (m.start_date && m.end_date)
+        return display_date(m.start_date) + " to " + display_date(m.end_date);
+    if (m.start_date) return "Since " + display_date(m.start_date);
+    if (m.end_date) return "Until " + display_date(m.end_date);
+    return "";
+}
+
 json::array tree_nodes(const std::multimap<std::string, const Unit*>& children,
                        const std::string& parent) {
     json::array out;
@@ -202,8 +211,7 @@ struct Pages {
                 members.push_back(json::object{{"name", name},
                                                {"href", person_href(m.person_id)},
                                                {"role", m.role},
-                                               {"since", display_date(m.start_date)},
-                                               {"until", display_date(m.end_date)}});
+                                               {"dates", display_dates(m)}});
             }
         }
         view["has_members"] = !members.empty();
@@ -330,8 +338,7 @@ struct Pages {
                 roles.push_back(json::object{{"role", m.role},
                                              {"unit", unit ? unit->name : std::string()},
                                              {"href", unit_href(m.unit_id)},
-                                             {"since", display_date(m.start_date)},
-                                             {"until", display_date(m.end_date)}});
+                                             {"dates", display_dates(m)}});
             }
         }
         view["has_roles"] = !roles.empty();
