@@ -66,7 +66,8 @@ export function runCli(args, { input, timeoutMs = 20000 } = {}) {
   });
 }
 
-function mustSucceed(what, r) {
+// Returns r, or throws with the command's output when it did not exit 0.
+export function mustSucceed(what, r) {
   if (r.code !== 0) {
     throw new Error(`${what} exited ${r.code ?? r.signal}\nstdout:\n${r.stdout}\nstderr:\n${r.stderr}`);
   }
@@ -287,7 +288,24 @@ export async function spawnServe(dbPath, extraArgs = []) {
     });
   });
 
-  return { child, exited, url, output: () => ({ stdout, stderr }) };
+  let stopped = null;
+  // SIGTERM, then the exit: {code, signal}. Kills it after 15 s.
+  const stop = () => {
+    if (!stopped) {
+      if (child.exitCode === null && child.signalCode === null) child.kill('SIGTERM');
+      stopped = Promise.race([
+        exited,
+        new Promise((resolve) =>
+          setTimeout(() => {
+            child.kill('SIGKILL');
+            resolve({ code: null, signal: 'SIGKILL (did not stop within 15 s)' });
+          }, 15000).unref(),
+        ),
+      ]);
+    }
+    return stopped;
+  };
+  return { child, exited, url, stop, output: () => ({ stdout, stderr }) };
 }
 
 // Starts a server on a new database with one administrator and their API token.
@@ -306,8 +324,7 @@ export async function startServer() {
   );
   const token = lastLine(mustSucceed('civic token create', await cli(['token', 'create', '--db', dbPath, '--user', ADMIN_USERNAME])).stdout);
 
-  const { child, exited, url, output } = await spawnServe(dbPath);
-  let stopped = null;
+  const { child, exited, url, output, stop } = await spawnServe(dbPath);
   const server = {
     url,
     token,
@@ -324,22 +341,7 @@ export async function startServer() {
     sql: (q) => sql(dbPath, q),
     sqlRows: (q) => sqlRows(dbPath, q),
     counts: () => counts(dbPath),
-    // SIGTERM, then the exit: {code, signal}. Kills it after 15 s.
-    stop() {
-      if (!stopped) {
-        if (child.exitCode === null && child.signalCode === null) child.kill('SIGTERM');
-        stopped = Promise.race([
-          exited,
-          new Promise((resolve) =>
-            setTimeout(() => {
-              child.kill('SIGKILL');
-              resolve({ code: null, signal: 'SIGKILL (did not stop within 15 s)' });
-            }, 15000).unref(),
-          ),
-        ]);
-      }
-      return stopped;
-    },
+    stop,
     // Stops the server if it still runs and removes the temporary directory.
     async cleanup() {
       await server.stop();

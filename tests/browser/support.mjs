@@ -13,7 +13,6 @@
 //
 // The binary is $CIVIC_BIN, or build/civic under the repository root.
 
-import { spawn } from 'node:child_process';
 import { mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { createRequire } from 'node:module';
@@ -22,9 +21,9 @@ import path from 'node:path';
 import assert from 'node:assert/strict';
 import { chromium } from 'playwright-core';
 
-import { civicBin, repoRoot, runCli, sqlRows } from '../api/harness.mjs';
+import { assertStopsCleanly, mustSucceed, repoRoot, runCli, spawnServe, sqlRows } from '../api/harness.mjs';
 
-export { sqlRows };
+export { assertStopsCleanly, sqlRows };
 
 export const ADMIN = { username: 'admin', name: 'Ada Admin', password: 'Northmoor-browser-password-2025' };
 
@@ -48,11 +47,6 @@ const CHROMIUM_ARGS = [
   '--no-first-run',
 ];
 
-function mustSucceed(what, r) {
-  if (r.code !== 0) throw new Error(`${what} exited ${r.code ?? r.signal}\nstdout:\n${r.stdout}\nstderr:\n${r.stderr}`);
-  return r;
-}
-
 // Starts `civic serve` on a new database with the demo council and ADMIN.
 export async function startCivic() {
   const dir = await mkdtemp(path.join(tmpdir(), 'civic-browser-'));
@@ -67,60 +61,14 @@ export async function startCivic() {
     ),
   );
 
-  const child = spawn(civicBin, ['serve', '--db', dbPath, '--bind', '127.0.0.1', '--port', '0'], {
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let stdout = '';
-  let stderr = '';
-  const exited = new Promise((resolve) => child.on('exit', (code, signal) => resolve({ code, signal })));
-  const url = await new Promise((resolve, reject) => {
-    const fail = (e) => {
-      if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
-      reject(e);
-    };
-    const timer = setTimeout(() => fail(new Error(`civic serve did not say where it serves within 10 s\nstdout:\n${stdout}\nstderr:\n${stderr}`)), 10000);
-    child.stdout.setEncoding('utf8').on('data', (d) => {
-      stdout += d;
-      const m = /Civic is serving on (http:\/\/\S+)/.exec(stdout);
-      if (m) {
-        clearTimeout(timer);
-        resolve(m[1].replace(/\/+$/, ''));
-      }
-    });
-    child.stderr.setEncoding('utf8').on('data', (d) => (stderr += d));
-    child.on('error', (e) => {
-      clearTimeout(timer);
-      fail(e);
-    });
-    exited.then(({ code, signal }) => {
-      clearTimeout(timer);
-      reject(new Error(`civic serve exited ${code ?? signal} before serving\nstdout:\n${stdout}\nstderr:\n${stderr}`));
-    });
-  });
-
-  let stopped = null;
+  const served = await spawnServe(dbPath);
   const civic = {
-    url,
+    url: served.url,
     dbPath,
     dir,
-    output: () => ({ stdout, stderr }),
+    output: served.output,
     sqlRows: (q) => sqlRows(dbPath, q),
-    // SIGTERM, then the exit: {code, signal}. Kills it after 15 s.
-    stop() {
-      if (!stopped) {
-        if (child.exitCode === null && child.signalCode === null) child.kill('SIGTERM');
-        stopped = Promise.race([
-          exited,
-          new Promise((resolve) =>
-            setTimeout(() => {
-              child.kill('SIGKILL');
-              resolve({ code: null, signal: 'SIGKILL (did not stop within 15 s)' });
-            }, 15000).unref(),
-          ),
-        ]);
-      }
-      return stopped;
-    },
+    stop: served.stop,
     // Stops the server if it still runs and removes the temporary directory.
     async cleanup() {
       await civic.stop();
@@ -128,13 +76,6 @@ export async function startCivic() {
     },
   };
   return civic;
-}
-
-// The standard last test of a file: SIGTERM stops the server with exit code 0.
-export async function assertStopsCleanly(civic) {
-  const { code, signal } = await civic.stop();
-  assert.equal(signal, null, `the server was ended by ${signal}\nstderr:\n${civic.output().stderr.slice(-2000)}`);
-  assert.equal(code, 0, `the server exited ${code}\nstderr:\n${civic.output().stderr.slice(-2000)}`);
 }
 
 export function launchBrowser() {

@@ -8,8 +8,6 @@ using store::Connection;
 
 namespace {
 
-std::string audit_json(const Unit& u) { return civic::to_json(boost::json::value(to_json(u))); }
-
 // Validates a unit's own fields; `creating` makes name and kind required.
 void check_unit_fields(Checks& checks, const UnitInput& in, bool creating) {
     checks.text("name", "the unit's name", in.name, creating, 200);
@@ -41,18 +39,7 @@ Result<Unit> OrgService::get_unit(const Context&, const std::string& id) {
 
 Result<Page<Unit>> OrgService::list_units(const Context&, const ListQuery& q) {
     return m_db.read([&](Connection& c) -> Result<Page<Unit>> {
-        repo::ListFilter f;
-        f.name = q.name;
-        f.kind = q.kind;
-        f.include_archived = q.include_archived;
-        f.after = q.cursor;
-        if (q.within) {
-            auto root = repo::find_unit(c, *q.within);
-            if (!root)
-                return std::unexpected(
-                    Error::validation("within", "Within must be the id of a unit that exists"));
-            f.within_path = root->path;
-        }
+        CIVIC_TRY(auto f, list_filter(c, q));
         return filtered_page<Unit>(
             q.limit,
             [&](int n) {
@@ -111,7 +98,7 @@ Result<Unit> OrgService::create_unit_on(Connection& c, const Context& ctx, const
         CIVIC_CHECK(checks.result());
         u.created_at = u.updated_at = now_text(ctx);
         repo::insert_unit(c, u);
-        store::record_audit(c, ctx, "unit", u.id, "create", std::nullopt, audit_json(u));
+        store::record_audit(c, ctx, "unit", u.id, "create", std::nullopt, audit_text(u));
         return u;
 }
 
@@ -119,70 +106,51 @@ Result<Unit> OrgService::update_unit(const Context& ctx, const std::string& id,
                                      const UnitInput& in, std::int64_t expected_version) {
     CIVIC_CHECK(require_signed_in(ctx));
     return m_db.write([&](Connection& c) -> Result<Unit> {
-        auto found = repo::find_unit(c, id);
-        if (!found || !covers(ctx.principal, found->path, Access::Write))
-            return std::unexpected(Error::not_found("There is no unit with this id that you can change."));
-        const Unit before = *found;
-        if (before.version != expected_version) return std::unexpected(stale("unit", before.version));
-        Checks checks;
-        check_unit_fields(checks, in, false);
-        Unit u = before;
-        if (in.name) u.name = trimmed(in.name);
-        if (in.kind) u.kind = *in.kind;
-        if (in.description) u.description = trimmed(in.description);
-        if (in.parent_id && !checks.failed("parent_id")) {
-            const std::string parent_id = trimmed(in.parent_id);
-            if (parent_id.empty()) {
-                u.parent_id.reset();
-                u.path = "/" + u.id + "/";
-            } else if (parent_id != before.parent_id.value_or("")) {
-                auto parent = usable_parent(c, ctx, parent_id);
-                if (!parent) {
-                    checks.fail("parent_id", "Choose a parent unit that exists and that you can change");
-                } else if (parent->path.starts_with(before.path)) {
-                    checks.fail("parent_id",
-                                "A unit cannot sit inside itself or one of its own sub-units");
-                } else {
-                    u.parent_id = parent->id;
-                    u.path = parent->path + u.id + "/";
+        std::string old_path;
+        auto changed = change_record(c, ctx, k_unit, id, expected_version, "update", [&](Unit& u) -> Result<void> {
+            old_path = u.path;
+            Checks checks;
+            check_unit_fields(checks, in, false);
+            if (in.name) u.name = trimmed(in.name);
+            if (in.kind) u.kind = *in.kind;
+            if (in.description) u.description = trimmed(in.description);
+            if (in.parent_id && !checks.failed("parent_id")) {
+                const std::string parent_id = trimmed(in.parent_id);
+                if (parent_id.empty()) {
+                    u.parent_id.reset();
+                    u.path = "/" + u.id + "/";
+                } else if (parent_id != u.parent_id.value_or("")) {
+                    auto parent = usable_parent(c, ctx, parent_id);
+                    if (!parent) {
+                        checks.fail("parent_id", "Choose a parent unit that exists and that you can change");
+                    } else if (parent->path.starts_with(old_path)) {
+                        checks.fail("parent_id", "A unit cannot sit inside itself or one of its own sub-units");
+                    } else {
+                        u.parent_id = parent->id;
+                        u.path = parent->path + u.id + "/";
+                    }
                 }
             }
-        }
-        if (!u.parent_id && u.kind != "council" && !checks.failed("kind"))
-            checks.fail("parent_id", "Only a council can sit at the top of the tree; choose a parent unit");
-        CIVIC_CHECK(checks.result());
-        u.version = before.version + 1;
-        u.updated_at = now_text(ctx);
-        if (!repo::update_unit(c, u, expected_version))
-            return std::unexpected(stale("unit", before.version));
-        if (u.path != before.path) repo::repath_descendants(c, before.path, u.path);
-        store::record_audit(c, ctx, "unit", u.id, "update", audit_json(before), audit_json(u));
-        return u;
+            if (!u.parent_id && u.kind != "council" && !checks.failed("kind"))
+                checks.fail("parent_id", "Only a council can sit at the top of the tree; choose a parent unit");
+            return checks.result();
+        });
+        if (changed && changed->path != old_path) repo::repath_descendants(c, old_path, changed->path);
+        return changed;
     });
 }
 
 Result<Unit> OrgService::archive_unit(const Context& ctx, const std::string& id,
                                       std::int64_t expected_version) {
     CIVIC_CHECK(require_signed_in(ctx));
-    return m_db.write([&](Connection& c) -> Result<Unit> {
-        auto found = repo::find_unit(c, id);
-        if (!found || !covers(ctx.principal, found->path, Access::Write))
-            return std::unexpected(Error::not_found("There is no unit with this id that you can change."));
-        const Unit before = *found;
-        if (before.version != expected_version) return std::unexpected(stale("unit", before.version));
-        if (before.archived_at) return std::unexpected(Error::conflict("This unit is already archived."));
-        if (const auto n = repo::count_live_children(c, id); n > 0)
-            return std::unexpected(Error::conflict(fmt::format(
-                "This unit still has {} sub-unit{} in use. Archive or move {} first.", n,
-                n == 1 ? "" : "s", n == 1 ? "it" : "them")));
-        Unit u = before;
-        u.archived_at = now_text(ctx);
-        u.version = before.version + 1;
-        u.updated_at = *u.archived_at;
-        if (!repo::update_unit(c, u, expected_version))
-            return std::unexpected(stale("unit", before.version));
-        store::record_audit(c, ctx, "unit", u.id, "archive", audit_json(before), audit_json(u));
-        return u;
+    return m_db.write([&](Connection& c) {
+        return archive_record(c, ctx, k_unit, id, expected_version, [&](const Unit& u) -> Result<void> {
+            if (const auto n = repo::count_live_children(c, u.id); n > 0)
+                return std::unexpected(Error::conflict(fmt::format(
+                    "This unit still has {} sub-unit{} in use. Archive or move {} first.", n,
+                    n == 1 ? "" : "s", n == 1 ? "it" : "them")));
+            return ok();
+        });
     });
 }
 

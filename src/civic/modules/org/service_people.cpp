@@ -11,10 +11,6 @@ using store::Connection;
 
 namespace {
 
-std::string audit_json(const Person& p) {
-    return civic::to_json(boost::json::value(to_json(p, ContactDetails::Shown)));
-}
-
 std::optional<VisiblePerson> visible(const Context& ctx, Person p) {
     const bool in_scope = covers(ctx.principal, p.unit_path, Access::Read);
     if (!p.published && !in_scope) return std::nullopt;
@@ -78,19 +74,8 @@ Result<VisiblePerson> OrgService::get_person(const Context& ctx, const std::stri
 
 Result<Page<VisiblePerson>> OrgService::list_people(const Context& ctx, const ListQuery& q) {
     return m_db.read([&](Connection& c) -> Result<Page<VisiblePerson>> {
-        repo::ListFilter f;
-        f.name = q.name;
-        f.kind = q.kind;
-        f.include_archived = q.include_archived;
-        f.after = q.cursor;
+        CIVIC_TRY(auto f, list_filter(c, q));
         f.published_only = ctx.principal.grants.empty();
-        if (q.within) {
-            auto root = repo::find_unit(c, *q.within);
-            if (!root)
-                return std::unexpected(
-                    Error::validation("within", "Within must be the id of a unit that exists"));
-            f.within_path = root->path;
-        }
         auto people = filtered_page<Person>(
             q.limit,
             [&](int n) {
@@ -128,7 +113,7 @@ Result<VisiblePerson> OrgService::create_person_on(Connection& c, const Context&
         CIVIC_CHECK(checks.result());
         p.created_at = p.updated_at = now_text(ctx);
         repo::insert_person(c, p);
-        store::record_audit(c, ctx, "person", p.id, "create", std::nullopt, audit_json(p));
+        store::record_audit(c, ctx, "person", p.id, "create", std::nullopt, audit_text(p));
         return VisiblePerson{p, ContactDetails::Shown};
 }
 
@@ -137,30 +122,21 @@ Result<VisiblePerson> OrgService::update_person(const Context& ctx, const std::s
                                                 std::int64_t expected_version) {
     CIVIC_CHECK(require_signed_in(ctx));
     return m_db.write([&](Connection& c) -> Result<VisiblePerson> {
-        auto found = repo::find_person(c, id);
-        if (!found || !covers(ctx.principal, found->unit_path, Access::Write))
-            return std::unexpected(Error::not_found("There is no person with this id that you can change."));
-        const Person before = *found;
-        if (before.version != expected_version) return std::unexpected(stale("person", before.version));
-        Checks checks;
-        check_person_fields(checks, in, false);
-        Person p = before;
-        if (in.name) p.name = trimmed(in.name);
-        if (in.kind) p.kind = *in.kind;
-        if (in.honorific_prefix) p.honorific_prefix = trimmed(in.honorific_prefix);
-        if (in.email) p.email = trimmed(in.email);
-        if (in.phone) p.phone = trimmed(in.phone);
-        if (in.summary) p.summary = trimmed(in.summary);
-        if (in.published) p.published = *in.published;
-        if (in.unit_id && !checks.failed("unit_id") && trimmed(in.unit_id) != p.unit_id.value_or(""))
-            resolve_unit(c, ctx, checks, trimmed(in.unit_id), p);
-        CIVIC_CHECK(checks.result());
-        p.version = before.version + 1;
-        p.updated_at = now_text(ctx);
-        if (!repo::update_person(c, p, expected_version))
-            return std::unexpected(stale("person", before.version));
-        store::record_audit(c, ctx, "person", p.id, "update", audit_json(before), audit_json(p));
-        return VisiblePerson{p, ContactDetails::Shown};
+        CIVIC_TRY(auto p, change_record(c, ctx, k_person, id, expected_version, "update", [&](Person& p) {
+            Checks checks;
+            check_person_fields(checks, in, false);
+            if (in.name) p.name = trimmed(in.name);
+            if (in.kind) p.kind = *in.kind;
+            if (in.honorific_prefix) p.honorific_prefix = trimmed(in.honorific_prefix);
+            if (in.email) p.email = trimmed(in.email);
+            if (in.phone) p.phone = trimmed(in.phone);
+            if (in.summary) p.summary = trimmed(in.summary);
+            if (in.published) p.published = *in.published;
+            if (in.unit_id && !checks.failed("unit_id") && trimmed(in.unit_id) != p.unit_id.value_or(""))
+                resolve_unit(c, ctx, checks, trimmed(in.unit_id), p);
+            return checks.result();
+        }));
+        return VisiblePerson{std::move(p), ContactDetails::Shown};
     });
 }
 
@@ -168,20 +144,8 @@ Result<VisiblePerson> OrgService::archive_person(const Context& ctx, const std::
                                                  std::int64_t expected_version) {
     CIVIC_CHECK(require_signed_in(ctx));
     return m_db.write([&](Connection& c) -> Result<VisiblePerson> {
-        auto found = repo::find_person(c, id);
-        if (!found || !covers(ctx.principal, found->unit_path, Access::Write))
-            return std::unexpected(Error::not_found("There is no person with this id that you can change."));
-        const Person before = *found;
-        if (before.version != expected_version) return std::unexpected(stale("person", before.version));
-        if (before.archived_at) return std::unexpected(Error::conflict("This person is already archived."));
-        Person p = before;
-        p.archived_at = now_text(ctx);
-        p.updated_at = *p.archived_at;
-        p.version = before.version + 1;
-        if (!repo::update_person(c, p, expected_version))
-            return std::unexpected(stale("person", before.version));
-        store::record_audit(c, ctx, "person", p.id, "archive", audit_json(before), audit_json(p));
-        return VisiblePerson{p, ContactDetails::Shown};
+        CIVIC_TRY(auto p, archive_record(c, ctx, k_person, id, expected_version, no_objection));
+        return VisiblePerson{std::move(p), ContactDetails::Shown};
     });
 }
 

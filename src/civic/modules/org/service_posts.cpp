@@ -10,9 +10,6 @@ using store::Connection;
 
 namespace {
 
-std::string audit_json(const Post& p) { return civic::to_json(boost::json::value(to_json(p))); }
-std::string audit_json(const Membership& m) { return civic::to_json(boost::json::value(to_json(m))); }
-
 void check_post_fields(Checks& checks, const PostInput& in, bool creating) {
     checks.text("label", "the post's title", in.label, creating, 200);
     checks.text("role", "the role", in.role, false, 200);
@@ -49,18 +46,7 @@ Result<Post> OrgService::get_post(const Context&, const std::string& id) {
 
 Result<Page<Post>> OrgService::list_posts(const Context&, const ListQuery& q) {
     return m_db.read([&](Connection& c) -> Result<Page<Post>> {
-        repo::ListFilter f;
-        f.name = q.name;
-        f.unit_id = q.unit_id;
-        f.include_archived = q.include_archived;
-        f.after = q.cursor;
-        if (q.within) {
-            auto root = repo::find_unit(c, *q.within);
-            if (!root)
-                return std::unexpected(
-                    Error::validation("within", "Within must be the id of a unit that exists"));
-            f.within_path = root->path;
-        }
+        CIVIC_TRY(auto f, list_filter(c, q));
         return filtered_page<Post>(
             q.limit,
             [&](int n) {
@@ -96,63 +82,39 @@ Result<Post> OrgService::create_post_on(Connection& c, const Context& ctx, const
         CIVIC_CHECK(checks.result());
         p.created_at = p.updated_at = now_text(ctx);
         repo::insert_post(c, p);
-        store::record_audit(c, ctx, "post", p.id, "create", std::nullopt, audit_json(p));
+        store::record_audit(c, ctx, "post", p.id, "create", std::nullopt, audit_text(p));
         return p;
 }
 
 Result<Post> OrgService::update_post(const Context& ctx, const std::string& id, const PostInput& in,
                                      std::int64_t expected_version) {
     CIVIC_CHECK(require_signed_in(ctx));
-    return m_db.write([&](Connection& c) -> Result<Post> {
-        auto found = repo::find_post(c, id);
-        if (!found || !covers(ctx.principal, found->unit_path, Access::Write))
-            return std::unexpected(Error::not_found("There is no post with this id that you can change."));
-        const Post before = *found;
-        if (before.version != expected_version) return std::unexpected(stale("post", before.version));
-        Checks checks;
-        check_post_fields(checks, in, false);
-        Post p = before;
-        if (in.label) p.label = trimmed(in.label);
-        if (in.role) p.role = trimmed(in.role);
-        if (in.portfolio) p.portfolio = trimmed(in.portfolio);
-        if (in.responsibilities) p.responsibilities = *in.responsibilities;
-        if (in.unit_id && !checks.failed("unit_id") && trimmed(in.unit_id) != p.unit_id) {
-            if (auto unit = writable_unit(c, ctx, trimmed(in.unit_id))) {
-                p.unit_id = unit->id;
-                p.unit_path = unit->path;
-            } else {
-                checks.fail("unit_id", "Choose a unit that exists and that you can change");
+    return m_db.write([&](Connection& c) {
+        return change_record(c, ctx, k_post, id, expected_version, "update", [&](Post& p) {
+            Checks checks;
+            check_post_fields(checks, in, false);
+            if (in.label) p.label = trimmed(in.label);
+            if (in.role) p.role = trimmed(in.role);
+            if (in.portfolio) p.portfolio = trimmed(in.portfolio);
+            if (in.responsibilities) p.responsibilities = *in.responsibilities;
+            if (in.unit_id && !checks.failed("unit_id") && trimmed(in.unit_id) != p.unit_id) {
+                if (auto unit = writable_unit(c, ctx, trimmed(in.unit_id))) {
+                    p.unit_id = unit->id;
+                    p.unit_path = unit->path;
+                } else {
+                    checks.fail("unit_id", "Choose a unit that exists and that you can change");
+                }
             }
-        }
-        CIVIC_CHECK(checks.result());
-        p.version = before.version + 1;
-        p.updated_at = now_text(ctx);
-        if (!repo::update_post(c, p, expected_version))
-            return std::unexpected(stale("post", before.version));
-        store::record_audit(c, ctx, "post", p.id, "update", audit_json(before), audit_json(p));
-        return p;
+            return checks.result();
+        });
     });
 }
 
 Result<Post> OrgService::archive_post(const Context& ctx, const std::string& id,
                                       std::int64_t expected_version) {
     CIVIC_CHECK(require_signed_in(ctx));
-    return m_db.write([&](Connection& c) -> Result<Post> {
-        auto found = repo::find_post(c, id);
-        if (!found || !covers(ctx.principal, found->unit_path, Access::Write))
-            return std::unexpected(Error::not_found("There is no post with this id that you can change."));
-        const Post before = *found;
-        if (before.version != expected_version) return std::unexpected(stale("post", before.version));
-        if (before.archived_at) return std::unexpected(Error::conflict("This post is already archived."));
-        Post p = before;
-        p.archived_at = now_text(ctx);
-        p.updated_at = *p.archived_at;
-        p.version = before.version + 1;
-        if (!repo::update_post(c, p, expected_version))
-            return std::unexpected(stale("post", before.version));
-        store::record_audit(c, ctx, "post", p.id, "archive", audit_json(before), audit_json(p));
-        return p;
-    });
+    return m_db.write(
+        [&](Connection& c) { return archive_record(c, ctx, k_post, id, expected_version, no_objection); });
 }
 
 // Memberships -----------------------------------------------------------------------------
@@ -235,19 +197,7 @@ Result<Membership> OrgService::get_membership(const Context& ctx, const std::str
 
 Result<Page<Membership>> OrgService::list_memberships(const Context& ctx, const ListQuery& q) {
     return m_db.read([&](Connection& c) -> Result<Page<Membership>> {
-        repo::ListFilter f;
-        f.person_id = q.person_id;
-        f.unit_id = q.unit_id;
-        f.post_id = q.post_id;
-        f.include_archived = q.include_archived;
-        f.after = q.cursor;
-        if (q.within) {
-            auto root = repo::find_unit(c, *q.within);
-            if (!root)
-                return std::unexpected(
-                    Error::validation("within", "Within must be the id of a unit that exists"));
-            f.within_path = root->path;
-        }
+        CIVIC_TRY(auto f, list_filter(c, q));
         // Memberships of people who are not published show only to callers whose role
         // covers the membership's unit.
         const bool any_role = !ctx.principal.grants.empty();
@@ -281,7 +231,7 @@ Result<Membership> OrgService::create_membership_on(Connection& c, const Context
         CIVIC_CHECK(checks.result());
         m.created_at = m.updated_at = now_text(ctx);
         repo::insert_membership(c, m);
-        store::record_audit(c, ctx, "membership", m.id, "create", std::nullopt, audit_json(m));
+        store::record_audit(c, ctx, "membership", m.id, "create", std::nullopt, audit_text(m));
         return m;
 }
 
@@ -289,49 +239,21 @@ Result<Membership> OrgService::update_membership(const Context& ctx, const std::
                                                  const MembershipInput& in,
                                                  std::int64_t expected_version) {
     CIVIC_CHECK(require_signed_in(ctx));
-    return m_db.write([&](Connection& c) -> Result<Membership> {
-        auto found = repo::find_membership(c, id);
-        if (!found || !covers(ctx.principal, found->unit_path, Access::Write))
-            return std::unexpected(
-                Error::not_found("There is no membership with this id that you can change."));
-        const Membership before = *found;
-        if (before.version != expected_version)
-            return std::unexpected(stale("membership", before.version));
-        Checks checks;
-        check_membership_fields(checks, in, false);
-        Membership m = before;
-        resolve_membership(c, ctx, checks, in, m);
-        CIVIC_CHECK(checks.result());
-        m.version = before.version + 1;
-        m.updated_at = now_text(ctx);
-        if (!repo::update_membership(c, m, expected_version))
-            return std::unexpected(stale("membership", before.version));
-        store::record_audit(c, ctx, "membership", m.id, "update", audit_json(before), audit_json(m));
-        return m;
+    return m_db.write([&](Connection& c) {
+        return change_record(c, ctx, k_membership, id, expected_version, "update", [&](Membership& m) {
+            Checks checks;
+            check_membership_fields(checks, in, false);
+            resolve_membership(c, ctx, checks, in, m);
+            return checks.result();
+        });
     });
 }
 
 Result<Membership> OrgService::archive_membership(const Context& ctx, const std::string& id,
                                                   std::int64_t expected_version) {
     CIVIC_CHECK(require_signed_in(ctx));
-    return m_db.write([&](Connection& c) -> Result<Membership> {
-        auto found = repo::find_membership(c, id);
-        if (!found || !covers(ctx.principal, found->unit_path, Access::Write))
-            return std::unexpected(
-                Error::not_found("There is no membership with this id that you can change."));
-        const Membership before = *found;
-        if (before.version != expected_version)
-            return std::unexpected(stale("membership", before.version));
-        if (before.archived_at)
-            return std::unexpected(Error::conflict("This membership is already archived."));
-        Membership m = before;
-        m.archived_at = now_text(ctx);
-        m.updated_at = *m.archived_at;
-        m.version = before.version + 1;
-        if (!repo::update_membership(c, m, expected_version))
-            return std::unexpected(stale("membership", before.version));
-        store::record_audit(c, ctx, "membership", m.id, "archive", audit_json(before), audit_json(m));
-        return m;
+    return m_db.write([&](Connection& c) {
+        return archive_record(c, ctx, k_membership, id, expected_version, no_objection);
     });
 }
 

@@ -20,6 +20,8 @@
 #include "civic/modules/org/service.hpp"
 #include "civic/store/audit.hpp"
 
+#include <boost/json/value.hpp>
+
 namespace civic::org::detail {
 
 enum class Access { Read, Write };
@@ -128,5 +130,94 @@ inline Error stale(std::string_view what, std::int64_t current) {
 }
 
 inline std::string now_text(const Context& ctx) { return format_timestamp(ctx.now); }
+
+// The list filter every list query starts from: the query's fields, with `within` turned
+// into that unit's path. A `within` that names no unit is a field error.
+inline Result<repo::ListFilter> list_filter(store::Connection& c, const ListQuery& q) {
+    repo::ListFilter f;
+    f.name = q.name;
+    f.kind = q.kind;
+    f.person_id = q.person_id;
+    f.unit_id = q.unit_id;
+    f.post_id = q.post_id;
+    f.include_archived = q.include_archived;
+    f.after = q.cursor;
+    if (q.within) {
+        auto root = repo::find_unit(c, *q.within);
+        if (!root)
+            return std::unexpected(Error::validation("within", "Within must be the id of a unit that exists"));
+        f.within_path = root->path;
+    }
+    return f;
+}
+
+// What the audit trail keeps of a record: all of it, contact details included.
+inline std::string audit_text(const Unit& u) { return civic::to_json(boost::json::value(to_json(u))); }
+inline std::string audit_text(const Person& p) {
+    return civic::to_json(boost::json::value(to_json(p, ContactDetails::Shown)));
+}
+inline std::string audit_text(const Post& p) { return civic::to_json(boost::json::value(to_json(p))); }
+inline std::string audit_text(const Membership& m) { return civic::to_json(boost::json::value(to_json(m))); }
+
+// The unit path a record's permissions follow: a unit's own, or the unit it belongs to.
+inline const std::string& scope_path(const Unit& u) { return u.path; }
+template <typename Record>
+const std::string& scope_path(const Record& r) {
+    return r.unit_path;
+}
+
+// How the shared update and archive steps reach one kind of record.
+template <typename Record>
+struct Entity {
+    std::string_view name;  // "unit": in messages and in the audit trail
+    std::optional<Record> (*find)(store::Connection&, const std::string&);
+    bool (*update)(store::Connection&, const Record&, std::int64_t);
+};
+
+// Every change to a record takes the same steps: find it within the caller's write scope
+// (else 404), check the version it was read at (else 409), let `change` edit a copy (its
+// errors stop everything), stamp the new version, write it only if nobody wrote in between,
+// and audit before and after in the same transaction.
+template <typename Record, typename Change>
+Result<Record> change_record(store::Connection& c, const Context& ctx, const Entity<Record>& entity,
+                             const std::string& id, std::int64_t expected_version,
+                             std::string_view action, Change&& change) {
+    auto found = entity.find(c, id);
+    if (!found || !covers(ctx.principal, scope_path(*found), Access::Write))
+        return std::unexpected(Error::not_found(
+            fmt::format("There is no {} with this id that you can change.", entity.name)));
+    const Record before = *found;
+    if (before.version != expected_version) return std::unexpected(stale(entity.name, before.version));
+    Record after = before;
+    CIVIC_CHECK(change(after));
+    after.version = before.version + 1;
+    after.updated_at = now_text(ctx);
+    if (!entity.update(c, after, expected_version)) return std::unexpected(stale(entity.name, before.version));
+    store::record_audit(c, ctx, entity.name, after.id, action, audit_text(before), audit_text(after));
+    return after;
+}
+
+// Archiving is a change that sets archived_at; `refuse` may say why not (for example, a unit
+// that still has sub-units).
+template <typename Record, typename Refuse>
+Result<Record> archive_record(store::Connection& c, const Context& ctx, const Entity<Record>& entity,
+                              const std::string& id, std::int64_t expected_version, Refuse&& refuse) {
+    return change_record(c, ctx, entity, id, expected_version, "archive", [&](Record& r) -> Result<void> {
+        if (r.archived_at)
+            return std::unexpected(Error::conflict(fmt::format("This {} is already archived.", entity.name)));
+        CIVIC_CHECK(refuse(r));
+        r.archived_at = now_text(ctx);
+        return ok();
+    });
+}
+
+// For records that may always be archived.
+inline constexpr auto no_objection = [](const auto&) -> Result<void> { return ok(); };
+
+inline constexpr Entity<Unit> k_unit{"unit", repo::find_unit, repo::update_unit};
+inline constexpr Entity<Person> k_person{"person", repo::find_person, repo::update_person};
+inline constexpr Entity<Post> k_post{"post", repo::find_post, repo::update_post};
+inline constexpr Entity<Membership> k_membership{"membership", repo::find_membership,
+                                                 repo::update_membership};
 
 }  // namespace civic::org::detail
