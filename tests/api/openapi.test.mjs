@@ -4,7 +4,7 @@ import { describe, it, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { startServer, assertStopsCleanly, create, repoRoot, ADMIN_PASSWORD } from './harness.mjs';
+import { startServer, assertStopsCleanly, create, repoRoot, runCli, ADMIN_PASSWORD } from './harness.mjs';
 
 const doc = JSON.parse(readFileSync(path.join(repoRoot, 'docs', 'openapi.json'), 'utf8'));
 const METHODS = ['get', 'put', 'post', 'delete', 'options', 'head', 'patch', 'trace'];
@@ -87,7 +87,7 @@ describe('the OpenAPI document', { timeout: 60000 }, () => {
     const collection = /^\/(?:api\/v1\/)?(units|people|posts|memberships)\/\{id\}/.exec(template)?.[1];
     let id;
     if (collection) id = template.endsWith('/archive') ? await fresh[collection]() : ids[idFor[collection]];
-    const p = template.replace('{id}', id ?? '');
+    const p = template.replace('{id}', id ?? '').replace('{path}', 'civic.css');
     assert.ok(!p.includes('{'), `every parameter in ${template} was filled`);
 
     if (template === '/sign-in' && method === 'post') return signIn();
@@ -155,6 +155,18 @@ describe('the OpenAPI document', { timeout: 60000 }, () => {
     t.diagnostic(seen.join('; '));
     assert.ok(calls >= 20, `walked ${calls} operations`);
     assert.deepEqual(failures, []);
+  });
+
+  it('documents every route the server answers', async () => {
+    const listed = await runCli(['routes']);
+    assert.equal(listed.code, 0, listed.stderr);
+    const routes = listed.stdout.trim().split('\n').map((line) => line.split(' '));
+    assert.ok(routes.length >= 40, `civic routes listed ${routes.length}`);
+    const missing = routes
+      .map(([method, pattern]) => [method.toLowerCase(), pattern.replace(/\{(\w+)\.\.\.\}/, '{$1}')])
+      .filter(([method, pattern]) => !doc.paths[pattern]?.[method])
+      .map(([method, pattern]) => `${method.toUpperCase()} ${pattern}`);
+    assert.deepEqual(missing, []);
   });
 
   it('stops on SIGTERM with exit code 0', async () => {

@@ -187,6 +187,8 @@ int run(int argc, char** argv) {
     migrate_cmd->add_option("--from", copy_from, "The database to copy from")->required();
     migrate_cmd->add_option("--to", copy_to, "The database to copy to: it must be empty")->required();
 
+    auto* routes_cmd = app.add_subcommand("routes", "List every route the server answers, one a line");
+
     app.add_subcommand("version", "Print the version");
 
     try {
@@ -209,6 +211,15 @@ int run(int argc, char** argv) {
             return k_exit_ok;
         }
         if (serve_cmd->parsed()) return serve(db, serve_opts);
+        if (routes_cmd->parsed()) {
+            // The route table needs services but never touches the database: an in-memory one.
+            auto civic = open_civic(":memory:", Create::IfMissing);
+            const http::PageRenderer pages(http::SiteInfo{});
+            auto app = build_app(*civic, pages, default_assets_dir());
+            for (const auto& r : app->router().routes())
+                fmt::print("{} {}\n", http::method_name(r.method), r.pattern);
+            return k_exit_ok;
+        }
         if (init_cmd->parsed()) {
             auto civic = open_civic(db, Create::IfMissing);
             fmt::print("The database at {} is ready (schema version {}).\n", db,
