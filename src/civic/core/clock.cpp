@@ -1,8 +1,9 @@
 #include "civic/core/clock.hpp"
 
+#include "civic/core/date.hpp"
+
 #include <fmt/format.h>
 
-#include <charconv>
 
 namespace civic {
 
@@ -24,20 +25,6 @@ std::string format_date(TimePoint t) {
                        unsigned(ymd.day()));
 }
 
-bool is_iso_date(std::string_view text) {
-    if (text.size() != 10 || text[4] != '-' || text[7] != '-') return false;
-    int y = 0;
-    unsigned m = 0, d = 0;
-    auto parse = [&](std::string_view part, auto& out) {
-        auto [p, ec] = std::from_chars(part.data(), part.data() + part.size(), out);
-        return ec == std::errc{} && p == part.data() + part.size();
-    };
-    if (!parse(text.substr(0, 4), y) || !parse(text.substr(5, 2), m) ||
-        !parse(text.substr(8, 2), d))
-        return false;
-    return std::chrono::year_month_day{std::chrono::year{y}, std::chrono::month{m},
-                                       std::chrono::day{d}}
-        .ok();
-}
+bool is_iso_date(std::string_view text) { return parse_iso_date(text).has_value(); }
 
 }  // namespace civic

@@ -1,0 +1,51 @@
+#include "civic/core/date.hpp"
+
+#include <fmt/format.h>
+
+#include <charconv>
+
+namespace civic {
+using namespace std::chrono;
+
+Date make_date(int y, unsigned m, unsigned d) { return Date{year{y}, month{m}, day{d}}; }
+
+std::optional<Date> parse_iso_date(std::string_view text) {
+    if (text.size() != 10 || text[4] != '-' || text[7] != '-') return std::nullopt;
+    int y = 0;
+    unsigned m = 0, d = 0;
+    auto parse = [](std::string_view part, auto& out) {
+        auto [p, ec] = std::from_chars(part.data(), part.data() + part.size(), out);
+        return ec == std::errc{} && p == part.data() + part.size();
+    };
+    if (!parse(text.substr(0, 4), y) || !parse(text.substr(5, 2), m) || !parse(text.substr(8, 2), d))
+        return std::nullopt;
+    const Date date = make_date(y, m, d);
+    if (!date.ok()) return std::nullopt;
+    return date;
+}
+
+std::string format_iso_date(const Date& d) {
+    return fmt::format("{:04}-{:02}-{:02}", int(d.year()), unsigned(d.month()), unsigned(d.day()));
+}
+
+std::string format_long_date(const Date& d) {
+    static constexpr const char* k_days[] = {"Sunday",   "Monday", "Tuesday", "Wednesday",
+                                             "Thursday", "Friday", "Saturday"};
+    static constexpr const char* k_months[] = {"January", "February", "March",     "April",
+                                               "May",     "June",     "July",      "August",
+                                               "September", "October", "November", "December"};
+    return fmt::format("{} {} {} {}", k_days[weekday_of(d).c_encoding()], unsigned(d.day()),
+                       k_months[unsigned(d.month()) - 1], int(d.year()));
+}
+
+Date add_days(const Date& d, int n) { return Date{sys_days{d} + days{n}}; }
+
+int days_between(const Date& a, const Date& b) {
+    return static_cast<int>((sys_days{b} - sys_days{a}).count());
+}
+
+weekday weekday_of(const Date& d) { return weekday{sys_days{d}}; }
+
+Date end_of_month(const Date& d) { return Date{year_month_day_last{d.year(), month_day_last{d.month()}}}; }
+
+}  // namespace civic
