@@ -15,7 +15,9 @@ namespace {
 
 TEST(Utf8, accepts_plain_and_multibyte_text) {
     EXPECT_TRUE(is_valid_utf8("Corporate Support"));
-    EXPECT_TRUE(is_valid_utf8("Directorate\xe2\x80\x99s \xc2\xa3" "26.849M"));
+    EXPECT_TRUE(
+        is_valid_utf8("Directorate\xe2\x80\x99s \xc2\xa3"
+                      "26.849M"));
     EXPECT_TRUE(is_valid_utf8("\xf0\x9f\x8f\x9b"));
 }
 
@@ -28,11 +30,12 @@ TEST(Utf8, rejects_invalid_overlong_and_surrogate_bytes) {
 }
 
 TEST(Csv, reads_quoted_fields_with_commas_quotes_and_line_breaks) {
-    const auto r = parse_csv("\xEF\xBB\xBFname,description\r\n"
-                             "\"Policy, Research\",\"The \"\"P@NIC\"\" team\"\r\n"
-                             "ICT,\"two\nlines\"\n"
-                             "\n"
-                             "HR,last");
+    const auto r = parse_csv(
+        "\xEF\xBB\xBFname,description\r\n"
+        "\"Policy, Research\",\"The \"\"P@NIC\"\" team\"\r\n"
+        "ICT,\"two\nlines\"\n"
+        "\n"
+        "HR,last");
     ASSERT_TRUE(r.has_value());
     ASSERT_EQ(r->size(), 4u);
     EXPECT_EQ((*r)[0].fields, (std::vector<std::string>{"name", "description"}));
@@ -79,7 +82,8 @@ TEST(Ids, are_uuid_version_7_and_sort_in_the_order_they_were_made) {
 }
 
 TEST(Ids, hash_tokens_with_sha256) {
-    EXPECT_EQ(sha256_hex("abc"), "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad");
+    EXPECT_EQ(sha256_hex("abc"),
+              "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad");
     EXPECT_NE(random_token(), random_token());
     EXPECT_EQ(random_token(32).size(), 43u);
 }
@@ -114,7 +118,8 @@ TEST(JsonBody, rejects_invalid_utf8_and_non_objects) {
 }
 
 TEST(JsonFields, name_every_wrong_type_and_unknown_field) {
-    const auto obj = parse_json_object(R"({"name": 5, "published": "yes", "colour": "red"})").value();
+    const auto obj =
+        parse_json_object(R"({"name": 5, "published": "yes", "colour": "red"})").value();
     JsonFields f(obj);
     f.optional_text("name", "Name");
     f.optional_boolean("published", "Published");

@@ -27,7 +27,8 @@ boost::json::object body_of(const Response& r) { return boost::json::parse(r.bod
 TEST(Router, fills_named_parameters_and_prefers_the_first_match) {
     Router router;
     router.add(Method::Get, "/units/new", [](Request&) { return Response::text(200, "new"); });
-    router.add(Method::Get, "/units/{id}", [](Request& r) { return Response::text(200, std::string(r.param("id"))); });
+    router.add(Method::Get, "/units/{id}",
+               [](Request& r) { return Response::text(200, std::string(r.param("id"))); });
     auto a = request(Method::Get, "/units/new");
     EXPECT_EQ(router.dispatch(a).body, "new");
     auto b = request(Method::Get, "/units/abc");
@@ -42,7 +43,8 @@ TEST(Router, answers_405_with_allow_when_only_the_method_is_wrong) {
     const auto res = router.dispatch(r);
     EXPECT_EQ(res.status, 405);
     EXPECT_EQ(res.header("allow"), std::optional<std::string_view>("GET, POST"));
-    EXPECT_EQ(res.header("content-type"), std::optional<std::string_view>("application/problem+json"));
+    EXPECT_EQ(res.header("content-type"),
+              std::optional<std::string_view>("application/problem+json"));
 }
 
 TEST(Router, answers_404_problem_json_for_an_unknown_path) {
@@ -65,14 +67,16 @@ TEST(Router, serves_head_with_the_get_handler) {
 
 TEST(Router, takes_the_rest_of_the_path_for_a_trailing_wildcard) {
     Router router;
-    router.add(Method::Get, "/assets/{path...}", [](Request& r) { return Response::text(200, std::string(r.param("path"))); });
+    router.add(Method::Get, "/assets/{path...}",
+               [](Request& r) { return Response::text(200, std::string(r.param("path"))); });
     auto r = request(Method::Get, "/assets/images/favicon.ico");
     EXPECT_EQ(router.dispatch(r).body, "images/favicon.ico");
 }
 
 TEST(Problems, list_each_invalid_field) {
     auto r = request(Method::Post, "/api/v1/units");
-    const auto res = problem_response(r, Error::validation({{"name", "Enter the unit's name"}, {"kind", "Choose"}}));
+    const auto res = problem_response(
+        r, Error::validation({{"name", "Enter the unit's name"}, {"kind", "Choose"}}));
     EXPECT_EQ(res.status, 422);
     const auto body = body_of(res);
     EXPECT_EQ(body.at("title"), "Some fields need correcting");
@@ -94,9 +98,8 @@ TEST(App, turns_an_exception_into_a_500_that_carries_the_request_id_and_nothing_
 
 TEST(App, answers_503_with_retry_after_when_the_database_is_unreachable) {
     App app;
-    app.router().add(Method::Get, "/api/v1/units", [](Request&) -> Response {
-        throw ServiceUnavailable("connection refused");
-    });
+    app.router().add(Method::Get, "/api/v1/units",
+                     [](Request&) -> Response { throw ServiceUnavailable("connection refused"); });
     auto r = request(Method::Get, "/api/v1/units");
     const auto res = app.handle(r);
     EXPECT_EQ(res.status, 503);
@@ -106,7 +109,8 @@ TEST(App, answers_503_with_retry_after_when_the_database_is_unreachable) {
 
 TEST(App, refuses_a_form_post_without_the_csrf_token) {
     App app;
-    app.router().add(Method::Post, "/units", [](Request&) { return Response::redirect("/units/1"); });
+    app.router().add(Method::Post, "/units",
+                     [](Request&) { return Response::redirect("/units/1"); });
     auto r = request(Method::Post, "/units");
     r.headers.push_back({"content-type", "application/x-www-form-urlencoded"});
     r.headers.push_back({"cookie", "civic_csrf=abcdefghijklmnopqrstuvwxyz"});
@@ -124,7 +128,8 @@ TEST(App, refuses_a_cookie_session_write_without_the_csrf_header) {
         r.session_csrf = "session-token-123456789";
         return std::nullopt;
     });
-    app.router().add(Method::Post, "/api/v1/units", [](Request&) { return Response::text(201, ""); });
+    app.router().add(Method::Post, "/api/v1/units",
+                     [](Request&) { return Response::text(201, ""); });
     auto r = request(Method::Post, "/api/v1/units");
     r.headers.push_back({"content-type", "application/json"});
     EXPECT_EQ(app.handle(r).status, 403);

@@ -58,13 +58,16 @@ protected:
     }
     std::int64_t count(const std::string& table) {
         return m_db->read([&](Connection& c) {
-            return c.query_one("SELECT count(*) FROM " + table, {}, [](const Row& r) { return r.integer(0); })
+            return c
+                .query_one("SELECT count(*) FROM " + table, {},
+                           [](const Row& r) { return r.integer(0); })
                 .value_or(-1);
         });
     }
     Result<void> insert_unit(Connection& c, const std::string& id, const std::string& name) {
         c.execute(
-            "INSERT INTO units (id, path, name, kind, created_at, updated_at) VALUES (?, ?, ?, 'team', 'x', 'x')",
+            "INSERT INTO units (id, path, name, kind, created_at, updated_at) VALUES (?, ?, ?, "
+            "'team', 'x', 'x')",
             {std::string_view(id), std::string_view("/" + id + "/"), std::string_view(name)});
         return ok();
     }
@@ -86,7 +89,9 @@ TEST_P(StoreTest, applies_every_migration_once) {
 
 TEST_P(StoreTest, refuses_a_database_newer_than_this_build) {
     ASSERT_TRUE(m_db->write([](Connection& c) -> Result<void> {
-        c.execute("INSERT INTO schema_migrations (version, name, applied_at) VALUES (9999, 'future', 'x')");
+        c.execute(
+            "INSERT INTO schema_migrations (version, name, applied_at) VALUES (9999, 'future', "
+            "'x')");
         return ok();
     }));
     auto r = apply_migrations(*m_db);
@@ -130,7 +135,8 @@ TEST_P(StoreTest, reports_a_constraint_violation_as_a_constraint_error) {
 TEST_P(StoreTest, keeps_the_audit_trail_append_only) {
     Context ctx{Principal{"u1", "admin", "Ada", {}}, "req-1", std::chrono::system_clock::now()};
     ASSERT_TRUE(m_db->write([&](Connection& c) -> Result<void> {
-        record_audit(c, ctx, "unit", "abc", "create", std::nullopt, std::string(R"({"name":"ICT"})"));
+        record_audit(c, ctx, "unit", "abc", "create", std::nullopt,
+                     std::string(R"({"name":"ICT"})"));
         return ok();
     }));
     EXPECT_THROW((void)m_db->write([](Connection& c) -> Result<void> {
@@ -162,13 +168,15 @@ TEST_P(StoreTest, binds_text_with_quotes_as_data_never_as_sql) {
 }
 
 TEST_P(StoreTest, backs_up_to_a_file_that_opens_with_the_same_rows) {
-    if (GetParam() != Dialect::Sqlite) GTEST_SKIP() << "backup copies SQLite files; PostgreSQL has pg_dump";
+    if (GetParam() != Dialect::Sqlite)
+        GTEST_SKIP() << "backup copies SQLite files; PostgreSQL has pg_dump";
     ASSERT_TRUE(m_db->write([&](Connection& c) { return insert_unit(c, new_id(), "ICT"); }));
     const std::string copy = (m_dir / "copy.db").string();
     dynamic_cast<SqliteDatabase&>(*m_db).backup_to(copy);
     auto other = open_database(copy, OpenOptions{.create = false});
     const auto n = other->read([](Connection& c) {
-        return c.query_one("SELECT count(*) FROM units", {}, [](const Row& r) { return r.integer(0); });
+        return c.query_one("SELECT count(*) FROM units", {},
+                           [](const Row& r) { return r.integer(0); });
     });
     EXPECT_EQ(n, std::optional<std::int64_t>(1));
 }

@@ -1,8 +1,8 @@
 #include "civic/cli/civic.hpp"
 
-#include <boost/json.hpp>
 #include <fmt/format.h>
 
+#include <boost/json.hpp>
 #include <filesystem>
 
 #include "civic/core/embedded.hpp"
@@ -21,8 +21,9 @@ namespace civic::cli {
 std::unique_ptr<Civic> open_civic(const std::string& location, Create create, int pool_size) {
     const bool is_file = !store::is_postgres_url(location);
     if (is_file && create == Create::Never && !std::filesystem::exists(location))
-        throw std::runtime_error(fmt::format(
-            "There is no database at {}. Run 'civic init --db {}' to make one.", location, location));
+        throw std::runtime_error(
+            fmt::format("There is no database at {}. Run 'civic init --db {}' to make one.",
+                        location, location));
     if (is_file) {
         const auto parent = std::filesystem::path(location).parent_path();
         if (!parent.empty()) std::filesystem::create_directories(parent);
@@ -80,16 +81,15 @@ std::unique_ptr<http::App> build_app(Civic& civic, const http::PageRenderer& pag
     auto app = std::make_unique<http::App>();
     auto& router = app->router();
     app->set_authenticator(accounts::make_authenticator(*civic.accounts, civic.clock));
-    app->set_error_pages([&pages](const http::Request& r, const Error& e) { return pages.error_page(r, e); });
+    app->set_error_pages(
+        [&pages](const http::Request& r, const Error& e) { return pages.error_page(r, e); });
 
-    router.add(http::Method::Get, "/healthz", [](http::Request&) {
-        return http::Response::json(200, R"({"status":"ok"})");
-    });
+    router.add(http::Method::Get, "/healthz",
+               [](http::Request&) { return http::Response::json(200, R"({"status":"ok"})"); });
     router.add(http::Method::Get, "/readyz", [&civic](http::Request& r) {
         try {
-            civic.db->read([](store::Connection& c) {
-                c.query("SELECT 1", {}, [](const store::Row&) {});
-            });
+            civic.db->read(
+                [](store::Connection& c) { c.query("SELECT 1", {}, [](const store::Row&) {}); });
         } catch (const std::exception&) {
             auto res = http::problem_response(
                 r, Error{ErrorKind::Unavailable, "Civic cannot reach its database.", {}});

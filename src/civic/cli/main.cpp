@@ -1,10 +1,10 @@
 // civic: the one binary. Subcommands: serve, init, demo, user add, token create, import,
 // backup, version. Every subcommand that touches data takes --db.
 
-#include <CLI/CLI.hpp>
 #include <fmt/format.h>
 #include <spdlog/spdlog.h>
 
+#include <CLI/CLI.hpp>
 #include <csignal>
 #include <cstdio>
 #include <filesystem>
@@ -45,7 +45,9 @@ void print_errors(const Error& e) {
 
 std::string read_file(const std::string& path) {
     std::ifstream in(path, std::ios::binary);
-    if (!in) throw std::runtime_error(fmt::format("Cannot read {}: no such file, or no permission.", path));
+    if (!in)
+        throw std::runtime_error(
+            fmt::format("Cannot read {}: no such file, or no permission.", path));
     std::ostringstream s;
     s << in.rdbuf();
     return s.str();
@@ -67,14 +69,17 @@ int serve(const std::string& db_path, ServeOptions& o) {
     }
     if (civic->accounts->no_users()) {
         const std::string password = random_token(15);
-        accounts::NewUser admin{"admin", "Administrator", password, Role::Administrator, std::nullopt};
+        accounts::NewUser admin{"admin", "Administrator", password, Role::Administrator,
+                                std::nullopt};
         auto added = civic->accounts->add_user(cli_context(*civic), admin);
         if (!added) {
             print_errors(added.error());
             return k_exit_failed;
         }
-        fmt::print("\nSign in as the administrator (shown once; keep it safe):\n  username: admin\n  password: {}\n\n",
-                   password);
+        fmt::print(
+            "\nSign in as the administrator (shown once; keep it safe):\n  username: admin\n  "
+            "password: {}\n\n",
+            password);
     }
     const http::PageRenderer pages(http::SiteInfo{[&civic] { return council_name(*civic); }});
     auto app = build_app(*civic, pages, o.assets.empty() ? default_assets_dir() : o.assets);
@@ -103,7 +108,8 @@ int run(int argc, char** argv) {
     std::string db = default_db();
     const auto add_db = [&db](CLI::App* sub) {
         sub->add_option("--db", db,
-                        "The database: an SQLite file (default var/civic.db) or postgres://user@host:port/name; "
+                        "The database: an SQLite file (default var/civic.db) or "
+                        "postgres://user@host:port/name; "
                         "$CIVIC_DB sets the default");
     };
 
@@ -114,20 +120,26 @@ int run(int argc, char** argv) {
         ->check(CLI::Range(0, 65535));
     serve_cmd->add_option("--bind", serve_opts.server.bind, "Address to listen on")
         ->check(CLI::ValidIPV4 | CLI::IsMember({"::", "::1"}));
-    serve_cmd->add_option("--threads", serve_opts.server.threads, "Worker threads")->check(CLI::Range(1, 64));
-    serve_cmd->add_option("--db-pool", serve_opts.db_pool,
-                          "Database connections kept open: PostgreSQL connections, or SQLite readers")
+    serve_cmd->add_option("--threads", serve_opts.server.threads, "Worker threads")
+        ->check(CLI::Range(1, 64));
+    serve_cmd
+        ->add_option("--db-pool", serve_opts.db_pool,
+                     "Database connections kept open: PostgreSQL connections, or SQLite readers")
         ->check(CLI::Range(1, 200));
-    serve_cmd->add_option("--body-limit-mib", serve_opts.body_limit_mib, "Largest request body, in MiB")
+    serve_cmd
+        ->add_option("--body-limit-mib", serve_opts.body_limit_mib, "Largest request body, in MiB")
         ->check(CLI::Range(1, 1024));
     serve_cmd->add_option("--assets", serve_opts.assets, "Folder of stylesheets, fonts and images")
         ->check(CLI::ExistingDirectory);
-    serve_cmd->add_flag("!--no-demo", serve_opts.demo, "Do not load the demo council into a new database");
-    serve_cmd->add_flag("!--no-access-log", serve_opts.server.access_log, "Do not log each request");
+    serve_cmd->add_flag("!--no-demo", serve_opts.demo,
+                        "Do not load the demo council into a new database");
+    serve_cmd->add_flag("!--no-access-log", serve_opts.server.access_log,
+                        "Do not log each request");
     serve_cmd->add_flag("--trust-proxy", serve_opts.server.trust_proxy,
                         "Behind a TLS proxy: honour X-Forwarded-Proto and X-Forwarded-For");
 
-    auto* init_cmd = app.add_subcommand("init", "Create the database, or bring its schema up to date");
+    auto* init_cmd =
+        app.add_subcommand("init", "Create the database, or bring its schema up to date");
     add_db(init_cmd);
 
     auto* demo_cmd = app.add_subcommand("demo", "Load the demo council into an empty database");
@@ -155,12 +167,14 @@ int run(int argc, char** argv) {
     user_grant->add_option("--role", grant_role, "administrator, editor or viewer")
         ->required()
         ->check(CLI::IsMember({"administrator", "editor", "viewer"}));
-    user_grant->add_option("--unit", grant_unit, "Limit the role to this unit's subtree (a unit id)");
+    user_grant->add_option("--unit", grant_unit,
+                           "Limit the role to this unit's subtree (a unit id)");
 
     auto* token_cmd = app.add_subcommand("token", "Manage API tokens");
     token_cmd->require_subcommand(1);
     std::string token_user, token_name = "script";
-    auto* token_create = token_cmd->add_subcommand("create", "Print a new bearer token for scripts");
+    auto* token_create =
+        token_cmd->add_subcommand("create", "Print a new bearer token for scripts");
     add_db(token_create);
     token_create->add_option("--user", token_user, "The username the token acts as")->required();
     token_create->add_option("--name", token_name, "What the token is for");
@@ -168,26 +182,32 @@ int run(int argc, char** argv) {
     auto* import_cmd = app.add_subcommand("import", "Import a CSV file, all or nothing");
     import_cmd->require_subcommand(1);
     std::string import_file;
-    auto* import_units = import_cmd->add_subcommand("units", "Import units: columns name,kind,parent,description");
+    auto* import_units =
+        import_cmd->add_subcommand("units", "Import units: columns name,kind,parent,description");
     auto* import_people = import_cmd->add_subcommand(
-        "people", "Import people: columns name,kind,unit,honorific_prefix,published,email,phone,summary");
+        "people",
+        "Import people: columns name,kind,unit,honorific_prefix,published,email,phone,summary");
     for (auto* sub : {import_units, import_people}) {
         add_db(sub);
         sub->add_option("file", import_file, "The CSV file")->required();
     }
 
     std::string backup_file;
-    auto* backup_cmd = app.add_subcommand("backup", "Copy the database to a file while it is in use");
+    auto* backup_cmd =
+        app.add_subcommand("backup", "Copy the database to a file while it is in use");
     add_db(backup_cmd);
     backup_cmd->add_option("file", backup_file, "Where to write the copy")->required();
 
     std::string copy_from, copy_to;
     auto* migrate_cmd = app.add_subcommand(
-        "migrate-db", "Copy a whole council to another database (e.g. SQLite to PostgreSQL), all or nothing");
+        "migrate-db",
+        "Copy a whole council to another database (e.g. SQLite to PostgreSQL), all or nothing");
     migrate_cmd->add_option("--from", copy_from, "The database to copy from")->required();
-    migrate_cmd->add_option("--to", copy_to, "The database to copy to: it must be empty")->required();
+    migrate_cmd->add_option("--to", copy_to, "The database to copy to: it must be empty")
+        ->required();
 
-    auto* routes_cmd = app.add_subcommand("routes", "List every route the server answers, one a line");
+    auto* routes_cmd =
+        app.add_subcommand("routes", "List every route the server answers, one a line");
 
     app.add_subcommand("version", "Print the version");
 
@@ -278,7 +298,8 @@ int run(int argc, char** argv) {
             auto civic = open_civic(db, Create::Never);
             const bool units = import_units->parsed();
             auto ctx = cli_context(*civic);
-            auto done = units ? civic->org->import_units(ctx, text) : civic->org->import_people(ctx, text);
+            auto done =
+                units ? civic->org->import_units(ctx, text) : civic->org->import_people(ctx, text);
             if (!done) {
                 fmt::print(stderr, "civic: {} was not imported.\n", import_file);
                 print_errors(done.error());
@@ -302,18 +323,21 @@ int run(int argc, char** argv) {
                 fmt::print("{:<20} {:>8} rows\n", t.table, t.rows);
                 total += t.rows;
             }
-            fmt::print("Copied {} rows in {} tables from {} to {}.\n", total, copied->size(), copy_from, copy_to);
+            fmt::print("Copied {} rows in {} tables from {} to {}.\n", total, copied->size(),
+                       copy_from, copy_to);
             return k_exit_ok;
         }
         if (backup_cmd->parsed()) {
             auto civic = open_civic(db, Create::Never);
             auto* sqlite = dynamic_cast<store::SqliteDatabase*>(civic->db.get());
             if (!sqlite) {
-                fmt::print(stderr, "civic: backup copies SQLite databases; use pg_dump for PostgreSQL\n");
+                fmt::print(stderr,
+                           "civic: backup copies SQLite databases; use pg_dump for PostgreSQL\n");
                 return k_exit_failed;
             }
             if (std::filesystem::exists(backup_file)) {
-                fmt::print(stderr, "civic: {} already exists; choose a new file name\n", backup_file);
+                fmt::print(stderr, "civic: {} already exists; choose a new file name\n",
+                           backup_file);
                 return k_exit_failed;
             }
             sqlite->backup_to(backup_file);

@@ -1,9 +1,8 @@
 #include "civic/core/clock.hpp"
 
-#include "civic/core/date.hpp"
-
 #include <fmt/format.h>
 
+#include "civic/core/date.hpp"
 
 namespace civic {
 

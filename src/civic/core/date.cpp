@@ -17,7 +17,8 @@ std::optional<Date> parse_iso_date(std::string_view text) {
         auto [p, ec] = std::from_chars(part.data(), part.data() + part.size(), out);
         return ec == std::errc{} && p == part.data() + part.size();
     };
-    if (!parse(text.substr(0, 4), y) || !parse(text.substr(5, 2), m) || !parse(text.substr(8, 2), d))
+    if (!parse(text.substr(0, 4), y) || !parse(text.substr(5, 2), m) ||
+        !parse(text.substr(8, 2), d))
         return std::nullopt;
     const Date date = make_date(y, m, d);
     if (!date.ok()) return std::nullopt;
@@ -31,9 +32,9 @@ std::string format_iso_date(const Date& d) {
 std::string format_long_date(const Date& d) {
     static constexpr const char* k_days[] = {"Sunday",   "Monday", "Tuesday", "Wednesday",
                                              "Thursday", "Friday", "Saturday"};
-    static constexpr const char* k_months[] = {"January", "February", "March",     "April",
-                                               "May",     "June",     "July",      "August",
-                                               "September", "October", "November", "December"};
+    static constexpr const char* k_months[] = {"January",   "February", "March",    "April",
+                                               "May",       "June",     "July",     "August",
+                                               "September", "October",  "November", "December"};
     return fmt::format("{} {} {} {}", k_days[weekday_of(d).c_encoding()], unsigned(d.day()),
                        k_months[unsigned(d.month()) - 1], int(d.year()));
 }
@@ -46,6 +47,8 @@ int days_between(const Date& a, const Date& b) {
 
 weekday weekday_of(const Date& d) { return weekday{sys_days{d}}; }
 
-Date end_of_month(const Date& d) { return Date{year_month_day_last{d.year(), month_day_last{d.month()}}}; }
+Date end_of_month(const Date& d) {
+    return Date{year_month_day_last{d.year(), month_day_last{d.month()}}};
+}
 
 }  // namespace civic

@@ -11,18 +11,18 @@
 namespace civic {
 
 enum class ErrorKind {
-    BadRequest,            // malformed request: bad JSON, bad query parameter
-    Unauthorized,          // sign-in needed
-    Forbidden,             // signed in, but may not (used sparingly: out-of-scope is NotFound)
+    BadRequest,    // malformed request: bad JSON, bad query parameter
+    Unauthorized,  // sign-in needed
+    Forbidden,     // signed in, but may not (used sparingly: out-of-scope is NotFound)
     NotFound,
     MethodNotAllowed,
     Conflict,              // stale version, duplicate
     PreconditionRequired,  // an update without If-Match or version
     PayloadTooLarge,
     UnsupportedMediaType,
-    Validation,            // fields that do not meet the rules; see Error::errors
-    TooManyRequests,       // slow down: too many failed sign-ins
-    Unavailable,           // the database cannot be reached
+    Validation,       // fields that do not meet the rules; see Error::errors
+    TooManyRequests,  // slow down: too many failed sign-ins
+    Unavailable,      // the database cannot be reached
     Internal,
 };
 
@@ -37,13 +37,21 @@ struct Error {
     std::string detail;
     std::vector<FieldError> errors;
 
-    static Error bad_request(std::string detail) { return {ErrorKind::BadRequest, std::move(detail), {}}; }
+    static Error bad_request(std::string detail) {
+        return {ErrorKind::BadRequest, std::move(detail), {}};
+    }
     static Error unauthorized(std::string detail = "You need to sign in to do that.") {
         return {ErrorKind::Unauthorized, std::move(detail), {}};
     }
-    static Error forbidden(std::string detail) { return {ErrorKind::Forbidden, std::move(detail), {}}; }
-    static Error not_found(std::string detail) { return {ErrorKind::NotFound, std::move(detail), {}}; }
-    static Error conflict(std::string detail) { return {ErrorKind::Conflict, std::move(detail), {}}; }
+    static Error forbidden(std::string detail) {
+        return {ErrorKind::Forbidden, std::move(detail), {}};
+    }
+    static Error not_found(std::string detail) {
+        return {ErrorKind::NotFound, std::move(detail), {}};
+    }
+    static Error conflict(std::string detail) {
+        return {ErrorKind::Conflict, std::move(detail), {}};
+    }
     static Error validation(std::vector<FieldError> errors,
                             std::string detail = "Some fields need correcting.") {
         return {ErrorKind::Validation, std::move(detail), std::move(errors)};
@@ -51,7 +59,9 @@ struct Error {
     static Error validation(std::string field, std::string message) {
         return validation(std::vector<FieldError>{{std::move(field), std::move(message)}});
     }
-    static Error internal(std::string detail) { return {ErrorKind::Internal, std::move(detail), {}}; }
+    static Error internal(std::string detail) {
+        return {ErrorKind::Internal, std::move(detail), {}};
+    }
 };
 
 // Thrown when a resource Civic depends on (the database) cannot be reached. Answered 503.
@@ -72,13 +82,13 @@ inline Result<void> ok() { return {}; }
 #define CIVIC_CONCAT_INNER(a, b) a##b
 #define CIVIC_CONCAT(a, b) CIVIC_CONCAT_INNER(a, b)
 #define CIVIC_TRY(decl, expr) CIVIC_TRY_IMPL(decl, expr, CIVIC_CONCAT(civic_try_, __LINE__))
-#define CIVIC_TRY_IMPL(decl, expr, tmp)                               \
-    auto tmp = (expr);                                                \
-    if (!tmp) return std::unexpected(std::move(tmp).error());         \
+#define CIVIC_TRY_IMPL(decl, expr, tmp)                       \
+    auto tmp = (expr);                                        \
+    if (!tmp) return std::unexpected(std::move(tmp).error()); \
     decl = std::move(*tmp)
 // Propagates an error from a Result<void>.
-#define CIVIC_CHECK(expr)                                                              \
-    do {                                                                               \
-        auto civic_check_result = (expr);                                              \
+#define CIVIC_CHECK(expr)                                                                       \
+    do {                                                                                        \
+        auto civic_check_result = (expr);                                                       \
         if (!civic_check_result) return std::unexpected(std::move(civic_check_result).error()); \
     } while (false)

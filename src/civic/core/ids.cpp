@@ -22,10 +22,10 @@ void fill_random(unsigned char* out, std::size_t n) {
 std::string new_id() {
     std::array<unsigned char, 16> b{};
     fill_random(b.data(), b.size());
-    const auto ms = static_cast<std::uint64_t>(
-        std::chrono::duration_cast<std::chrono::milliseconds>(
-            std::chrono::system_clock::now().time_since_epoch())
-            .count());
+    const auto ms =
+        static_cast<std::uint64_t>(std::chrono::duration_cast<std::chrono::milliseconds>(
+                                       std::chrono::system_clock::now().time_since_epoch())
+                                       .count());
     // RFC 9562 method 1: a 12-bit counter after the millisecond keeps ids from one process
     // in the order they were made, even within one millisecond.
     static std::mutex mutex;

@@ -1,9 +1,10 @@
 #include "civic/core/json.hpp"
 
-#include <boost/json/parse.hpp>
-#include <boost/json/stream_parser.hpp>
-#include <boost/json/serialize.hpp>
 #include <fmt/format.h>
+
+#include <boost/json/parse.hpp>
+#include <boost/json/serialize.hpp>
+#include <boost/json/stream_parser.hpp>
 
 #include "civic/core/clock.hpp"
 #include "civic/core/utf8.hpp"
@@ -13,8 +14,8 @@ namespace civic {
 namespace json = boost::json;
 
 std::string_view trim(std::string_view s) {
-    while (!s.empty() && (s.front() == ' ' || s.front() == '\t' || s.front() == '\r' ||
-                          s.front() == '\n'))
+    while (!s.empty() &&
+           (s.front() == ' ' || s.front() == '\t' || s.front() == '\r' || s.front() == '\n'))
         s.remove_prefix(1);
     while (!s.empty() &&
            (s.back() == ' ' || s.back() == '\t' || s.back() == '\r' || s.back() == '\n'))
@@ -26,7 +27,8 @@ Result<json::object> parse_json_object(std::string_view body) {
     if (!is_valid_utf8(body))
         return std::unexpected(Error::bad_request("The request body is not valid UTF-8 text."));
     if (trim(body).empty())
-        return std::unexpected(Error::bad_request("The request body is empty; send a JSON object."));
+        return std::unexpected(
+            Error::bad_request("The request body is empty; send a JSON object."));
     json::stream_parser p;
     boost::system::error_code ec;
     const std::size_t consumed = p.write(body.data(), body.size(), ec);
@@ -42,9 +44,9 @@ Result<json::object> parse_json_object(std::string_view body) {
                 ++col;
             }
         }
-        return std::unexpected(Error::bad_request(fmt::format(
-            "The request body is not valid JSON (line {}, column {}: {}).", line, col,
-            ec.message())));
+        return std::unexpected(Error::bad_request(
+            fmt::format("The request body is not valid JSON (line {}, column {}: {}).", line, col,
+                        ec.message())));
     }
     json::value v = p.release();
     if (!v.is_object())
@@ -95,8 +97,7 @@ std::string JsonFields::required_text(std::string_view name, std::string_view la
     return std::string(s);
 }
 
-std::optional<std::string> JsonFields::optional_text(std::string_view name,
-                                                     std::string_view label,
+std::optional<std::string> JsonFields::optional_text(std::string_view name, std::string_view label,
                                                      std::size_t max_len) {
     const auto* v = get(name);
     if (!v) return explicit_null(name) ? std::optional<std::string>("") : std::nullopt;
@@ -175,7 +176,8 @@ std::optional<std::vector<std::string>> JsonFields::optional_text_list(std::stri
 Result<void> JsonFields::finish() {
     for (const auto& [key, value] : m_obj) {
         if (!m_read.contains(std::string_view(key)))
-            fail(std::string(key), fmt::format("{} is not a field Civic knows here", std::string_view(key)));
+            fail(std::string(key),
+                 fmt::format("{} is not a field Civic knows here", std::string_view(key)));
     }
     if (!m_errors.empty()) return std::unexpected(Error::validation(m_errors));
     return ok();

@@ -4,9 +4,12 @@ namespace civic {
 
 std::string_view role_name(Role r) {
     switch (r) {
-        case Role::Administrator: return "administrator";
-        case Role::Editor: return "editor";
-        case Role::Viewer: return "viewer";
+        case Role::Administrator:
+            return "administrator";
+        case Role::Editor:
+            return "editor";
+        case Role::Viewer:
+            return "viewer";
     }
     return "viewer";
 }

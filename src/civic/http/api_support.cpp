@@ -1,8 +1,8 @@
 #include "civic/http/api_support.hpp"
 
-#include <boost/json.hpp>
 #include <fmt/format.h>
 
+#include <boost/json.hpp>
 #include <charconv>
 
 #include "civic/core/ids.hpp"
@@ -38,8 +38,8 @@ Result<std::int64_t> expected_version(const Request& request, const boost::json:
     }
     if (const auto* v = body.if_contains("version")) {
         if (v->is_int64() && v->as_int64() >= 1) return v->as_int64();
-        return std::unexpected(
-            Error::validation("version", "Version must be the record's current version number, for example 3"));
+        return std::unexpected(Error::validation(
+            "version", "Version must be the record's current version number, for example 3"));
     }
     return std::unexpected(Error{ErrorKind::PreconditionRequired,
                                  "Say which version you are changing: send If-Match with the ETag "
@@ -72,7 +72,8 @@ Result<std::optional<std::string>> id_query_param(const Request& request, std::s
     if (!is_id(*v))
         return std::unexpected(Error::validation(
             std::string(name), fmt::format("{} must be an id Civic gave, for example "
-                                           "0190a0e2-7c1d-7e3a-9b1a-1f2e3d4c5b6a", name)));
+                                           "0190a0e2-7c1d-7e3a-9b1a-1f2e3d4c5b6a",
+                                           name)));
     return std::optional<std::string>(std::string(*v));
 }
 

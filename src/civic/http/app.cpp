@@ -52,9 +52,9 @@ std::string csrf_token_for(const Request& request, Response* response) {
     if (auto c = request.cookie(k_csrf_cookie); c && c->size() >= 20) return std::string(*c);
     std::string token = random_token();
     if (response) {
-        response->headers.push_back(
-            {"set-cookie", std::string(k_csrf_cookie) + "=" + token + "; Path=/; HttpOnly; SameSite=Lax" +
-                               (request.secure ? "; Secure" : "")});
+        response->headers.push_back({"set-cookie", std::string(k_csrf_cookie) + "=" + token +
+                                                       "; Path=/; HttpOnly; SameSite=Lax" +
+                                                       (request.secure ? "; Secure" : "")});
     }
     return token;
 }
@@ -67,7 +67,8 @@ Response App::handle(Request& request) const {
         spdlog::error("service unavailable: {}", e.what());
         response = problem_response(
             request, Error{ErrorKind::Unavailable,
-                           "Civic cannot reach its database just now. Try again in a minute.", {}});
+                           "Civic cannot reach its database just now. Try again in a minute.",
+                           {}});
         response.set_header("retry-after", "5");
     } catch (const std::exception& e) {
         spdlog::error("unhandled exception: {}", e.what());
@@ -90,8 +91,7 @@ Response App::handle(Request& request) const {
     if (!response.header("x-content-type-options"))
         response.set_header("x-content-type-options", "nosniff");
     if (!response.header("x-frame-options")) response.set_header("x-frame-options", "DENY");
-    if (!response.header("referrer-policy"))
-        response.set_header("referrer-policy", "same-origin");
+    if (!response.header("referrer-policy")) response.set_header("referrer-policy", "same-origin");
     if (!response.header("cache-control")) response.set_header("cache-control", "no-store");
     return response;
 }

@@ -1,9 +1,9 @@
 #include "civic/http/render.hpp"
 
-#include <boost/json.hpp>
 #include <fmt/format.h>
-#include <kainjow/mustache.hpp>
 
+#include <boost/json.hpp>
+#include <kainjow/mustache.hpp>
 #include <map>
 #include <mutex>
 #include <stdexcept>
@@ -34,11 +34,16 @@ mst::data to_data(const boost::json::value& v) {
         case boost::json::kind::string:
             if (v.as_string().empty()) return mst::data(false);
             return mst::data(std::string(v.as_string()));
-        case boost::json::kind::bool_: return mst::data(v.as_bool());
-        case boost::json::kind::int64: return mst::data(std::to_string(v.as_int64()));
-        case boost::json::kind::uint64: return mst::data(std::to_string(v.as_uint64()));
-        case boost::json::kind::double_: return mst::data(fmt::format("{}", v.as_double()));
-        case boost::json::kind::null: return mst::data(false);
+        case boost::json::kind::bool_:
+            return mst::data(v.as_bool());
+        case boost::json::kind::int64:
+            return mst::data(std::to_string(v.as_int64()));
+        case boost::json::kind::uint64:
+            return mst::data(std::to_string(v.as_uint64()));
+        case boost::json::kind::double_:
+            return mst::data(fmt::format("{}", v.as_double()));
+        case boost::json::kind::null:
+            return mst::data(false);
     }
     return mst::data(false);
 }
@@ -53,7 +58,8 @@ const mst::mustache& template_for(std::string_view name) {
     const auto text = find_embedded(civic_embedded_templates(), std::string(name) + ".mustache");
     if (!text) throw std::runtime_error(fmt::format("no template named {}", name));
     mst::mustache m{std::string(*text)};
-    if (!m.is_valid()) throw std::runtime_error(fmt::format("template {}: {}", name, m.error_message()));
+    if (!m.is_valid())
+        throw std::runtime_error(fmt::format("template {}: {}", name, m.error_message()));
     return cache.emplace(std::string(name), std::move(m)).first->second;
 }
 
@@ -76,8 +82,8 @@ std::string PageRenderer::render(std::string_view name, const boost::json::value
     return tmpl.render(data);
 }
 
-Response PageRenderer::page(const Request& request, std::string_view name,
-                            std::string_view title, boost::json::object view, int status) const {
+Response PageRenderer::page(const Request& request, std::string_view name, std::string_view title,
+                            boost::json::object view, int status) const {
     Response response;
     const std::string csrf = csrf_token_for(request, &response);
     view["csrf_token"] = csrf;
@@ -115,8 +121,8 @@ void add_form_errors(boost::json::object& view, const Error& error) {
     boost::json::array list;
     boost::json::object by_field;
     for (const auto& e : error.errors) {
-        list.push_back(boost::json::object{{"field", e.field}, {"message", e.message},
-                                           {"href", "#" + e.field}});
+        list.push_back(boost::json::object{
+            {"field", e.field}, {"message", e.message}, {"href", "#" + e.field}});
         if (!by_field.contains(e.field)) by_field[e.field] = e.message;
     }
     if (error.errors.empty() && !error.detail.empty())

@@ -3,7 +3,6 @@
 // filled from a JSON view model, inside the GOV.UK Frontend layout.
 
 #include <boost/json/object.hpp>
-
 #include <functional>
 #include <string>
 #include <string_view>

@@ -7,14 +7,22 @@ namespace civic::http {
 
 std::string_view method_name(Method m) {
     switch (m) {
-        case Method::Get: return "GET";
-        case Method::Head: return "HEAD";
-        case Method::Post: return "POST";
-        case Method::Put: return "PUT";
-        case Method::Patch: return "PATCH";
-        case Method::Delete: return "DELETE";
-        case Method::Options: return "OPTIONS";
-        case Method::Other: return "OTHER";
+        case Method::Get:
+            return "GET";
+        case Method::Head:
+            return "HEAD";
+        case Method::Post:
+            return "POST";
+        case Method::Put:
+            return "PUT";
+        case Method::Patch:
+            return "PATCH";
+        case Method::Delete:
+            return "DELETE";
+        case Method::Options:
+            return "OPTIONS";
+        case Method::Other:
+            return "OTHER";
     }
     return "OTHER";
 }
@@ -164,12 +172,23 @@ std::string html_escape(std::string_view s) {
     out.reserve(s.size());
     for (char c : s) {
         switch (c) {
-            case '&': out += "&amp;"; break;
-            case '<': out += "&lt;"; break;
-            case '>': out += "&gt;"; break;
-            case '"': out += "&quot;"; break;
-            case '\'': out += "&#39;"; break;
-            default: out.push_back(c);
+            case '&':
+                out += "&amp;";
+                break;
+            case '<':
+                out += "&lt;";
+                break;
+            case '>':
+                out += "&gt;";
+                break;
+            case '"':
+                out += "&quot;";
+                break;
+            case '\'':
+                out += "&#39;";
+                break;
+            default:
+                out.push_back(c);
         }
     }
     return out;

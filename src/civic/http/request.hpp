@@ -23,8 +23,8 @@ struct Header {
 
 struct Request {
     Method method = Method::Get;
-    std::string target;  // as sent: path and query
-    std::string path;    // percent-decoded, without the query
+    std::string target;                                      // as sent: path and query
+    std::string path;                                        // percent-decoded, without the query
     std::vector<std::pair<std::string, std::string>> query;  // decoded, in order
     std::vector<Header> headers;
     std::string body;

@@ -73,11 +73,10 @@ Response Router::dispatch(Request& request) const {
         }
     }
     if (!allow.empty()) {
-        auto r = problem_response(
-            request, Error{ErrorKind::MethodNotAllowed,
-                           fmt::format("{} is not allowed here; use {}.",
-                                       method_name(request.method), allow),
-                           {}});
+        auto r = problem_response(request, Error{ErrorKind::MethodNotAllowed,
+                                                 fmt::format("{} is not allowed here; use {}.",
+                                                             method_name(request.method), allow),
+                                                 {}});
         r.set_header("allow", allow);
         return r;
     }

@@ -1,5 +1,10 @@
 #include "civic/http/server.hpp"
 
+#include <fmt/format.h>
+#include <spdlog/spdlog.h>
+
+#include <array>
+#include <atomic>
 #include <boost/asio/as_tuple.hpp>
 #include <boost/asio/co_spawn.hpp>
 #include <boost/asio/detached.hpp>
@@ -11,11 +16,6 @@
 #include <boost/asio/use_awaitable.hpp>
 #include <boost/beast/core.hpp>
 #include <boost/beast/http.hpp>
-#include <fmt/format.h>
-#include <spdlog/spdlog.h>
-
-#include <array>
-#include <atomic>
 #include <list>
 #include <mutex>
 #include <thread>
@@ -41,8 +41,9 @@ std::string request_id_for(const bhttp::request_header<>& h) {
     if (it != h.end()) {
         const std::string_view v = it->value();
         const bool plain = !v.empty() && v.size() <= 64 &&
-                           v.find_first_not_of("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ"
-                                               "0123456789-_.") == std::string_view::npos;
+                           v.find_first_not_of(
+                               "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ"
+                               "0123456789-_.") == std::string_view::npos;
         if (plain) return std::string(v);
     }
     return random_token(9);
@@ -121,18 +122,20 @@ struct Server::Impl {
     void log_access(const Request& req, int status, std::size_t bytes,
                     std::chrono::steady_clock::time_point start) {
         if (!options.access_log) return;
-        const double ms = std::chrono::duration<double, std::milli>(
-                              std::chrono::steady_clock::now() - start)
-                              .count();
+        const double ms =
+            std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start)
+                .count();
         spdlog::info(
             R"({{"event":"access","request_id":"{}","method":"{}","path":"{}","status":{},"bytes":{},"ms":{:.3f},"remote":"{}"}})",
-            req.request_id, method_name(req.method), json_escape(req.path), status, bytes, ms, req.remote);
+            req.request_id, method_name(req.method), json_escape(req.path), status, bytes, ms,
+            req.remote);
     }
 
     // Turns a Response into Beast's and sends it.
     template <typename Stream>
     asio::awaitable<beast::error_code> send(Stream& stream, Response&& res, unsigned version,
-                                            bool keep_alive, bool head, std::string_view request_id) {
+                                            bool keep_alive, bool head,
+                                            std::string_view request_id) {
         bhttp::response<bhttp::string_body> out{static_cast<bhttp::status>(res.status), version};
         out.set(bhttp::field::server, "Civic");
         for (const auto& h : res.headers) out.insert(h.name, h.value);
@@ -241,20 +244,22 @@ struct Server::Impl {
                 if (ec == bhttp::error::body_limit) {
                     Request req = to_request(parser.release(), request_id, remote);
                     auto res = problem_response(
-                        req, Error{ErrorKind::PayloadTooLarge,
-                                   fmt::format("The request body is larger than the limit of {} bytes.",
-                                               options.body_limit),
-                                   {}});
+                        req,
+                        Error{ErrorKind::PayloadTooLarge,
+                              fmt::format("The request body is larger than the limit of {} bytes.",
+                                          options.body_limit),
+                              {}});
                     log_access(req, res.status, res.body.size(), start);
                     co_await send(stream, std::move(res), version, false, head, request_id);
                     co_await linger(stream);
                 } else if (ec != beast::error::timeout && ec != bhttp::error::end_of_stream) {
                     Request req;
                     req.request_id = request_id;
-                    co_await send(stream,
-                                  problem_response(req, Error::bad_request(
-                                                            "The request could not be read as HTTP.")),
-                                  version, false, false, request_id);
+                    co_await send(
+                        stream,
+                        problem_response(
+                            req, Error::bad_request("The request could not be read as HTTP.")),
+                        version, false, false, request_id);
                 }
                 break;
             }
@@ -263,7 +268,8 @@ struct Server::Impl {
             if (options.trust_proxy) apply_forwarded(req);
             Response res;
             {
-                // The handler runs on this thread without suspending, so its log lines carry the id.
+                // The handler runs on this thread without suspending, so its log lines carry the
+                // id.
                 ScopedLogRequestId log_id(request_id);
                 res = handler(req);
             }
@@ -352,7 +358,8 @@ void Server::run() {
     });
     asio::co_spawn(impl.ioc, impl.accept_loop(), asio::detached);
     std::vector<std::thread> threads;
-    for (int i = 1; i < impl.options.threads; ++i) threads.emplace_back([&impl] { impl.ioc.run(); });
+    for (int i = 1; i < impl.options.threads; ++i)
+        threads.emplace_back([&impl] { impl.ioc.run(); });
     impl.ioc.run();
     for (auto& t : threads) t.join();
 }

@@ -22,7 +22,7 @@ struct ServerOptions {
     std::chrono::seconds header_timeout{10};  // to receive a request's headers
     std::chrono::seconds read_timeout{30};    // to receive its body
     std::chrono::seconds write_timeout{30};   // to send the response
-    std::chrono::seconds idle_timeout{60};    // a kept-alive connection waiting for its next request
+    std::chrono::seconds idle_timeout{60};  // a kept-alive connection waiting for its next request
     std::chrono::seconds shutdown_grace{10};  // for in-flight requests after SIGTERM or SIGINT
     bool access_log = true;
     // Behind a TLS-terminating proxy (nginx, a load balancer): believe its X-Forwarded-Proto

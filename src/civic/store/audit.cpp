@@ -29,8 +29,8 @@ std::vector<AuditEntry> read_audit(Connection& c, const AuditQuery& q) {
         {std::string_view(entity), std::string_view(entity), std::string_view(entity_id),
          std::string_view(entity_id), std::string_view(after), std::int64_t{q.limit}},
         [](const Row& r) {
-            return AuditEntry{r.str(0), r.str(1), r.str(2), r.str(3), r.str(4), r.str(5),
-                              r.optional_text(6), r.optional_text(7), r.str(8)};
+            return AuditEntry{r.str(0), r.str(1),           r.str(2),           r.str(3), r.str(4),
+                              r.str(5), r.optional_text(6), r.optional_text(7), r.str(8)};
         });
 }
 

@@ -12,7 +12,8 @@ namespace civic::store {
 namespace {
 
 ColumnType type_from_declaration(std::string decl) {
-    std::transform(decl.begin(), decl.end(), decl.begin(), [](unsigned char ch) { return std::tolower(ch); });
+    std::transform(decl.begin(), decl.end(), decl.begin(),
+                   [](unsigned char ch) { return std::tolower(ch); });
     if (decl.find("bool") != std::string::npos) return ColumnType::Boolean;
     if (decl.find("int") != std::string::npos) return ColumnType::Integer;
     if (decl.find("real") != std::string::npos || decl.find("double") != std::string::npos ||
@@ -24,7 +25,8 @@ ColumnType type_from_declaration(std::string decl) {
 // Table names come from the schema itself, never from a user, but are checked all the same
 // before they are put into SQL.
 bool plain_identifier(std::string_view s) {
-    return !s.empty() && s.find_first_not_of("abcdefghijklmnopqrstuvwxyz0123456789_") == std::string_view::npos;
+    return !s.empty() &&
+           s.find_first_not_of("abcdefghijklmnopqrstuvwxyz0123456789_") == std::string_view::npos;
 }
 
 }  // namespace
@@ -34,8 +36,10 @@ std::vector<std::string> list_tables(Connection& c) {
         c.dialect() == Dialect::Sqlite
             ? "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' "
               "AND name <> 'schema_migrations' ORDER BY name"
-            : "SELECT table_name FROM information_schema.tables WHERE table_schema = current_schema() "
-              "AND table_type = 'BASE TABLE' AND table_name <> 'schema_migrations' ORDER BY table_name";
+            : "SELECT table_name FROM information_schema.tables WHERE table_schema = "
+              "current_schema() "
+              "AND table_type = 'BASE TABLE' AND table_name <> 'schema_migrations' ORDER BY "
+              "table_name";
     return c.query_all(sql, {}, [](const Row& r) { return r.str(0); });
 }
 
@@ -73,7 +77,8 @@ Result<std::vector<TableCopy>> copy_database(Database& from, Database& to) {
             for (const auto& col : t.columns) cols += (cols.empty() ? "" : ", ") + col.name;
             c.query(fmt::format("SELECT {} FROM {}", cols, name), {}, [&](const Row& r) {
                 std::vector<std::optional<std::string>> row;
-                for (std::size_t i = 0; i < t.columns.size(); ++i) row.push_back(r.optional_text(static_cast<int>(i)));
+                for (std::size_t i = 0; i < t.columns.size(); ++i)
+                    row.push_back(r.optional_text(static_cast<int>(i)));
                 t.rows.push_back(std::move(row));
             });
             tables.push_back(std::move(t));
@@ -91,8 +96,10 @@ Result<std::vector<TableCopy>> copy_database(Database& from, Database& to) {
         const auto target_tables = list_tables(c);
         std::vector<TableCopy> report;
         for (const auto& t : tables) {
-            if (std::find(target_tables.begin(), target_tables.end(), t.name) == target_tables.end())
-                return std::unexpected(Error::conflict(fmt::format("The target has no table {}.", t.name)));
+            if (std::find(target_tables.begin(), target_tables.end(), t.name) ==
+                target_tables.end())
+                return std::unexpected(
+                    Error::conflict(fmt::format("The target has no table {}.", t.name)));
             const auto existing = c.query_one(fmt::format("SELECT count(*) FROM {}", t.name), {},
                                               [](const Row& r) { return r.integer(0); });
             if (existing.value_or(0) > 0)
@@ -105,7 +112,8 @@ Result<std::vector<TableCopy>> copy_database(Database& from, Database& to) {
                 cols += (cols.empty() ? "" : ", ") + col.name;
                 marks += marks.empty() ? "?" : ", ?";
             }
-            const std::string insert = fmt::format("INSERT INTO {} ({}) VALUES ({})", t.name, cols, marks);
+            const std::string insert =
+                fmt::format("INSERT INTO {} ({}) VALUES ({})", t.name, cols, marks);
             std::vector<ColumnType> types;
             for (const auto& col : t.columns) {
                 auto it = std::find_if(target_columns.begin(), target_columns.end(),
@@ -133,7 +141,8 @@ Result<std::vector<TableCopy>> copy_database(Database& from, Database& to) {
                             params[i] = n;
                             break;
                         }
-                        default: params[i] = std::string_view(v);
+                        default:
+                            params[i] = std::string_view(v);
                     }
                 }
                 c.execute(insert, std::span<const Value>(params));

@@ -57,10 +57,9 @@ void ensure_schema_table(Connection& c) {
 }
 
 int max_version(Connection& c) {
-    return static_cast<int>(
-        c.query_one("SELECT COALESCE(MAX(version), 0) FROM schema_migrations", {},
-                    [](const Row& r) { return r.integer(0); })
-            .value_or(0));
+    return static_cast<int>(c.query_one("SELECT COALESCE(MAX(version), 0) FROM schema_migrations",
+                                        {}, [](const Row& r) { return r.integer(0); })
+                                .value_or(0));
 }
 
 }  // namespace

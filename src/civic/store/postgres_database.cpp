@@ -37,7 +37,9 @@ public:
         std::from_chars(t.data(), t.data() + t.size(), n);
         return n;
     }
-    double real(int col) const override { return std::strtod(PQgetvalue(m_result, m_row, col), nullptr); }
+    double real(int col) const override {
+        return std::strtod(PQgetvalue(m_result, m_row, col), nullptr);
+    }
     bool boolean(int col) const override {
         const auto t = text(col);
         return t == "t" || t == "true" || t == "1";
@@ -79,7 +81,8 @@ public:
 
     bool healthy() const { return !m_broken && PQstatus(m_conn) == CONNECTION_OK; }
 
-    void query(std::string_view sql, std::span<const Value> params, const RowCallback& on_row) override {
+    void query(std::string_view sql, std::span<const Value> params,
+               const RowCallback& on_row) override {
         ResultPtr r = run(sql, params);
         const int rows = PQntuples(r.get());
         for (int i = 0; i < rows; ++i) on_row(PgRow(r.get(), i));
@@ -138,7 +141,8 @@ private:
             }
         }
         for (std::size_t i = 0; i < params.size(); ++i)
-            values.push_back(std::holds_alternative<std::nullptr_t>(params[i]) ? nullptr : texts[i].c_str());
+            values.push_back(std::holds_alternative<std::nullptr_t>(params[i]) ? nullptr
+                                                                               : texts[i].c_str());
 
         auto it = m_statements.find(key);
         if (it == m_statements.end()) {
@@ -160,10 +164,13 @@ private:
         if (status == PGRES_COMMAND_OK || status == PGRES_TUPLES_OK) return;
         const char* state = r ? PQresultErrorField(r, PG_DIAG_SQLSTATE) : nullptr;
         const std::string sqlstate = state ? state : "";
-        std::string message = fmt::format("{}: {}", what, r ? PQresultErrorMessage(r) : PQerrorMessage(m_conn));
-        while (!message.empty() && (message.back() == '\n' || message.back() == ' ')) message.pop_back();
+        std::string message =
+            fmt::format("{}: {}", what, r ? PQresultErrorMessage(r) : PQerrorMessage(m_conn));
+        while (!message.empty() && (message.back() == '\n' || message.back() == ' '))
+            message.pop_back();
         // Lost connections, a server shutting down or starting up: the database is unavailable.
-        if (PQstatus(m_conn) != CONNECTION_OK || sqlstate.starts_with("08") || sqlstate.starts_with("57P")) {
+        if (PQstatus(m_conn) != CONNECTION_OK || sqlstate.starts_with("08") ||
+            sqlstate.starts_with("57P")) {
             m_broken = true;
             throw UnavailableError(message);
         }
@@ -186,7 +193,8 @@ std::unique_ptr<PgConnection> connect(const std::string& url) {
     if (PQstatus(conn) != CONNECTION_OK) {
         std::string message = PQerrorMessage(conn);
         PQfinish(conn);
-        while (!message.empty() && (message.back() == '\n' || message.back() == ' ')) message.pop_back();
+        while (!message.empty() && (message.back() == '\n' || message.back() == ' '))
+            message.pop_back();
         throw UnavailableError("cannot reach PostgreSQL: " + message);
     }
     // Notices ("relation already exists, skipping") go to the debug log, not to stderr.
@@ -202,7 +210,8 @@ PostgresDatabase::PostgresDatabase(std::string url, int pool_size)
 
 PostgresDatabase::~PostgresDatabase() { close(); }
 
-std::unique_ptr<PostgresDatabase> PostgresDatabase::open(const std::string& url, const OpenOptions& options) {
+std::unique_ptr<PostgresDatabase> PostgresDatabase::open(const std::string& url,
+                                                         const OpenOptions& options) {
     std::unique_ptr<PostgresDatabase> db(new PostgresDatabase(url, std::max(1, options.pool_size)));
     db->release(db->acquire());
     return db;

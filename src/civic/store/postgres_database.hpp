@@ -19,7 +19,8 @@ class PostgresDatabase final : public Database {
 public:
     // Opens a pool on url (postgres://user@host:port/dbname). Connects once to check that the
     // server answers; throws UnavailableError when it does not.
-    static std::unique_ptr<PostgresDatabase> open(const std::string& url, const OpenOptions& options);
+    static std::unique_ptr<PostgresDatabase> open(const std::string& url,
+                                                  const OpenOptions& options);
     ~PostgresDatabase() override;
 
     Dialect dialect() const override { return Dialect::Postgres; }

@@ -15,7 +15,8 @@ struct StringHash {
 };
 
 [[noreturn]] void throw_sqlite(sqlite3* db, int rc, std::string_view what) {
-    const std::string msg = fmt::format("{}: {}", what, db ? sqlite3_errmsg(db) : sqlite3_errstr(rc));
+    const std::string msg =
+        fmt::format("{}: {}", what, db ? sqlite3_errmsg(db) : sqlite3_errstr(rc));
     const int primary = rc & 0xff;
     if (primary == SQLITE_CONSTRAINT) throw ConstraintError(msg);
     if (primary == SQLITE_BUSY || primary == SQLITE_LOCKED) throw UnavailableError(msg);
@@ -125,7 +126,8 @@ private:
                 rc = sqlite3_bind_int(stmt, i, *b ? 1 : 0);
             } else {
                 const auto& s = std::get<std::string_view>(p);
-                rc = sqlite3_bind_text64(stmt, i, s.data(), s.size(), SQLITE_TRANSIENT, SQLITE_UTF8);
+                rc =
+                    sqlite3_bind_text64(stmt, i, s.data(), s.size(), SQLITE_TRANSIENT, SQLITE_UTF8);
             }
             if (rc != SQLITE_OK) throw_sqlite(m_db, rc, "cannot bind parameter");
             ++i;
@@ -144,7 +146,8 @@ SqliteDatabase::~SqliteDatabase() { close(); }
 
 std::unique_ptr<SqliteConnection> SqliteDatabase::open_connection(bool create) const {
     sqlite3* db = nullptr;
-    const int flags = SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX | (create ? SQLITE_OPEN_CREATE : 0);
+    const int flags =
+        SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX | (create ? SQLITE_OPEN_CREATE : 0);
     const int rc = sqlite3_open_v2(m_path.c_str(), &db, flags, nullptr);
     if (rc != SQLITE_OK) {
         const std::string msg = fmt::format("cannot open database {}: {}", m_path,
@@ -222,7 +225,8 @@ void SqliteDatabase::run_write(const std::function<bool(Connection&)>& fn) {
 
 void SqliteDatabase::backup_to(const std::string& path) {
     sqlite3* dest = nullptr;
-    int rc = sqlite3_open_v2(path.c_str(), &dest, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, nullptr);
+    int rc =
+        sqlite3_open_v2(path.c_str(), &dest, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, nullptr);
     if (rc != SQLITE_OK) {
         sqlite3_close_v2(dest);
         throw StoreError(fmt::format("cannot create backup file {}", path));

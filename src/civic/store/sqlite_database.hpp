@@ -16,7 +16,8 @@ class SqliteConnection;
 class SqliteDatabase final : public Database {
 public:
     // Opens (and with options.create, creates) the file at path. Throws StoreError.
-    static std::unique_ptr<SqliteDatabase> open(const std::string& path, const OpenOptions& options);
+    static std::unique_ptr<SqliteDatabase> open(const std::string& path,
+                                                const OpenOptions& options);
     ~SqliteDatabase() override;
 
     Dialect dialect() const override { return Dialect::Sqlite; }

@@ -42,7 +42,8 @@ http::Authenticator make_authenticator(AccountsService& service, const Clock& cl
             auto who = service.by_token(std::string(auth->substr(prefix.size())), clock.now());
             if (!who)
                 return http::problem_response(
-                    r, Error::unauthorized("The token is not valid. It may have expired or been revoked."));
+                    r, Error::unauthorized(
+                           "The token is not valid. It may have expired or been revoked."));
             r.principal = std::move(who->principal);
             return std::nullopt;
         }
@@ -57,8 +58,8 @@ http::Authenticator make_authenticator(AccountsService& service, const Clock& cl
     };
 }
 
-void register_pages(http::Router& router, AccountsService& service,
-                    const http::PageRenderer& pages, const Clock& clock) {
+void register_pages(http::Router& router, AccountsService& service, const http::PageRenderer& pages,
+                    const Clock& clock) {
     router.add(Method::Get, "/sign-in", [&pages](Request& r) {
         boost::json::object view;
         view["return_to"] = safe_return_path(r.query_param("return_to").value_or("/"));
@@ -68,8 +69,8 @@ void register_pages(http::Router& router, AccountsService& service,
         const auto form = http::parse_form(r.body);
         const std::string username = form_value(form, "username");
         const std::string return_to = safe_return_path(form_value(form, "return_to"));
-        auto session = service.sign_in(http::context_for(r, clock), username,
-                                       form_value(form, "password"));
+        auto session =
+            service.sign_in(http::context_for(r, clock), username, form_value(form, "password"));
         if (!session) {
             boost::json::object view;
             view["return_to"] = return_to;
@@ -77,7 +78,8 @@ void register_pages(http::Router& router, AccountsService& service,
             http::add_form_errors(view, session.error());
             auto res = pages.page(r, "accounts/sign_in", "Error: Sign in", std::move(view),
                                   http::status_for(session.error().kind));
-            if (session.error().kind == ErrorKind::TooManyRequests) res.set_header("retry-after", "900");
+            if (session.error().kind == ErrorKind::TooManyRequests)
+                res.set_header("retry-after", "900");
             return res;
         }
         auto res = Response::redirect(return_to);

@@ -11,7 +11,7 @@ namespace civic::accounts {
 
 http::Authenticator make_authenticator(AccountsService& service, const Clock& clock);
 
-void register_pages(http::Router& router, AccountsService& service,
-                    const http::PageRenderer& pages, const Clock& clock);
+void register_pages(http::Router& router, AccountsService& service, const http::PageRenderer& pages,
+                    const Clock& clock);
 
 }  // namespace civic::accounts

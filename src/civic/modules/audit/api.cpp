@@ -23,8 +23,7 @@ boost::json::value parse_or_null(const std::optional<std::string>& text) {
 void register_api(http::Router& router, store::Database& db) {
     router.add(http::Method::Get, "/api/v1/audit", [&db](http::Request& r) {
         // The trail holds before-and-after copies of records, including what is not published.
-        if (!r.principal.signed_in())
-            return http::problem_response(r, Error::unauthorized());
+        if (!r.principal.signed_in()) return http::problem_response(r, Error::unauthorized());
         // Administrators only, for now: an editor's scope would have to be applied to every
         // entry's before-and-after copies, which name records in other units.
         if (!r.principal.is_administrator())

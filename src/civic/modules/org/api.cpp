@@ -2,8 +2,8 @@
 
 #include <boost/json.hpp>
 
-#include "civic/core/json.hpp"
 #include "civic/core/ids.hpp"
+#include "civic/core/json.hpp"
 #include "civic/http/api_support.hpp"
 #include "civic/http/context.hpp"
 #include "civic/http/problem.hpp"
@@ -110,7 +110,8 @@ struct Resource {
     std::function<Result<Page<Record>>(const Context&, const ListQuery&)> list;
     std::function<Result<Record>(const Context&, const std::string&)> get;
     std::function<Result<Record>(const Context&, const Input&)> create;
-    std::function<Result<Record>(const Context&, const std::string&, const Input&, std::int64_t)> update;
+    std::function<Result<Record>(const Context&, const std::string&, const Input&, std::int64_t)>
+        update;
     std::function<Result<Record>(const Context&, const std::string&, std::int64_t)> archive;
 };
 
@@ -158,7 +159,8 @@ void add_resource(http::Router& router, const Resource<Input, Record>& res, cons
         if (auto done = fields.finish(); !done) return http::problem_response(r, done.error());
         auto version = http::expected_version(r, *body);
         if (!version) return http::problem_response(r, version.error());
-        auto updated = res.update(http::context_for(r, clock), std::string(r.param("id")), in, *version);
+        auto updated =
+            res.update(http::context_for(r, clock), std::string(r.param("id")), in, *version);
         if (!updated) return http::problem_response(r, updated.error());
         return record_response(200, *updated);
     });
@@ -175,7 +177,8 @@ void add_resource(http::Router& router, const Resource<Input, Record>& res, cons
         }
         auto version = http::expected_version(r, body);
         if (!version) return http::problem_response(r, version.error());
-        auto archived = res.archive(http::context_for(r, clock), std::string(r.param("id")), *version);
+        auto archived =
+            res.archive(http::context_for(r, clock), std::string(r.param("id")), *version);
         if (!archived) return http::problem_response(r, archived.error());
         return record_response(200, *archived);
     });
@@ -194,7 +197,9 @@ void register_api(http::Router& router, OrgService& s, const Clock& clock) {
          [&s](const Context& c, const std::string& id, const UnitInput& in, std::int64_t v) {
              return s.update_unit(c, id, in, v);
          },
-         [&s](const Context& c, const std::string& id, std::int64_t v) { return s.archive_unit(c, id, v); }},
+         [&s](const Context& c, const std::string& id, std::int64_t v) {
+             return s.archive_unit(c, id, v);
+         }},
         clock);
     add_resource<PersonInput, VisiblePerson>(
         router,
@@ -205,7 +210,9 @@ void register_api(http::Router& router, OrgService& s, const Clock& clock) {
          [&s](const Context& c, const std::string& id, const PersonInput& in, std::int64_t v) {
              return s.update_person(c, id, in, v);
          },
-         [&s](const Context& c, const std::string& id, std::int64_t v) { return s.archive_person(c, id, v); }},
+         [&s](const Context& c, const std::string& id, std::int64_t v) {
+             return s.archive_person(c, id, v);
+         }},
         clock);
     add_resource<PostInput, Post>(
         router,
@@ -216,7 +223,9 @@ void register_api(http::Router& router, OrgService& s, const Clock& clock) {
          [&s](const Context& c, const std::string& id, const PostInput& in, std::int64_t v) {
              return s.update_post(c, id, in, v);
          },
-         [&s](const Context& c, const std::string& id, std::int64_t v) { return s.archive_post(c, id, v); }},
+         [&s](const Context& c, const std::string& id, std::int64_t v) {
+             return s.archive_post(c, id, v);
+         }},
         clock);
     add_resource<MembershipInput, Membership>(
         router,

@@ -35,7 +35,8 @@ Result<Table> read_table(std::string_view csv, const std::vector<std::string_vie
             fmt::format("line {}, column {}", parsed.error().line, parsed.error().column),
             "The file is not valid CSV: " + parsed.error().message));
     if (parsed->empty())
-        return std::unexpected(Error::validation("line 1", "The file is empty; the first line must name the columns"));
+        return std::unexpected(
+            Error::validation("line 1", "The file is empty; the first line must name the columns"));
     Table t;
     // Column names are matched without regard to case or surrounding spaces.
     for (auto& h : parsed->front().fields) {
@@ -46,7 +47,8 @@ Result<Table> read_table(std::string_view csv, const std::vector<std::string_vie
     std::vector<FieldError> errors;
     for (auto col : required)
         if (std::find(t.header.begin(), t.header.end(), col) == t.header.end())
-            errors.push_back({"line 1", fmt::format("The column \"{}\" is missing from the first line", col)});
+            errors.push_back(
+                {"line 1", fmt::format("The column \"{}\" is missing from the first line", col)});
     for (std::size_t i = 0; i < t.header.size(); ++i) {
         const auto& h = t.header[i];
         const bool known = std::find(required.begin(), required.end(), h) != required.end() ||
@@ -125,14 +127,17 @@ Error import_failed(std::vector<FieldError> errors) {
 Result<ImportSummary> OrgService::import_units(const Context& ctx, std::string_view csv) {
     CIVIC_CHECK(require_signed_in(ctx));
     CIVIC_TRY(Table t, read_table(csv, {"name", "kind"}, {"parent", "description"}));
-    const std::map<std::string, std::string, std::less<>> columns{
-        {"name", "name"}, {"kind", "kind"}, {"parent_id", "parent"}, {"description", "description"}};
+    const std::map<std::string, std::string, std::less<>> columns{{"name", "name"},
+                                                                  {"kind", "kind"},
+                                                                  {"parent_id", "parent"},
+                                                                  {"description", "description"}};
     return m_db.write([&](Connection& c) -> Result<ImportSummary> {
         std::vector<FieldError> errors;
         std::multimap<std::string, std::string> made;
         ImportSummary summary;
         for (const auto& row : t.rows) {
-            UnitInput in{t.get(row, "name"), t.get(row, "kind"), std::nullopt, t.get(row, "description")};
+            UnitInput in{t.get(row, "name"), t.get(row, "kind"), std::nullopt,
+                         t.get(row, "description")};
             if (in.kind) *in.kind = lower(*in.kind);
             if (auto parent = t.get(row, "parent"); parent && !trim(*parent).empty()) {
                 auto found = unit_by_name(c, made, *parent);
@@ -158,12 +163,14 @@ Result<ImportSummary> OrgService::import_units(const Context& ctx, std::string_v
 
 Result<ImportSummary> OrgService::import_people(const Context& ctx, std::string_view csv) {
     CIVIC_CHECK(require_signed_in(ctx));
-    CIVIC_TRY(Table t, read_table(csv, {"name", "kind"},
-                                  {"unit", "honorific_prefix", "published", "email", "phone", "summary"}));
+    CIVIC_TRY(Table t,
+              read_table(csv, {"name", "kind"},
+                         {"unit", "honorific_prefix", "published", "email", "phone", "summary"}));
     const std::map<std::string, std::string, std::less<>> columns{
-        {"name", "name"},   {"kind", "kind"},   {"unit_id", "unit"},
-        {"honorific_prefix", "honorific_prefix"}, {"published", "published"},
-        {"email", "email"}, {"phone", "phone"}, {"summary", "summary"}};
+        {"name", "name"},           {"kind", "kind"},
+        {"unit_id", "unit"},        {"honorific_prefix", "honorific_prefix"},
+        {"published", "published"}, {"email", "email"},
+        {"phone", "phone"},         {"summary", "summary"}};
     return m_db.write([&](Connection& c) -> Result<ImportSummary> {
         std::vector<FieldError> errors;
         const std::multimap<std::string, std::string> none;

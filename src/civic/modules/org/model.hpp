@@ -3,7 +3,6 @@
 // (Person), posts with their responsibilities (Post) and memberships (Membership).
 
 #include <boost/json/object.hpp>
-
 #include <cstdint>
 #include <optional>
 #include <string>

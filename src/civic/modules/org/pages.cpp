@@ -1,8 +1,8 @@
 #include "civic/modules/org/pages.hpp"
 
-#include <boost/json.hpp>
 #include <fmt/format.h>
 
+#include <boost/json.hpp>
 #include <map>
 
 #include "civic/core/ids.hpp"
@@ -42,9 +42,9 @@ std::string person_href(const std::string& id) { return "/people/" + id; }
 
 // "2025-05-20" as GOV.UK writes dates: "20 May 2025".
 std::string display_date(const std::optional<std::string>& iso) {
-    static constexpr const char* k_months[] = {"January", "February", "March",     "April",
-                                               "May",     "June",     "July",      "August",
-                                               "September", "October", "November", "December"};
+    static constexpr const char* k_months[] = {"January",   "February", "March",    "April",
+                                               "May",       "June",     "July",     "August",
+                                               "September", "October",  "November", "December"};
     if (!iso || iso->size() != 10) return iso.value_or("");
     const int month = std::stoi(iso->substr(5, 2)), day = std::stoi(iso->substr(8, 2));
     if (month < 1 || month > 12) return *iso;
@@ -67,7 +67,8 @@ json::array tree_nodes(const std::multimap<std::string, const Unit*>& children,
     std::vector<const Unit*> kids;
     auto [lo, hi] = children.equal_range(parent);
     for (auto it = lo; it != hi; ++it) kids.push_back(it->second);
-    std::sort(kids.begin(), kids.end(), [](const Unit* a, const Unit* b) { return a->name < b->name; });
+    std::sort(kids.begin(), kids.end(),
+              [](const Unit* a, const Unit* b) { return a->name < b->name; });
     for (const Unit* u : kids) {
         json::array sub = tree_nodes(children, u->id);
         const bool has_children = !sub.empty();
@@ -90,14 +91,17 @@ json::array unit_options(const std::vector<Unit>& units, const std::string& sele
         std::vector<const Unit*> kids;
         auto [lo, hi] = children.equal_range(parent);
         for (auto it = lo; it != hi; ++it) kids.push_back(it->second);
-        std::sort(kids.begin(), kids.end(), [](const Unit* a, const Unit* b) { return a->name < b->name; });
+        std::sort(kids.begin(), kids.end(),
+                  [](const Unit* a, const Unit* b) { return a->name < b->name; });
         for (const Unit* u : kids) {
             if (!exclude_path.empty() && u->path.starts_with(exclude_path)) continue;
             std::string label;
-            // Depth as non-breaking spaces: screen readers pass over them, where dashes are read out.
+            // Depth as non-breaking spaces: screen readers pass over them, where dashes are read
+            // out.
             for (int i = 0; i < depth; ++i) label += "\u00a0\u00a0\u00a0\u00a0";
             label += u->name;
-            out.push_back(json::object{{"value", u->id}, {"label", label}, {"selected", u->id == selected}});
+            out.push_back(
+                json::object{{"value", u->id}, {"label", label}, {"selected", u->id == selected}});
             walk(u->id, depth + 1);
         }
     };
@@ -108,7 +112,8 @@ json::array unit_options(const std::vector<Unit>& units, const std::string& sele
 json::array kind_options(const std::string& selected) {
     json::array out;
     for (auto k : k_unit_kinds)
-        out.push_back(json::object{{"value", k}, {"label", kind_label(k)}, {"selected", k == selected}});
+        out.push_back(
+            json::object{{"value", k}, {"label", kind_label(k)}, {"selected", k == selected}});
     return out;
 }
 
@@ -146,8 +151,9 @@ struct Pages {
     // Pages speak of addresses, not ids.
     Response error(const Request& r, const Error& e) const {
         if (e.kind == ErrorKind::NotFound)
-            return pages.error_page(r, Error::not_found("There is nothing at this address. The link may be wrong, or "
-                                                        "the page may be one you cannot see."));
+            return pages.error_page(
+                r, Error::not_found("There is nothing at this address. The link may be wrong, or "
+                                    "the page may be one you cannot see."));
         return pages.error_page(r, e);
     }
 
@@ -179,7 +185,8 @@ struct Pages {
         json::array subunits;
         for (const auto& u : units)
             if (u.parent_id == unit->id)
-                subunits.push_back(json::object{{"name", u.name}, {"href", unit_href(u.id)}, {"kind", kind_label(u.kind)}});
+                subunits.push_back(json::object{
+                    {"name", u.name}, {"href", unit_href(u.id)}, {"kind", kind_label(u.kind)}});
         view["has_subunits"] = !subunits.empty();
         view["subunits"] = std::move(subunits);
 
@@ -191,10 +198,11 @@ struct Pages {
             for (const auto& p : page->items) {
                 json::array resp;
                 for (const auto& item : p.responsibilities) resp.push_back(json::value(item));
-                posts.push_back(json::object{{"label", p.label},
-                                             {"portfolio", p.portfolio},
-                                             {"responsibilities", std::move(resp)},
-                                             {"has_responsibilities", !p.responsibilities.empty()}});
+                posts.push_back(
+                    json::object{{"label", p.label},
+                                 {"portfolio", p.portfolio},
+                                 {"responsibilities", std::move(resp)},
+                                 {"has_responsibilities", !p.responsibilities.empty()}});
             }
         }
         view["has_posts"] = !posts.empty();
@@ -205,9 +213,10 @@ struct Pages {
             for (const auto& m : page->items) {
                 auto person = service.get_person(c, m.person_id);
                 if (!person) continue;
-                std::string name = person->person.honorific_prefix.empty()
-                                       ? person->person.name
-                                       : person->person.honorific_prefix + " " + person->person.name;
+                std::string name =
+                    person->person.honorific_prefix.empty()
+                        ? person->person.name
+                        : person->person.honorific_prefix + " " + person->person.name;
                 members.push_back(json::object{{"name", name},
                                                {"href", person_href(m.person_id)},
                                                {"role", m.role},
@@ -221,7 +230,8 @@ struct Pages {
         return pages.page(r, "org/unit", unit->name, std::move(view));
     }
 
-    json::object unit_form_view(const Context& c, const UnitInput& in, const std::string& exclude_path) const {
+    json::object unit_form_view(const Context& c, const UnitInput& in,
+                                const std::string& exclude_path) const {
         const auto units = service.all_units(c);
         json::object view;
         view["name"] = in.name.value_or("");
@@ -348,7 +358,8 @@ struct Pages {
             if (auto unit = service.get_unit(c, *p.unit_id)) can_edit = service.can_edit(c, *unit);
         view["can_edit"] = can_edit && !p.archived_at;
         view["edit_href"] = person_href(p.id) + "/edit";
-        const std::string title = p.honorific_prefix.empty() ? p.name : p.honorific_prefix + " " + p.name;
+        const std::string title =
+            p.honorific_prefix.empty() ? p.name : p.honorific_prefix + " " + p.name;
         return pages.page(r, "org/person", title, std::move(view));
     }
 
@@ -413,8 +424,9 @@ struct Pages {
         if (!found || found->contact != ContactDetails::Shown)
             return error(r, Error::not_found("There is no person here that you can change."));
         const auto& p = found->person;
-        PersonInput in{p.name, p.kind, p.unit_id.value_or(""), p.honorific_prefix, p.email, p.phone, p.summary,
-                       p.published};
+        PersonInput in{
+            p.name,    p.kind,     p.unit_id.value_or(""), p.honorific_prefix, p.email, p.phone,
+            p.summary, p.published};
         auto view = person_form_view(c, in);
         view["action"] = person_href(id);
         view["heading"] = "Change " + p.name;
@@ -454,7 +466,8 @@ struct Pages {
 void register_pages(http::Router& router, OrgService& service, const http::PageRenderer& pages,
                     const Clock& clock) {
     auto p = std::make_shared<Pages>(Pages{service, pages, clock});
-    const auto on = [&router, p](Method m, std::string pattern, Response (Pages::*fn)(Request&) const) {
+    const auto on = [&router, p](Method m, std::string pattern,
+                                 Response (Pages::*fn)(Request&) const) {
         router.add(m, std::move(pattern), [p, fn](Request& r) { return ((*p).*fn)(r); });
     };
     on(Method::Get, "/", &Pages::tree);

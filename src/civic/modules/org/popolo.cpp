@@ -51,7 +51,8 @@ json::object OrgService::export_popolo(const Context& ctx) {
         if (vp.contact == ContactDetails::Shown) {
             set_if(o, "email", p.email);
             if (!p.phone.empty())
-                o["contact_details"] = json::array{json::object{{"type", "voice"}, {"value", p.phone}}};
+                o["contact_details"] =
+                    json::array{json::object{{"type", "voice"}, {"value", p.phone}}};
         }
         persons.push_back(std::move(o));
     }

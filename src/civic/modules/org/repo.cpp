@@ -35,14 +35,15 @@ constexpr std::string_view k_unit_columns =
     "u.created_at, u.updated_at";
 
 Unit unit_from(const Row& r) {
-    return Unit{r.str(0), r.optional_text(1), r.str(2), r.str(3), r.str(4), r.str(5),
-                r.optional_text(6), r.integer(7), r.str(8), r.str(9)};
+    return Unit{r.str(0), r.optional_text(1), r.str(2),     r.str(3), r.str(4),
+                r.str(5), r.optional_text(6), r.integer(7), r.str(8), r.str(9)};
 }
 
 }  // namespace
 
 std::optional<Unit> find_unit(Connection& c, const std::string& id) {
-    static const std::string sql = "SELECT " + std::string(k_unit_columns) + " FROM units u WHERE u.id = ?";
+    static const std::string sql =
+        "SELECT " + std::string(k_unit_columns) + " FROM units u WHERE u.id = ?";
     return c.query_one(sql, {std::string_view(id)}, unit_from);
 }
 
@@ -84,14 +85,16 @@ bool update_unit(Connection& c, const Unit& u, std::int64_t expected_version) {
 void repath_descendants(Connection& c, const std::string& old_path, const std::string& new_path) {
     const std::string pattern = like_escape(old_path) + "_%";
     c.execute(
-        "UPDATE units SET path = ? || substr(path, CAST(? AS INTEGER)) WHERE path LIKE ? ESCAPE '\\'",
-              {std::string_view(new_path), static_cast<std::int64_t>(old_path.size() + 1),
-               std::string_view(pattern)});
+        "UPDATE units SET path = ? || substr(path, CAST(? AS INTEGER)) WHERE path LIKE ? ESCAPE "
+        "'\\'",
+        {std::string_view(new_path), static_cast<std::int64_t>(old_path.size() + 1),
+         std::string_view(pattern)});
 }
 
 std::int64_t count_live_children(Connection& c, const std::string& unit_id) {
-    return c.query_one("SELECT count(*) FROM units WHERE parent_id = ? AND archived_at IS NULL",
-                       {std::string_view(unit_id)}, [](const Row& r) { return r.integer(0); })
+    return c
+        .query_one("SELECT count(*) FROM units WHERE parent_id = ? AND archived_at IS NULL",
+                   {std::string_view(unit_id)}, [](const Row& r) { return r.integer(0); })
         .value_or(0);
 }
 
@@ -111,16 +114,17 @@ constexpr std::string_view k_person_columns =
     "p.email, p.phone, p.summary, p.archived_at, p.version, p.created_at, p.updated_at";
 
 Person person_from(const Row& r) {
-    return Person{r.str(0),  r.str(1),  r.str(2),           r.str(3),   r.optional_text(4),
-                  r.str(5),  r.boolean(6), r.str(7),        r.str(8),   r.str(9),
-                  r.optional_text(10), r.integer(11), r.str(12), r.str(13)};
+    return Person{r.str(0),     r.str(1), r.str(2), r.str(3), r.optional_text(4),  r.str(5),
+                  r.boolean(6), r.str(7), r.str(8), r.str(9), r.optional_text(10), r.integer(11),
+                  r.str(12),    r.str(13)};
 }
 
 }  // namespace
 
 std::optional<Person> find_person(Connection& c, const std::string& id) {
-    static const std::string sql = "SELECT " + std::string(k_person_columns) +
-                                   " FROM people p LEFT JOIN units u ON u.id = p.unit_id WHERE p.id = ?";
+    static const std::string sql =
+        "SELECT " + std::string(k_person_columns) +
+        " FROM people p LEFT JOIN units u ON u.id = p.unit_id WHERE p.id = ?";
     return c.query_one(sql, {std::string_view(id)}, person_from);
 }
 
@@ -161,9 +165,9 @@ bool update_person(Connection& c, const Person& p, std::int64_t expected_version
                "updated_at = ? WHERE id = ? AND version = ?",
                {std::string_view(p.name), std::string_view(p.honorific_prefix),
                 std::string_view(p.kind), store::nullable(p.unit_id), p.published,
-                std::string_view(p.email), std::string_view(p.phone),
-                std::string_view(p.summary), store::nullable(p.archived_at), p.version,
-                std::string_view(p.updated_at), std::string_view(p.id), expected_version}) == 1;
+                std::string_view(p.email), std::string_view(p.phone), std::string_view(p.summary),
+                store::nullable(p.archived_at), p.version, std::string_view(p.updated_at),
+                std::string_view(p.id), expected_version}) == 1;
 }
 
 // Posts ---------------------------------------------------------------------------------
@@ -175,9 +179,17 @@ constexpr std::string_view k_post_columns =
     "p.version, p.created_at, p.updated_at";
 
 Post post_from(const Row& r) {
-    return Post{r.str(0), r.str(1), r.str(2), r.str(3), r.str(4),
-                r.str(5), responsibilities_from_json(r.text(6)), r.optional_text(7),
-                r.integer(8), r.str(9), r.str(10)};
+    return Post{r.str(0),
+                r.str(1),
+                r.str(2),
+                r.str(3),
+                r.str(4),
+                r.str(5),
+                responsibilities_from_json(r.text(6)),
+                r.optional_text(7),
+                r.integer(8),
+                r.str(9),
+                r.str(10)};
 }
 
 }  // namespace
@@ -237,10 +249,9 @@ constexpr std::string_view k_membership_columns =
     "m.archived_at, m.version, m.created_at, m.updated_at";
 
 Membership membership_from(const Row& r) {
-    return Membership{r.str(0),           r.str(1),           r.str(2),
-                      r.str(3),           r.optional_text(4), r.str(5),
-                      r.optional_text(6), r.optional_text(7), r.optional_text(8),
-                      r.integer(9),       r.str(10),          r.str(11)};
+    return Membership{r.str(0),           r.str(1),     r.str(2),           r.str(3),
+                      r.optional_text(4), r.str(5),     r.optional_text(6), r.optional_text(7),
+                      r.optional_text(8), r.integer(9), r.str(10),          r.str(11)};
 }
 
 }  // namespace
@@ -289,10 +300,9 @@ bool update_membership(Connection& c, const Membership& m, std::int64_t expected
                "start_date = ?, end_date = ?, archived_at = ?, version = ?, updated_at = ? "
                "WHERE id = ? AND version = ?",
                {std::string_view(m.person_id), std::string_view(m.unit_id),
-                store::nullable(m.post_id), std::string_view(m.role),
-                store::nullable(m.start_date), store::nullable(m.end_date),
-                store::nullable(m.archived_at), m.version, std::string_view(m.updated_at),
-                std::string_view(m.id), expected_version}) == 1;
+                store::nullable(m.post_id), std::string_view(m.role), store::nullable(m.start_date),
+                store::nullable(m.end_date), store::nullable(m.archived_at), m.version,
+                std::string_view(m.updated_at), std::string_view(m.id), expected_version}) == 1;
 }
 
 }  // namespace civic::org::repo

@@ -71,71 +71,79 @@ Result<Unit> OrgService::create_unit(const Context& ctx, const UnitInput& in) {
 }
 
 Result<Unit> OrgService::create_unit_on(Connection& c, const Context& ctx, const UnitInput& in) {
-        Checks checks;
-        check_unit_fields(checks, in, true);
-        Unit u;
-        u.id = new_id();
-        u.name = trimmed(in.name);
-        u.kind = in.kind.value_or("");
-        u.description = trimmed(in.description);
-        const std::string parent_id = trimmed(in.parent_id);
-        if (!parent_id.empty() && !checks.failed("parent_id")) {
-            auto parent = usable_parent(c, ctx, parent_id);
-            if (!parent) {
-                checks.fail("parent_id", "Choose a parent unit that exists and that you can change");
-            } else {
-                u.parent_id = parent->id;
-                u.path = parent->path + u.id + "/";
-            }
-        } else if (parent_id.empty()) {
-            if (u.kind != "council" && !checks.failed("kind")) {
-                checks.fail("parent_id", "Choose the unit this one sits under");
-            } else if (!covers(ctx.principal, "", Access::Write)) {
-                checks.fail("parent_id", "Only an administrator can add a council at the top of the tree");
-            }
-            u.path = "/" + u.id + "/";
+    Checks checks;
+    check_unit_fields(checks, in, true);
+    Unit u;
+    u.id = new_id();
+    u.name = trimmed(in.name);
+    u.kind = in.kind.value_or("");
+    u.description = trimmed(in.description);
+    const std::string parent_id = trimmed(in.parent_id);
+    if (!parent_id.empty() && !checks.failed("parent_id")) {
+        auto parent = usable_parent(c, ctx, parent_id);
+        if (!parent) {
+            checks.fail("parent_id", "Choose a parent unit that exists and that you can change");
+        } else {
+            u.parent_id = parent->id;
+            u.path = parent->path + u.id + "/";
         }
-        CIVIC_CHECK(checks.result());
-        u.created_at = u.updated_at = now_text(ctx);
-        repo::insert_unit(c, u);
-        store::record_audit(c, ctx, "unit", u.id, "create", std::nullopt, audit_text(u));
-        return u;
+    } else if (parent_id.empty()) {
+        if (u.kind != "council" && !checks.failed("kind")) {
+            checks.fail("parent_id", "Choose the unit this one sits under");
+        } else if (!covers(ctx.principal, "", Access::Write)) {
+            checks.fail("parent_id",
+                        "Only an administrator can add a council at the top of the tree");
+        }
+        u.path = "/" + u.id + "/";
+    }
+    CIVIC_CHECK(checks.result());
+    u.created_at = u.updated_at = now_text(ctx);
+    repo::insert_unit(c, u);
+    store::record_audit(c, ctx, "unit", u.id, "create", std::nullopt, audit_text(u));
+    return u;
 }
 
-Result<Unit> OrgService::update_unit(const Context& ctx, const std::string& id,
-                                     const UnitInput& in, std::int64_t expected_version) {
+Result<Unit> OrgService::update_unit(const Context& ctx, const std::string& id, const UnitInput& in,
+                                     std::int64_t expected_version) {
     CIVIC_CHECK(require_signed_in(ctx));
     return m_db.write([&](Connection& c) -> Result<Unit> {
         std::string old_path;
-        auto changed = change_record(c, ctx, k_unit, id, expected_version, "update", [&](Unit& u) -> Result<void> {
-            old_path = u.path;
-            Checks checks;
-            check_unit_fields(checks, in, false);
-            if (in.name) u.name = trimmed(in.name);
-            if (in.kind) u.kind = *in.kind;
-            if (in.description) u.description = trimmed(in.description);
-            if (in.parent_id && !checks.failed("parent_id")) {
-                const std::string parent_id = trimmed(in.parent_id);
-                if (parent_id.empty()) {
-                    u.parent_id.reset();
-                    u.path = "/" + u.id + "/";
-                } else if (parent_id != u.parent_id.value_or("")) {
-                    auto parent = usable_parent(c, ctx, parent_id);
-                    if (!parent) {
-                        checks.fail("parent_id", "Choose a parent unit that exists and that you can change");
-                    } else if (parent->path.starts_with(old_path)) {
-                        checks.fail("parent_id", "A unit cannot sit inside itself or one of its own sub-units");
-                    } else {
-                        u.parent_id = parent->id;
-                        u.path = parent->path + u.id + "/";
+        auto changed = change_record(
+            c, ctx, k_unit, id, expected_version, "update", [&](Unit& u) -> Result<void> {
+                old_path = u.path;
+                Checks checks;
+                check_unit_fields(checks, in, false);
+                if (in.name) u.name = trimmed(in.name);
+                if (in.kind) u.kind = *in.kind;
+                if (in.description) u.description = trimmed(in.description);
+                if (in.parent_id && !checks.failed("parent_id")) {
+                    const std::string parent_id = trimmed(in.parent_id);
+                    if (parent_id.empty()) {
+                        u.parent_id.reset();
+                        u.path = "/" + u.id + "/";
+                    } else if (parent_id != u.parent_id.value_or("")) {
+                        auto parent = usable_parent(c, ctx, parent_id);
+                        if (!parent) {
+                            checks.fail("parent_id",
+                                        "Choose a parent unit that exists and that you can change");
+                        } else if (parent->path.starts_with(old_path)) {
+                            checks.fail(
+                                "parent_id",
+                                "A unit cannot sit inside itself or one of its own sub-units");
+                        } else {
+                            u.parent_id = parent->id;
+                            u.path = parent->path + u.id + "/";
+                        }
                     }
                 }
-            }
-            if (!u.parent_id && u.kind != "council" && !checks.failed("kind"))
-                checks.fail("parent_id", "Only a council can sit at the top of the tree; choose a parent unit");
-            return checks.result();
-        });
-        if (changed && changed->path != old_path) repo::repath_descendants(c, old_path, changed->path);
+                if (!u.parent_id && u.kind != "council" && !checks.failed("kind"))
+                    checks.fail(
+                        "parent_id",
+                        "Only a council can sit at the top of the tree; choose a parent unit");
+                return checks.result();
+            });
+        if (changed && changed->path != old_path)
+            repo::repath_descendants(c, old_path, changed->path);
         return changed;
     });
 }
@@ -144,13 +152,14 @@ Result<Unit> OrgService::archive_unit(const Context& ctx, const std::string& id,
                                       std::int64_t expected_version) {
     CIVIC_CHECK(require_signed_in(ctx));
     return m_db.write([&](Connection& c) {
-        return archive_record(c, ctx, k_unit, id, expected_version, [&](const Unit& u) -> Result<void> {
-            if (const auto n = repo::count_live_children(c, u.id); n > 0)
-                return std::unexpected(Error::conflict(fmt::format(
-                    "This unit still has {} sub-unit{} in use. Archive or move {} first.", n,
-                    n == 1 ? "" : "s", n == 1 ? "it" : "them")));
-            return ok();
-        });
+        return archive_record(
+            c, ctx, k_unit, id, expected_version, [&](const Unit& u) -> Result<void> {
+                if (const auto n = repo::count_live_children(c, u.id); n > 0)
+                    return std::unexpected(Error::conflict(fmt::format(
+                        "This unit still has {} sub-unit{} in use. Archive or move {} first.", n,
+                        n == 1 ? "" : "s", n == 1 ? "it" : "them")));
+                return ok();
+            });
     });
 }
 

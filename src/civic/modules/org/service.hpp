@@ -3,7 +3,6 @@
 // audit trail. The JSON API, the pages and the command line all come through here.
 
 #include <boost/json/object.hpp>
-
 #include <optional>
 #include <string>
 #include <vector>
@@ -91,8 +90,7 @@ public:
     Result<Page<Membership>> list_memberships(const Context& ctx, const ListQuery& q);
     Result<Membership> create_membership(const Context& ctx, const MembershipInput& in);
     Result<Membership> update_membership(const Context& ctx, const std::string& id,
-                                         const MembershipInput& in,
-                                         std::int64_t expected_version);
+                                         const MembershipInput& in, std::int64_t expected_version);
     Result<Membership> archive_membership(const Context& ctx, const std::string& id,
                                           std::int64_t expected_version);
 

@@ -15,7 +15,8 @@ std::optional<VisiblePerson> visible(const Context& ctx, Person p) {
     const bool in_scope = covers(ctx.principal, p.unit_path, Access::Read);
     if (!p.published && !in_scope) return std::nullopt;
     const bool public_contact = p.kind == "councillor" && p.published;
-    const auto contact = (in_scope || public_contact) ? ContactDetails::Shown : ContactDetails::Hidden;
+    const auto contact =
+        (in_scope || public_contact) ? ContactDetails::Shown : ContactDetails::Hidden;
     return VisiblePerson{std::move(p), contact};
 }
 
@@ -38,7 +39,8 @@ void check_person_fields(Checks& checks, const PersonInput& in, bool creating) {
     checks.text("summary", "the summary", in.summary, false, 2000);
     if (in.email && !trim(*in.email).empty() && !checks.failed("email") &&
         !looks_like_email(trim(*in.email)))
-        checks.fail("email", "Enter an email address in the correct format, like name@council.gov.uk");
+        checks.fail("email",
+                    "Enter an email address in the correct format, like name@council.gov.uk");
     if (in.phone && !checks.failed("phone") && !looks_like_phone(trim(*in.phone)))
         checks.fail("phone", "Enter a phone number, like 01632 960 001");
     if (bad_id(in.unit_id)) checks.fail("unit_id", "Choose a unit that exists");
@@ -97,24 +99,24 @@ Result<VisiblePerson> OrgService::create_person(const Context& ctx, const Person
 
 Result<VisiblePerson> OrgService::create_person_on(Connection& c, const Context& ctx,
                                                    const PersonInput& in) {
-        Checks checks;
-        check_person_fields(checks, in, true);
-        Person p;
-        p.id = new_id();
-        p.name = trimmed(in.name);
-        p.kind = in.kind.value_or("");
-        p.honorific_prefix = trimmed(in.honorific_prefix);
-        p.email = trimmed(in.email);
-        p.phone = trimmed(in.phone);
-        p.summary = trimmed(in.summary);
-        // Councillors hold public office; an officer is published only when someone says so.
-        p.published = in.published.value_or(p.kind == "councillor");
-        if (!checks.failed("unit_id")) resolve_unit(c, ctx, checks, trimmed(in.unit_id), p);
-        CIVIC_CHECK(checks.result());
-        p.created_at = p.updated_at = now_text(ctx);
-        repo::insert_person(c, p);
-        store::record_audit(c, ctx, "person", p.id, "create", std::nullopt, audit_text(p));
-        return VisiblePerson{p, ContactDetails::Shown};
+    Checks checks;
+    check_person_fields(checks, in, true);
+    Person p;
+    p.id = new_id();
+    p.name = trimmed(in.name);
+    p.kind = in.kind.value_or("");
+    p.honorific_prefix = trimmed(in.honorific_prefix);
+    p.email = trimmed(in.email);
+    p.phone = trimmed(in.phone);
+    p.summary = trimmed(in.summary);
+    // Councillors hold public office; an officer is published only when someone says so.
+    p.published = in.published.value_or(p.kind == "councillor");
+    if (!checks.failed("unit_id")) resolve_unit(c, ctx, checks, trimmed(in.unit_id), p);
+    CIVIC_CHECK(checks.result());
+    p.created_at = p.updated_at = now_text(ctx);
+    repo::insert_person(c, p);
+    store::record_audit(c, ctx, "person", p.id, "create", std::nullopt, audit_text(p));
+    return VisiblePerson{p, ContactDetails::Shown};
 }
 
 Result<VisiblePerson> OrgService::update_person(const Context& ctx, const std::string& id,
@@ -122,20 +124,22 @@ Result<VisiblePerson> OrgService::update_person(const Context& ctx, const std::s
                                                 std::int64_t expected_version) {
     CIVIC_CHECK(require_signed_in(ctx));
     return m_db.write([&](Connection& c) -> Result<VisiblePerson> {
-        CIVIC_TRY(auto p, change_record(c, ctx, k_person, id, expected_version, "update", [&](Person& p) {
-            Checks checks;
-            check_person_fields(checks, in, false);
-            if (in.name) p.name = trimmed(in.name);
-            if (in.kind) p.kind = *in.kind;
-            if (in.honorific_prefix) p.honorific_prefix = trimmed(in.honorific_prefix);
-            if (in.email) p.email = trimmed(in.email);
-            if (in.phone) p.phone = trimmed(in.phone);
-            if (in.summary) p.summary = trimmed(in.summary);
-            if (in.published) p.published = *in.published;
-            if (in.unit_id && !checks.failed("unit_id") && trimmed(in.unit_id) != p.unit_id.value_or(""))
-                resolve_unit(c, ctx, checks, trimmed(in.unit_id), p);
-            return checks.result();
-        }));
+        CIVIC_TRY(auto p,
+                  change_record(c, ctx, k_person, id, expected_version, "update", [&](Person& p) {
+                      Checks checks;
+                      check_person_fields(checks, in, false);
+                      if (in.name) p.name = trimmed(in.name);
+                      if (in.kind) p.kind = *in.kind;
+                      if (in.honorific_prefix) p.honorific_prefix = trimmed(in.honorific_prefix);
+                      if (in.email) p.email = trimmed(in.email);
+                      if (in.phone) p.phone = trimmed(in.phone);
+                      if (in.summary) p.summary = trimmed(in.summary);
+                      if (in.published) p.published = *in.published;
+                      if (in.unit_id && !checks.failed("unit_id") &&
+                          trimmed(in.unit_id) != p.unit_id.value_or(""))
+                          resolve_unit(c, ctx, checks, trimmed(in.unit_id), p);
+                      return checks.result();
+                  }));
         return VisiblePerson{std::move(p), ContactDetails::Shown};
     });
 }

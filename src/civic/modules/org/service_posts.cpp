@@ -63,27 +63,27 @@ Result<Post> OrgService::create_post(const Context& ctx, const PostInput& in) {
 }
 
 Result<Post> OrgService::create_post_on(Connection& c, const Context& ctx, const PostInput& in) {
-        Checks checks;
-        check_post_fields(checks, in, true);
-        Post p;
-        p.id = new_id();
-        p.label = trimmed(in.label);
-        p.role = trimmed(in.role);
-        p.portfolio = trimmed(in.portfolio);
-        if (in.responsibilities) p.responsibilities = *in.responsibilities;
-        if (!checks.failed("unit_id")) {
-            if (auto unit = writable_unit(c, ctx, trimmed(in.unit_id))) {
-                p.unit_id = unit->id;
-                p.unit_path = unit->path;
-            } else {
-                checks.fail("unit_id", "Choose a unit that exists and that you can change");
-            }
+    Checks checks;
+    check_post_fields(checks, in, true);
+    Post p;
+    p.id = new_id();
+    p.label = trimmed(in.label);
+    p.role = trimmed(in.role);
+    p.portfolio = trimmed(in.portfolio);
+    if (in.responsibilities) p.responsibilities = *in.responsibilities;
+    if (!checks.failed("unit_id")) {
+        if (auto unit = writable_unit(c, ctx, trimmed(in.unit_id))) {
+            p.unit_id = unit->id;
+            p.unit_path = unit->path;
+        } else {
+            checks.fail("unit_id", "Choose a unit that exists and that you can change");
         }
-        CIVIC_CHECK(checks.result());
-        p.created_at = p.updated_at = now_text(ctx);
-        repo::insert_post(c, p);
-        store::record_audit(c, ctx, "post", p.id, "create", std::nullopt, audit_text(p));
-        return p;
+    }
+    CIVIC_CHECK(checks.result());
+    p.created_at = p.updated_at = now_text(ctx);
+    repo::insert_post(c, p);
+    store::record_audit(c, ctx, "post", p.id, "create", std::nullopt, audit_text(p));
+    return p;
 }
 
 Result<Post> OrgService::update_post(const Context& ctx, const std::string& id, const PostInput& in,
@@ -113,8 +113,9 @@ Result<Post> OrgService::update_post(const Context& ctx, const std::string& id, 
 Result<Post> OrgService::archive_post(const Context& ctx, const std::string& id,
                                       std::int64_t expected_version) {
     CIVIC_CHECK(require_signed_in(ctx));
-    return m_db.write(
-        [&](Connection& c) { return archive_record(c, ctx, k_post, id, expected_version, no_objection); });
+    return m_db.write([&](Connection& c) {
+        return archive_record(c, ctx, k_post, id, expected_version, no_objection);
+    });
 }
 
 // Memberships -----------------------------------------------------------------------------
@@ -223,16 +224,16 @@ Result<Membership> OrgService::create_membership(const Context& ctx, const Membe
 
 Result<Membership> OrgService::create_membership_on(Connection& c, const Context& ctx,
                                                     const MembershipInput& in) {
-        Checks checks;
-        check_membership_fields(checks, in, true);
-        Membership m;
-        m.id = new_id();
-        resolve_membership(c, ctx, checks, in, m);
-        CIVIC_CHECK(checks.result());
-        m.created_at = m.updated_at = now_text(ctx);
-        repo::insert_membership(c, m);
-        store::record_audit(c, ctx, "membership", m.id, "create", std::nullopt, audit_text(m));
-        return m;
+    Checks checks;
+    check_membership_fields(checks, in, true);
+    Membership m;
+    m.id = new_id();
+    resolve_membership(c, ctx, checks, in, m);
+    CIVIC_CHECK(checks.result());
+    m.created_at = m.updated_at = now_text(ctx);
+    repo::insert_membership(c, m);
+    store::record_audit(c, ctx, "membership", m.id, "create", std::nullopt, audit_text(m));
+    return m;
 }
 
 Result<Membership> OrgService::update_membership(const Context& ctx, const std::string& id,
@@ -240,12 +241,13 @@ Result<Membership> OrgService::update_membership(const Context& ctx, const std::
                                                  std::int64_t expected_version) {
     CIVIC_CHECK(require_signed_in(ctx));
     return m_db.write([&](Connection& c) {
-        return change_record(c, ctx, k_membership, id, expected_version, "update", [&](Membership& m) {
-            Checks checks;
-            check_membership_fields(checks, in, false);
-            resolve_membership(c, ctx, checks, in, m);
-            return checks.result();
-        });
+        return change_record(c, ctx, k_membership, id, expected_version, "update",
+                             [&](Membership& m) {
+                                 Checks checks;
+                                 check_membership_fields(checks, in, false);
+                                 resolve_membership(c, ctx, checks, in, m);
+                                 return checks.result();
+                             });
     });
 }
 

@@ -5,6 +5,7 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <boost/json/value.hpp>
 #include <functional>
 #include <optional>
 #include <string>
@@ -19,8 +20,6 @@
 #include "civic/modules/org/repo.hpp"
 #include "civic/modules/org/service.hpp"
 #include "civic/store/audit.hpp"
-
-#include <boost/json/value.hpp>
 
 namespace civic::org::detail {
 
@@ -70,9 +69,8 @@ public:
     }
     // A value from a fixed list.
     template <std::size_t N>
-    void one_of(std::string_view field, std::string_view label,
-                const std::optional<std::string>& v, const std::string_view (&allowed)[N],
-                bool required) {
+    void one_of(std::string_view field, std::string_view label, const std::optional<std::string>& v,
+                const std::string_view (&allowed)[N], bool required) {
         if (!v || v->empty()) {
             if (required || v) fail(std::string(field), fmt::format("Choose {}", label));
             return;
@@ -123,10 +121,10 @@ Page<T> filtered_page(int limit, Fetch&& fetch, Visible&& visible) {
 }
 
 inline Error stale(std::string_view what, std::int64_t current) {
-    return Error::conflict(fmt::format(
-        "Someone else changed this {} since you opened it (it is now at version {}). "
-        "Reload it and make your change again.",
-        what, current));
+    return Error::conflict(
+        fmt::format("Someone else changed this {} since you opened it (it is now at version {}). "
+                    "Reload it and make your change again.",
+                    what, current));
 }
 
 inline std::string now_text(const Context& ctx) { return format_timestamp(ctx.now); }
@@ -145,19 +143,26 @@ inline Result<repo::ListFilter> list_filter(store::Connection& c, const ListQuer
     if (q.within) {
         auto root = repo::find_unit(c, *q.within);
         if (!root)
-            return std::unexpected(Error::validation("within", "Within must be the id of a unit that exists"));
+            return std::unexpected(
+                Error::validation("within", "Within must be the id of a unit that exists"));
         f.within_path = root->path;
     }
     return f;
 }
 
 // What the audit trail keeps of a record: all of it, contact details included.
-inline std::string audit_text(const Unit& u) { return civic::to_json(boost::json::value(to_json(u))); }
+inline std::string audit_text(const Unit& u) {
+    return civic::to_json(boost::json::value(to_json(u)));
+}
 inline std::string audit_text(const Person& p) {
     return civic::to_json(boost::json::value(to_json(p, ContactDetails::Shown)));
 }
-inline std::string audit_text(const Post& p) { return civic::to_json(boost::json::value(to_json(p))); }
-inline std::string audit_text(const Membership& m) { return civic::to_json(boost::json::value(to_json(m))); }
+inline std::string audit_text(const Post& p) {
+    return civic::to_json(boost::json::value(to_json(p)));
+}
+inline std::string audit_text(const Membership& m) {
+    return civic::to_json(boost::json::value(to_json(m)));
+}
 
 // The unit path a record's permissions follow: a unit's own, or the unit it belongs to.
 inline const std::string& scope_path(const Unit& u) { return u.path; }
@@ -187,28 +192,34 @@ Result<Record> change_record(store::Connection& c, const Context& ctx, const Ent
         return std::unexpected(Error::not_found(
             fmt::format("There is no {} with this id that you can change.", entity.name)));
     const Record before = *found;
-    if (before.version != expected_version) return std::unexpected(stale(entity.name, before.version));
+    if (before.version != expected_version)
+        return std::unexpected(stale(entity.name, before.version));
     Record after = before;
     CIVIC_CHECK(change(after));
     after.version = before.version + 1;
     after.updated_at = now_text(ctx);
-    if (!entity.update(c, after, expected_version)) return std::unexpected(stale(entity.name, before.version));
-    store::record_audit(c, ctx, entity.name, after.id, action, audit_text(before), audit_text(after));
+    if (!entity.update(c, after, expected_version))
+        return std::unexpected(stale(entity.name, before.version));
+    store::record_audit(c, ctx, entity.name, after.id, action, audit_text(before),
+                        audit_text(after));
     return after;
 }
 
 // Archiving is a change that sets archived_at; `refuse` may say why not (for example, a unit
 // that still has sub-units).
 template <typename Record, typename Refuse>
-Result<Record> archive_record(store::Connection& c, const Context& ctx, const Entity<Record>& entity,
-                              const std::string& id, std::int64_t expected_version, Refuse&& refuse) {
-    return change_record(c, ctx, entity, id, expected_version, "archive", [&](Record& r) -> Result<void> {
-        if (r.archived_at)
-            return std::unexpected(Error::conflict(fmt::format("This {} is already archived.", entity.name)));
-        CIVIC_CHECK(refuse(r));
-        r.archived_at = now_text(ctx);
-        return ok();
-    });
+Result<Record> archive_record(store::Connection& c, const Context& ctx,
+                              const Entity<Record>& entity, const std::string& id,
+                              std::int64_t expected_version, Refuse&& refuse) {
+    return change_record(
+        c, ctx, entity, id, expected_version, "archive", [&](Record& r) -> Result<void> {
+            if (r.archived_at)
+                return std::unexpected(
+                    Error::conflict(fmt::format("This {} is already archived.", entity.name)));
+            CIVIC_CHECK(refuse(r));
+            r.archived_at = now_text(ctx);
+            return ok();
+        });
 }
 
 // For records that may always be archived.
