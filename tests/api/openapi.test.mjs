@@ -63,7 +63,17 @@ describe('the OpenAPI document', { timeout: 60000 }, () => {
     memberships: async () => (await create(srv, 'memberships', { person_id: ids.person, unit_id: ids.unit, role: 'Temporary' })).id,
   };
   const idFor = { units: 'unit', people: 'person', posts: 'post', memberships: 'membership' };
+  // Each council day needs a date of its own.
+  let nextClosure = 1;
+  // Mondays from 3 March 2031, a week apart: a closure day must fall on a working day.
+  const closureDay = () => ({
+    date: new Date(Date.UTC(2031, 2, 3 + 7 * nextClosure++)).toISOString().slice(0, 10),
+    name: 'Council offices closed',
+    change: 'add',
+  });
+  const freshCalendarDay = async () => (await srv.admin('POST', '/api/v1/calendar/days', { body: closureDay() })).json.id;
   const createBodies = {
+    '/api/v1/calendar/days': closureDay,
     '/api/v1/units': () => ({ name: 'Service Desk', kind: 'team', parent_id: ids.unit }),
     '/api/v1/people': () => ({ name: 'Priya Shah', kind: 'councillor', honorific_prefix: 'Cllr' }),
     '/api/v1/posts': () => ({ unit_id: ids.unit, label: 'Cabinet Member for Finance', responsibilities: ['Budget'] }),
@@ -87,7 +97,8 @@ describe('the OpenAPI document', { timeout: 60000 }, () => {
     const collection = /^\/(?:api\/v1\/)?(units|people|posts|memberships)\/\{id\}/.exec(template)?.[1];
     let id;
     if (collection) id = template.endsWith('/archive') ? await fresh[collection]() : ids[idFor[collection]];
-    const p = template.replace('{id}', id ?? '').replace('{path}', 'civic.css');
+    if (template === '/api/v1/calendar/days/{id}/archive') id = await freshCalendarDay();
+    const p = template.replace('{id}', id ?? '').replace('{path}', 'civic.css').replace('{text}', '2025%2F26%20Q1');
     assert.ok(!p.includes('{'), `every parameter in ${template} was filled`);
 
     if (template === '/sign-in' && method === 'post') return signIn();

@@ -12,6 +12,7 @@
 #include "civic/http/static_files.hpp"
 #include "civic/modules/accounts/pages.hpp"
 #include "civic/modules/audit/api.hpp"
+#include "civic/modules/calendar/api.hpp"
 #include "civic/modules/org/api.hpp"
 #include "civic/modules/org/pages.hpp"
 #include "civic/store/migrations.hpp"
@@ -38,6 +39,7 @@ std::unique_ptr<Civic> open_civic(const std::string& location, Create create, in
     if (!applied) throw std::runtime_error(applied.error().detail);
     civic->org = std::make_unique<org::OrgService>(*civic->db);
     civic->accounts = std::make_unique<accounts::AccountsService>(*civic->db);
+    civic->calendar = std::make_unique<calendar::CalendarService>(*civic->db);
     return civic;
 }
 
@@ -108,6 +110,7 @@ std::unique_ptr<http::App> build_app(Civic& civic, const http::PageRenderer& pag
     org::register_api(router, *civic.org, civic.clock);
     org::register_pages(router, *civic.org, pages, civic.clock);
     audit::register_api(router, *civic.db);
+    calendar::register_api(router, *civic.calendar, civic.clock);
     accounts::register_pages(router, *civic.accounts, pages, civic.clock);
     return app;
 }

@@ -12,6 +12,7 @@
 #include <iostream>
 #include <sstream>
 
+#include "civic/cli/calendar_command.hpp"
 #include "civic/cli/civic.hpp"
 #include "civic/core/ids.hpp"
 #include "civic/core/log.hpp"
@@ -206,6 +207,9 @@ int run(int argc, char** argv) {
     migrate_cmd->add_option("--to", copy_to, "The database to copy to: it must be empty")
         ->required();
 
+    CalendarCommand calendar_cmd;
+    add_calendar_command(app, calendar_cmd, db);
+
     auto* routes_cmd =
         app.add_subcommand("routes", "List every route the server answers, one a line");
 
@@ -231,6 +235,7 @@ int run(int argc, char** argv) {
             return k_exit_ok;
         }
         if (serve_cmd->parsed()) return serve(db, serve_opts);
+        if (auto done = run_calendar_command(calendar_cmd, db)) return *done;
         if (routes_cmd->parsed()) {
             // The route table needs services but never touches the database: an in-memory one.
             auto civic = open_civic(":memory:", Create::IfMissing);

@@ -1,0 +1,27 @@
+#pragma once
+// civic calendar: holidays, add-working-days, period, timing.
+
+#include <CLI/CLI.hpp>
+#include <optional>
+#include <string>
+
+namespace civic::cli {
+
+struct CalendarCommand {
+    CLI::App* holidays = nullptr;
+    CLI::App* add_working_days = nullptr;
+    CLI::App* period = nullptr;
+    CLI::App* timing = nullptr;
+    std::string from, to, date, text;
+    int days = 0;
+    bool academic = false;
+    bool explain = false;
+};
+
+// Adds `civic calendar …` to app; db is the shared --db option's value.
+void add_calendar_command(CLI::App& app, CalendarCommand& cmd, std::string& db);
+
+// Runs it when one of its subcommands was given; nullopt otherwise.
+std::optional<int> run_calendar_command(const CalendarCommand& cmd, const std::string& db);
+
+}  // namespace civic::cli

@@ -1,0 +1,124 @@
+#include "civic/modules/calendar/service.hpp"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <boost/json.hpp>
+
+#include "civic/core/date.hpp"
+#include "civic/core/ids.hpp"
+#include "civic/core/json.hpp"
+#include "civic/modules/calendar/repo.hpp"
+#include "civic/store/audit.hpp"
+
+namespace civic::calendar {
+using store::Connection;
+
+namespace {
+
+std::string audit_text(const CouncilDay& d) {
+    return civic::to_json(boost::json::value(to_json(d)));
+}
+
+Result<void> require_administrator(const Context& ctx) {
+    if (!ctx.principal.signed_in()) return std::unexpected(Error::unauthorized());
+    if (!ctx.principal.is_administrator())
+        return std::unexpected(
+            Error::forbidden("Only an administrator can change the council's calendar."));
+    return ok();
+}
+
+}  // namespace
+
+std::vector<CouncilDay> CalendarService::list_days(bool include_archived) {
+    return m_db.read([&](Connection& c) { return repo::list_days(c, include_archived); });
+}
+
+Result<CouncilDay> CalendarService::add_day(const Context& ctx, const CouncilDayInput& in) {
+    CIVIC_CHECK(require_administrator(ctx));
+    std::vector<FieldError> errors;
+    const std::string date(trim(in.date.value_or("")));
+    const std::string name(trim(in.name.value_or("")));
+    const std::string change(trim(in.change.value_or("")));
+    if (!parse_iso_date(date))
+        errors.push_back(
+            {"date", "Enter a real date written as YYYY-MM-DD, for example 2026-12-29"});
+    if (name.empty() || name.size() > 200)
+        errors.push_back(
+            {"name",
+             "Enter a name for the day, such as Council offices closed (up to 200 characters)"});
+    if (std::find(std::begin(k_changes), std::end(k_changes), change) == std::end(k_changes))
+        errors.push_back({"change",
+                          "Change must be add (a day the council does not work) or remove (a bank "
+                          "holiday the council works)"});
+    if (!errors.empty()) return std::unexpected(Error::validation(std::move(errors)));
+    const Date day = *parse_iso_date(date);
+    const CalendarAdjustment adjustment{
+        day, name,
+        change == "add" ? CalendarAdjustment::Change::Add : CalendarAdjustment::Change::Remove};
+    return m_db.write([&](Connection& c) -> Result<CouncilDay> {
+        // Checked against the calendar as stored, inside the write, so two clerks cannot
+        // both change one date.
+        CIVIC_CHECK(calendar_on(c).check_adjustment(adjustment));
+        if (auto existing = repo::find_live_on(c, date))
+            return std::unexpected(Error::conflict(
+                fmt::format("The calendar already has a change on {}: {}. Archive it first.",
+                            format_long_date(day), existing->name)));
+        CouncilDay d{new_id(),
+                     date,
+                     name,
+                     change,
+                     std::nullopt,
+                     1,
+                     format_timestamp(ctx.now),
+                     format_timestamp(ctx.now)};
+        repo::insert_day(c, d);
+        store::record_audit(c, ctx, "calendar_day", d.id, "create", std::nullopt, audit_text(d));
+        return d;
+    });
+}
+
+Result<CouncilDay> CalendarService::archive_day(const Context& ctx, const std::string& id,
+                                                std::int64_t expected_version) {
+    CIVIC_CHECK(require_administrator(ctx));
+    return m_db.write([&](Connection& c) -> Result<CouncilDay> {
+        auto found = repo::find_day(c, id);
+        if (!found)
+            return std::unexpected(Error::not_found("There is no calendar day with this id."));
+        const CouncilDay before = *found;
+        if (before.version != expected_version)
+            return std::unexpected(
+                Error::conflict(fmt::format("Someone else changed this calendar day (it is now at "
+                                            "version {}). Reload it and try again.",
+                                            before.version)));
+        if (before.archived_at)
+            return std::unexpected(Error::conflict("This calendar day is already archived."));
+        CouncilDay d = before;
+        d.archived_at = d.updated_at = format_timestamp(ctx.now);
+        d.version = before.version + 1;
+        if (!repo::update_day(c, d, expected_version))
+            return std::unexpected(Error::conflict(
+                "Someone else changed this calendar day. Reload it and try again."));
+        store::record_audit(c, ctx, "calendar_day", d.id, "archive", audit_text(before),
+                            audit_text(d));
+        return d;
+    });
+}
+
+WorkingCalendar CalendarService::working_calendar() {
+    return m_db.read([](Connection& c) { return calendar_on(c); });
+}
+
+WorkingCalendar CalendarService::calendar_on(Connection& c) {
+    std::vector<CalendarAdjustment> adjustments;
+    for (const auto& d : repo::list_days(c, false)) {
+        if (auto day = parse_iso_date(d.day))
+            adjustments.push_back(CalendarAdjustment{*day, d.name,
+                                                     d.change == "add"
+                                                         ? CalendarAdjustment::Change::Add
+                                                         : CalendarAdjustment::Change::Remove});
+    }
+    return WorkingCalendar(std::move(adjustments));
+}
+
+}  // namespace civic::calendar

@@ -1,0 +1,40 @@
+#pragma once
+// The council's calendar: the bank holidays of England and Wales with the council's own
+// changes (closure days it adds, bank holidays it works), and the working-day arithmetic,
+// periods and timing phrases every other module counts time with.
+
+#include <string>
+#include <vector>
+
+#include "civic/core/context.hpp"
+#include "civic/core/error.hpp"
+#include "civic/core/working_days.hpp"
+#include "civic/modules/calendar/model.hpp"
+#include "civic/store/database.hpp"
+
+namespace civic::calendar {
+
+struct CouncilDayInput {
+    std::optional<std::string> date, name, change;
+};
+
+class CalendarService {
+public:
+    explicit CalendarService(store::Database& db) : m_db(db) {}
+
+    // The council's own days; public, like the holidays they change.
+    std::vector<CouncilDay> list_days(bool include_archived);
+    // Administrators only: a council-wide change.
+    Result<CouncilDay> add_day(const Context& ctx, const CouncilDayInput& in);
+    Result<CouncilDay> archive_day(const Context& ctx, const std::string& id,
+                                   std::int64_t expected_version);
+
+    // The working calendar as this council keeps it: built-in rules plus its live days.
+    WorkingCalendar working_calendar();
+
+private:
+    static WorkingCalendar calendar_on(store::Connection& c);
+    store::Database& m_db;
+};
+
+}  // namespace civic::calendar
