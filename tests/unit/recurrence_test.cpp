@@ -256,6 +256,19 @@ TEST(Recurrence, removes_the_meetings_on_exception_dates) {
                               }));
 }
 
+// Found by the fuzzer: libical gave every Wednesday twice for BYDAY=WE,WE.
+TEST(Recurrence, gives_each_meeting_once_when_the_rule_names_a_day_twice) {
+    const auto got =
+        expand(schedule_of("FREQ=WEEKLY;BYDAY=WE,WE,FR,FR;COUNT=3", make_date(2025, 1, 1), 10, 0),
+               make_date(2025, 1, 1), make_date(2025, 1, 31));
+    ASSERT_TRUE(got.has_value()) << got.error();
+    EXPECT_EQ(times_of(*got), (std::vector<Expected>{
+                                  {"2025-01-01T10:00", "2025-01-01T10:00:00Z"},
+                                  {"2025-01-03T10:00", "2025-01-03T10:00:00Z"},
+                                  {"2025-01-08T10:00", "2025-01-08T10:00:00Z"},
+                              }));
+}
+
 TEST(Recurrence, stops_at_the_limit_with_the_earliest_meetings) {
     const Schedule daily = schedule_of("FREQ=DAILY", make_date(2025, 1, 1), 10, 0);
     const auto three = expand(daily, make_date(2025, 1, 1), make_date(2200, 12, 31), 3);
@@ -438,9 +451,10 @@ TEST(Recurrence, refuses_times_and_dates_that_cannot_be_a_meeting) {
               "The dates to list meetings between must be real dates from 1970 to 2200");
 }
 
-TEST(Recurrence, normalizes_a_rule_to_upper_case_without_a_prefix) {
+TEST(Recurrence, normalizes_a_rule_to_upper_case_without_a_prefix_naming_each_item_once) {
     EXPECT_EQ(normalize_rrule(" rrule:freq=weekly;byday=tu "), "FREQ=WEEKLY;BYDAY=TU");
-    EXPECT_EQ(normalize_rrule("FREQ=MONTHLY;BYDAY=+1WE"), "FREQ=MONTHLY;BYDAY=+1WE");
+    EXPECT_EQ(normalize_rrule("FREQ=MONTHLY;BYDAY=+1WE,1WE,-1TH;BYMONTH=03,3,+4"),
+              "FREQ=MONTHLY;BYDAY=1WE,-1TH;BYMONTH=3,4");
     EXPECT_EQ(normalize_rrule("FREQ=SECONDLY").error(),
               "Civic schedules meetings on days: FREQ must be DAILY, WEEKLY, MONTHLY or YEARLY, "
               "and the time of day comes from the schedule's start time");

@@ -1,6 +1,7 @@
 #include "civic/core/recurrence.hpp"
 
 #include <fmt/format.h>
+#include <fmt/ranges.h>
 #include <libical/ical.h>
 
 #include <algorithm>
@@ -183,7 +184,7 @@ bool falls_on_some_date(std::string_view freq, const std::set<int>& months,
 
 // A rule Civic has read and checked, ready for libical.
 struct CheckedRule {
-    std::string text;  // upper case, parts in the order given
+    std::string text;  // upper case, parts in the order given, list items once each
 };
 
 // Libical reads almost anything and then, for some rules, loops for minutes inside one
@@ -215,6 +216,7 @@ std::expected<CheckedRule, std::string> check_rule(std::string_view text) {
     }
 
     std::set<std::string> seen;
+    std::vector<std::string> normalized_parts;
     std::string freq;
     bool has_count = false;
     bool has_until = false;
@@ -238,6 +240,14 @@ std::expected<CheckedRule, std::string> check_rule(std::string_view text) {
         }
         const std::string name{part.substr(0, eq)};
         const std::string_view value = part.substr(eq + 1);
+        // Lists are written back in one spelling, each item once: libical gives a date
+        // twice for FREQ=WEEKLY;BYDAY=WE,WE (and counts both towards COUNT).
+        std::vector<std::string> items_once;
+        const auto add_once = [&](std::string item) {
+            if (std::find(items_once.begin(), items_once.end(), item) == items_once.end()) {
+                items_once.push_back(std::move(item));
+            }
+        };
         if (!seen.insert(name).second) {
             return fail(fmt::format("The recurrence rule gives {} more than once", name));
         }
@@ -297,8 +307,11 @@ std::expected<CheckedRule, std::string> check_rule(std::string_view text) {
                         "its place in the month, as in 1WE (the first Wednesday) or -1TH (the "
                         "last Thursday)");
                 }
-                (*n != 0 ? positioned_days : unpositioned_days)
-                    .insert(fmt::format("{}{}", *n, item.substr(item.size() - 2)));
+                std::string spelled = *n != 0
+                                          ? fmt::format("{}{}", *n, item.substr(item.size() - 2))
+                                          : std::string{item.substr(item.size() - 2)};
+                (*n != 0 ? positioned_days : unpositioned_days).insert(spelled);
+                add_once(std::move(spelled));
                 const auto weekday =
                     std::find(k_weekdays.begin(), k_weekdays.end(), item.substr(item.size() - 2)) -
                     k_weekdays.begin();
@@ -313,17 +326,20 @@ std::expected<CheckedRule, std::string> check_rule(std::string_view text) {
                     "BYMONTHDAY lists up to 31 days of the month, each 1 to 31 or -1 to -31");
             }
             month_days.insert(days->begin(), days->end());
+            for (const int d : *days) add_once(fmt::format("{}", d));
             has_month_day = true;
             has_by_part = true;
         } else if (name == "BYMONTH") {
             const auto list = parse_int_list(value, 1, 12, k_most_months);
             if (!list) return fail("BYMONTH lists up to 12 months as numbers from 1 to 12");
             months.insert(list->begin(), list->end());
+            for (const int m : *list) add_once(fmt::format("{}", m));
             has_by_part = true;
         } else if (name == "BYSETPOS") {
             const auto list = parse_int_list(value, -366, 366);
             if (!list) return fail("BYSETPOS lists up to 100 places, each 1 to 366 or -1 to -366");
             set_positions = *list;
+            for (const int p : *list) add_once(fmt::format("{}", p));
         } else if (name == "WKST") {
             if (std::find(k_weekdays.begin(), k_weekdays.end(), value) == k_weekdays.end()) {
                 return fail("WKST must be a day: MO, TU, WE, TH, FR, SA or SU");
@@ -337,6 +353,10 @@ std::expected<CheckedRule, std::string> check_rule(std::string_view text) {
             return fail(fmt::format("Civic does not support {} in a recurrence rule; it reads {}",
                                     name.substr(0, 40), k_supported_parts));
         }
+        normalized_parts.push_back(
+            fmt::format("{}={}", name,
+                        items_once.empty() ? std::string{value}
+                                           : fmt::format("{}", fmt::join(items_once, ","))));
     }
     if (freq.empty()) return fail("A recurrence rule must start with FREQ, as in FREQ=WEEKLY");
     if (has_count && has_until) return fail("A recurrence rule may give COUNT or UNTIL, not both");
@@ -388,7 +408,7 @@ std::expected<CheckedRule, std::string> check_rule(std::string_view text) {
     if (!falls_on_some_date(freq, months, month_days, day_rules, fewest_set_position)) {
         return fail("The rule never falls on a date: its parts cannot all be met");
     }
-    return CheckedRule{rule};
+    return CheckedRule{fmt::format("{}", fmt::join(normalized_parts, ";"))};
 }
 
 // Wall-clock time in the UK, and the instant it names.
@@ -557,6 +577,7 @@ std::expected<std::vector<Occurrence>, std::string> expand(const Schedule& sched
     if (!iterator) return fail("The rule never falls on a date: its parts cannot all be met");
 
     const std::set<Date> exceptions(schedule.exceptions.begin(), schedule.exceptions.end());
+    std::optional<local_seconds> previous;
     for (long step = 0;; ++step) {
         if (step == k_most_steps) {
             return fail("The rule gives too many dates to list; narrow the rule or the dates");
@@ -569,8 +590,12 @@ std::expected<std::vector<Occurrence>, std::string> expand(const Schedule& sched
             return fail("The rule gave a date Civic cannot read");
         }
         if (date > to) break;
+        // Libical's dates come in order; one that is not later than the last is a repeat.
+        const local_seconds scheduled = local_time(date, t.hour, t.minute);
+        if (previous && scheduled <= *previous) continue;
+        previous = scheduled;
         if (date < from || exceptions.contains(date)) continue;
-        const auto moment = london_moment(local_time(date, t.hour, t.minute));
+        const auto moment = london_moment(scheduled);
         if (!moment) return std::unexpected(moment.error());
         const auto wall_day = floor<days>(moment->wall);
         const hh_mm_ss wall_time{moment->wall - wall_day};
