@@ -150,6 +150,34 @@ describe('the council calendar', { timeout: 60000 }, () => {
     assert.match(bad.stderr, /civic: .*Q5/);
   });
 
+  it('lists a body’s meetings at a fixed UK time across the clock change', async () => {
+    const q = new URLSearchParams({ rule: 'every Tuesday', first: '2025-03-18', time: '10:00', from: '2025-03-18', to: '2025-04-08' });
+    const res = await srv.api('GET', `/api/v1/calendar/meetings?${q}`);
+    assert.equal(res.status, 200, res.text);
+    assert.equal(res.json.rule, 'FREQ=WEEKLY;BYDAY=TU');
+    assert.deepEqual(res.json.meetings.map((m) => [m.local, m.utc]), [
+      ['2025-03-18T10:00', '2025-03-18T10:00:00Z'],
+      ['2025-03-25T10:00', '2025-03-25T10:00:00Z'],
+      ['2025-04-01T10:00', '2025-04-01T09:00:00Z'],
+      ['2025-04-08T10:00', '2025-04-08T09:00:00Z'],
+    ]);
+    const monthly = new URLSearchParams({ rule: 'FREQ=MONTHLY;BYDAY=1WE', first: '2025-01-01', time: '14:30', from: '2025-07-01', to: '2025-09-30' });
+    const m = await srv.api('GET', `/api/v1/calendar/meetings?${monthly}`);
+    assert.deepEqual(m.json.meetings.map((x) => x.date), ['2025-07-02', '2025-08-06', '2025-09-03']);
+  });
+
+  it('refuses a schedule it cannot read, naming each field', async () => {
+    const q = new URLSearchParams({ rule: 'every blue moon', first: '2025-13-01', time: '25:00', from: '2025-01-01', to: '2025-12-31' });
+    const res = await srv.api('GET', `/api/v1/calendar/meetings?${q}`);
+    assertProblem(res, 422, { fields: ['rule', 'first', 'time'] });
+    const secondly = new URLSearchParams({ rule: 'FREQ=SECONDLY', first: '2025-01-01', time: '10:00', from: '2025-01-01', to: '2025-01-02' });
+    assertProblem(await srv.api('GET', `/api/v1/calendar/meetings?${secondly}`), 422, { fields: ['rule'] });
+    const cli = await srv.cli(['calendar', 'meetings', 'the first Wednesday of each month', '--first', '2025-01-01',
+      '--time', '14:30', '--from', '2025-10-01', '--to', '2025-11-30']);
+    assert.equal(cli.code, 0, cli.stderr);
+    assert.equal(cli.stdout, '2025-10-01T14:30\t2025-10-01T13:30:00Z\n2025-11-05T14:30\t2025-11-05T14:30:00Z\n');
+  });
+
   it('stops on SIGTERM with exit code 0', async () => {
     await assertStopsCleanly(srv);
   });

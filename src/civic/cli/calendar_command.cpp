@@ -63,6 +63,18 @@ void add_calendar_command(CLI::App& app, CalendarCommand& cmd, std::string& db) 
     cmd.timing = calendar->add_subcommand(
         "timing", "Read a timing phrase (Autumn 1999, by July 1999) and print it as JSON");
     cmd.timing->add_option("text", cmd.text, "The phrase")->required();
+
+    cmd.meetings = calendar->add_subcommand(
+        "meetings", "List the meetings of a schedule between two dates, in UK time and UTC");
+    cmd.meetings
+        ->add_option("rule", cmd.text,
+                     "\"every Tuesday\", \"the first Wednesday of each month\", or an RRULE")
+        ->required();
+    cmd.meetings->add_option("--first", cmd.first, "The first meeting's date, YYYY-MM-DD")
+        ->required();
+    cmd.meetings->add_option("--time", cmd.time, "The local time of day, HH:MM (default 10:00)");
+    cmd.meetings->add_option("--from", cmd.from, "The first date to list, YYYY-MM-DD")->required();
+    cmd.meetings->add_option("--to", cmd.to, "The last date to list, YYYY-MM-DD")->required();
 }
 
 std::optional<int> run_calendar_command(const CalendarCommand& cmd, const std::string& db) {
@@ -109,6 +121,24 @@ std::optional<int> run_calendar_command(const CalendarCommand& cmd, const std::s
     if (cmd.timing->parsed()) {
         const Date today = *parse_iso_date(format_date(std::chrono::system_clock::now()));
         fmt::print("{}\n", civic::to_json(calendar::timing_json(parse_timing(cmd.text), today)));
+        return k_exit_ok;
+    }
+    if (cmd.meetings->parsed()) {
+        auto schedule = calendar::schedule_from(cmd.text, cmd.first, cmd.time);
+        auto from = date_arg(cmd.from, "--from");
+        auto to = date_arg(cmd.to, "--to");
+        if (!schedule) {
+            for (const auto& e : schedule.error().errors)
+                fmt::print(stderr, "civic: {}: {}\n", e.field, e.message);
+            return k_exit_usage;
+        }
+        if (!from || !to) return k_exit_usage;
+        auto found = expand(*schedule, *from, *to, 1000);
+        if (!found) {
+            fmt::print(stderr, "civic: {}\n", found.error());
+            return k_exit_failed;
+        }
+        for (const auto& m : *found) fmt::print("{}\t{}\n", m.local, m.utc);
         return k_exit_ok;
     }
     return std::nullopt;

@@ -1,5 +1,5 @@
 #pragma once
-// civic calendar: holidays, add-working-days, period, timing.
+// civic calendar: holidays, add-working-days, period, timing, meetings.
 
 #include <CLI/CLI.hpp>
 #include <optional>
@@ -12,7 +12,8 @@ struct CalendarCommand {
     CLI::App* add_working_days = nullptr;
     CLI::App* period = nullptr;
     CLI::App* timing = nullptr;
-    std::string from, to, date, text;
+    CLI::App* meetings = nullptr;
+    std::string from, to, date, text, first, time = "10:00";
     int days = 0;
     bool academic = false;
     bool explain = false;

@@ -131,6 +131,27 @@ Response timing(const Request& r, const Clock& clock) {
     return http::json_response(200, timing_json(parse_timing(*text), after));
 }
 
+// A body's meetings between two dates: from a rule ("every Tuesday", or an RRULE), the first
+// meeting's date and its local time.
+Response meetings(const Request& r) {
+    auto schedule =
+        schedule_from(r.query_param("rule").value_or(""), r.query_param("first").value_or(""),
+                      r.query_param("time").value_or(""));
+    if (!schedule) return http::problem_response(r, schedule.error());
+    auto from = date_param(r, "from");
+    if (!from) return http::problem_response(r, from.error());
+    auto to = date_param(r, "to");
+    if (!to) return http::problem_response(r, to.error());
+    if (days_between(*from, *to) > k_max_days)
+        return http::problem_response(
+            r, Error::validation("to", "Ask for at most 100 years at a time"));
+    auto found = expand(*schedule, *from, *to, 1000);
+    if (!found) return http::problem_response(r, Error::validation("rule", found.error()));
+    return http::json_response(200, json::object{{"rule", schedule->rrule},
+                                                 {"time_zone", "Europe/London"},
+                                                 {"meetings", occurrences_json(*found)}});
+}
+
 }  // namespace
 
 void register_api(http::Router& router, CalendarService& service, const Clock& clock) {
@@ -141,6 +162,7 @@ void register_api(http::Router& router, CalendarService& service, const Clock& c
     // {text...}: a financial year has a slash in it ("2025/26"), sent as it is or as %2F.
     router.add(Method::Get, "/api/v1/calendar/periods/{text...}",
                [](Request& r) { return period(r); });
+    router.add(Method::Get, "/api/v1/calendar/meetings", [](Request& r) { return meetings(r); });
     router.add(Method::Get, "/api/v1/calendar/timing",
                [&clock](Request& r) { return timing(r, clock); });
 

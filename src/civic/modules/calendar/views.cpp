@@ -1,6 +1,7 @@
 #include "civic/modules/calendar/views.hpp"
 
 #include <boost/json.hpp>
+#include <cctype>
 
 namespace civic::calendar {
 namespace json = boost::json;
@@ -80,6 +81,52 @@ json::array skipped_json(const std::vector<NonWorkingDay>& days) {
                                    {"reason", reason_name(d.reason)},
                                    {"name", d.name}});
     return out;
+}
+
+json::array occurrences_json(const std::vector<Occurrence>& meetings) {
+    json::array out;
+    for (const auto& m : meetings)
+        out.push_back(json::object{{"date", format_iso_date(m.local_date)},
+                                   {"local", m.local},
+                                   {"utc", m.utc},
+                                   {"end_utc", m.end_utc}});
+    return out;
+}
+
+Result<Schedule> schedule_from(std::string_view rule, std::string_view first,
+                               std::string_view time) {
+    std::vector<FieldError> errors;
+    Schedule s;
+    // An RRULE has FREQ=; anything else is a phrase a clerk would say.
+    auto rrule =
+        rule.find("FREQ=") != std::string_view::npos || rule.find("freq=") != std::string_view::npos
+            ? normalize_rrule(rule)
+            : rrule_from_phrase(rule);
+    if (rrule) {
+        s.rrule = *rrule;
+    } else {
+        errors.push_back({"rule", rrule.error()});
+    }
+    if (auto d = parse_iso_date(first)) {
+        s.first_date = *d;
+    } else {
+        errors.push_back(
+            {"first", "Give the first meeting's date as YYYY-MM-DD, for example 2025-04-01"});
+    }
+    const bool time_ok = time.size() == 5 && time[2] == ':' &&
+                         std::isdigit(static_cast<unsigned char>(time[0])) &&
+                         std::isdigit(static_cast<unsigned char>(time[1])) &&
+                         std::isdigit(static_cast<unsigned char>(time[3])) &&
+                         std::isdigit(static_cast<unsigned char>(time[4]));
+    if (time_ok) {
+        s.hour = (time[0] - '0') * 10 + (time[1] - '0');
+        s.minute = (time[3] - '0') * 10 + (time[4] - '0');
+    }
+    if (!time_ok || s.hour > 23 || s.minute > 59)
+        errors.push_back(
+            {"time", "Give the time of day as HH:MM on the 24-hour clock, for example 10:00"});
+    if (!errors.empty()) return std::unexpected(Error::validation(std::move(errors)));
+    return s;
 }
 
 }  // namespace civic::calendar

@@ -7,7 +7,9 @@
 #include <vector>
 
 #include "civic/core/date.hpp"
+#include "civic/core/error.hpp"
 #include "civic/core/period.hpp"
+#include "civic/core/recurrence.hpp"
 #include "civic/core/timing.hpp"
 #include "civic/core/working_days.hpp"
 
@@ -22,5 +24,12 @@ boost::json::object timing_json(const Timing& t, const Date& today);
 boost::json::array holidays_json(const std::vector<Holiday>& holidays);
 // [{"date", "reason": "weekend" | "bank_holiday" | "council_day", "name"}]
 boost::json::array skipped_json(const std::vector<NonWorkingDay>& days);
+// [{"date", "local": "2025-03-31T10:00", "utc", "end_utc"}]
+boost::json::array occurrences_json(const std::vector<Occurrence>& meetings);
+
+// A schedule read from a rule (an RRULE, or a phrase such as "every Tuesday"), a first
+// date and a local time "HH:MM"; the error names the field at fault.
+Result<Schedule> schedule_from(std::string_view rule, std::string_view first,
+                               std::string_view time);
 
 }  // namespace civic::calendar
