@@ -202,6 +202,31 @@ describe('who may see and change what', { timeout: 60000 }, () => {
     assert.ok(!res.headers.getSetCookie().some((c) => c.startsWith('civic_session=') && !/civic_session=;|Max-Age=0/i.test(c)));
   });
 
+  it('lists users and tokens, and a revoked token answers 401 at once', async () => {
+    const users = await srv.cli(['user', 'list', '--db', srv.dbPath]);
+    assert.equal(users.code, 0, users.stderr);
+    assert.match(users.stdout, /^admin\tAda Admin\tadministrator$/m);
+    assert.match(users.stdout, new RegExp(`^ed\\tEd Editor\\teditor of unit ${u.corporate.id}`, 'm'));
+    const before = await srv.api('GET', '/api/v1/units', { token: tokens.viewer });
+    assert.equal(before.status, 200);
+    const listed = await srv.cli(['token', 'list', '--db', srv.dbPath, '--user', 'vic']);
+    assert.equal(listed.code, 0, listed.stderr);
+    const [id, username, , , state] = listed.stdout.trim().split('\n')[0].split('\t');
+    assert.equal(username, 'vic');
+    assert.equal(state, 'active');
+    assert.ok(!listed.stdout.includes(tokens.viewer), 'the list never shows a secret');
+    const revoked = await srv.cli(['token', 'revoke', id, '--db', srv.dbPath]);
+    assert.equal(revoked.code, 0, revoked.stderr);
+    assertProblem(await srv.api('GET', '/api/v1/units', { token: tokens.viewer }), 401);
+    assert.equal(srv.sql(`SELECT actor || ' ' || action FROM audit_log WHERE entity = 'api_token' AND entity_id = '${id}' AND action = 'revoke'`), 'cli revoke');
+    const again = await srv.cli(['token', 'revoke', id, '--db', srv.dbPath]);
+    assert.equal(again.code, 1);
+    assert.match(again.stderr, /already expired or been revoked/);
+    const unknown = await srv.cli(['token', 'revoke', 'no-such-token', '--db', srv.dbPath]);
+    assert.equal(unknown.code, 1);
+    assert.match(unknown.stderr, /no token with this id/);
+  });
+
   it('locks a username for 15 minutes after five wrong passwords, counting in the database', async () => {
     const added = await srv.cli(['user', 'add', '--db', srv.dbPath, '--username', 'lockme', '--name', 'Lock Me',
       '--password-stdin'], { input: 'the-right-password-1\n' });

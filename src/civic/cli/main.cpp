@@ -179,6 +179,15 @@ int run(int argc, char** argv) {
     add_db(token_create);
     token_create->add_option("--user", token_user, "The username the token acts as")->required();
     token_create->add_option("--name", token_name, "What the token is for");
+    std::string token_id, list_user;
+    auto* token_list = token_cmd->add_subcommand("list", "List the tokens (never their secrets)");
+    add_db(token_list);
+    token_list->add_option("--user", list_user, "Only this user's tokens");
+    auto* token_revoke = token_cmd->add_subcommand("revoke", "End a token now");
+    add_db(token_revoke);
+    token_revoke->add_option("id", token_id, "The token's id, from civic token list")->required();
+    auto* user_list = user_cmd->add_subcommand("list", "List the users and their roles");
+    add_db(user_list);
 
     auto* import_cmd = app.add_subcommand("import", "Import a CSV file, all or nothing");
     import_cmd->require_subcommand(1);
@@ -286,6 +295,48 @@ int run(int argc, char** argv) {
             }
             fmt::print("{} is now also {}{}.\n", grant_username, grant_role,
                        grant_unit.empty() ? "" : " of unit " + grant_unit);
+            return k_exit_ok;
+        }
+        if (user_list->parsed()) {
+            auto civic = open_civic(db, Create::Never);
+            auto users = civic->accounts->list_users(cli_context(*civic));
+            if (!users) {
+                print_errors(users.error());
+                return k_exit_failed;
+            }
+            for (const auto& u : *users) {
+                std::string roles;
+                for (const auto& g : u.grants)
+                    roles += fmt::format("{}{}{}", roles.empty() ? "" : ", ", role_name(g.role),
+                                         g.unit_id ? " of unit " + *g.unit_id : std::string());
+                fmt::print("{}\t{}\t{}{}\n", u.username, u.display_name,
+                           roles.empty() ? "no role" : roles, u.disabled ? "\tdisabled" : "");
+            }
+            return k_exit_ok;
+        }
+        if (token_list->parsed()) {
+            auto civic = open_civic(db, Create::Never);
+            std::optional<std::string> who;
+            if (!list_user.empty()) who = list_user;
+            auto tokens = civic->accounts->list_tokens(cli_context(*civic), who);
+            if (!tokens) {
+                print_errors(tokens.error());
+                return k_exit_failed;
+            }
+            for (const auto& t : *tokens)
+                fmt::print("{}\t{}\t{}\tcreated {}\t{}\n", t.id, t.username, t.name, t.created_at,
+                           t.expires_at ? "ended " + *t.expires_at : std::string("active"));
+            return k_exit_ok;
+        }
+        if (token_revoke->parsed()) {
+            auto civic = open_civic(db, Create::Never);
+            auto revoked = civic->accounts->revoke_token(cli_context(*civic), token_id);
+            if (!revoked) {
+                print_errors(revoked.error());
+                return k_exit_failed;
+            }
+            fmt::print("Revoked {}'s token {} ({}).\n", revoked->username, revoked->id,
+                       revoked->name);
             return k_exit_ok;
         }
         if (token_create->parsed()) {

@@ -300,6 +300,75 @@ std::optional<Authenticated> AccountsService::by_token(const std::string& token,
     });
 }
 
+namespace {
+
+Result<void> require_administrator(const Context& ctx) {
+    if (!ctx.principal.is_administrator())
+        return std::unexpected(Error::forbidden("Only an administrator can do that."));
+    return ok();
+}
+
+TokenSummary token_from(const Row& r) {
+    return TokenSummary{r.str(0), r.str(1), r.str(2), r.str(3), r.optional_text(4)};
+}
+
+}  // namespace
+
+Result<std::vector<UserSummary>> AccountsService::list_users(const Context& ctx) {
+    CIVIC_CHECK(require_administrator(ctx));
+    return m_db.read([](Connection& c) {
+        auto users = c.query_all(
+            "SELECT id, username, display_name, disabled FROM users ORDER BY username", {},
+            [](const Row& r) {
+                return std::pair(r.str(0), UserSummary{r.str(1), r.str(2), r.boolean(3), {}});
+            });
+        std::vector<UserSummary> out;
+        for (auto& [id, user] : users) {
+            c.query("SELECT role, unit_id FROM user_roles WHERE user_id = ? ORDER BY id",
+                    {std::string_view(id)}, [&](const Row& r) {
+                        if (auto role = parse_role(r.text(0)))
+                            user.grants.push_back({*role, r.optional_text(1)});
+                    });
+            out.push_back(std::move(user));
+        }
+        return out;
+    });
+}
+
+Result<std::vector<TokenSummary>> AccountsService::list_tokens(
+    const Context& ctx, const std::optional<std::string>& username) {
+    CIVIC_CHECK(require_administrator(ctx));
+    const std::string who = username.value_or("");
+    return m_db.read([&](Connection& c) {
+        return c.query_all(
+            "SELECT t.id, u.username, t.name, t.created_at, t.expires_at FROM api_tokens t "
+            "JOIN users u ON u.id = t.user_id WHERE (? = '' OR u.username = ?) ORDER BY t.id DESC",
+            {std::string_view(who), std::string_view(who)}, token_from);
+    });
+}
+
+Result<TokenSummary> AccountsService::revoke_token(const Context& ctx,
+                                                   const std::string& token_id) {
+    CIVIC_CHECK(require_administrator(ctx));
+    return m_db.write([&](Connection& c) -> Result<TokenSummary> {
+        static constexpr std::string_view k_select =
+            "SELECT t.id, u.username, t.name, t.created_at, t.expires_at FROM api_tokens t "
+            "JOIN users u ON u.id = t.user_id WHERE t.id = ?";
+        auto token = c.query_one(k_select, {std::string_view(token_id)}, token_from);
+        if (!token) return std::unexpected(Error::not_found("There is no token with this id."));
+        const std::string now = format_timestamp(ctx.now);
+        if (token->expires_at && *token->expires_at <= now)
+            return std::unexpected(
+                Error::conflict("This token has already expired or been revoked."));
+        c.execute("UPDATE api_tokens SET expires_at = ? WHERE id = ?",
+                  {std::string_view(now), std::string_view(token_id)});
+        store::record_audit(c, ctx, "api_token", token_id, "revoke", std::nullopt,
+                            to_json(boost::json::object{{"expires_at", now}}));
+        token->expires_at = now;
+        return *token;
+    });
+}
+
 bool AccountsService::no_users() {
     return m_db.read([](Connection& c) {
         return !c.query_one("SELECT 1 FROM users LIMIT 1", {}, [](const Row&) {

@@ -27,6 +27,23 @@ struct User {
     std::string display_name;
 };
 
+// A user as an administrator lists them.
+struct UserSummary {
+    std::string username;
+    std::string display_name;
+    bool disabled = false;
+    std::vector<RoleGrant> grants;
+};
+
+// An API token as listed: never its secret, which only its holder has.
+struct TokenSummary {
+    std::string id;
+    std::string username;
+    std::string name;
+    std::string created_at;
+    std::optional<std::string> expires_at;
+};
+
 struct Session {
     std::string secret;  // goes in the cookie; only its hash is stored
     std::string csrf_token;
@@ -49,6 +66,13 @@ public:
     // Makes a bearer token for a user; returns the secret, shown once.
     Result<std::string> create_token(const Context& ctx, const std::string& username,
                                      const std::string& name);
+    // Administrators only: every user with their roles, by username.
+    Result<std::vector<UserSummary>> list_users(const Context& ctx);
+    // Administrators only: every token, newest first (of one user, when username is given).
+    Result<std::vector<TokenSummary>> list_tokens(const Context& ctx,
+                                                  const std::optional<std::string>& username);
+    // Administrators only: ends a token now. The row stays, expired, for the audit trail.
+    Result<TokenSummary> revoke_token(const Context& ctx, const std::string& token_id);
     // Checks a username and password; starts a session.
     Result<Session> sign_in(const Context& ctx, const std::string& username,
                             const std::string& password);
