@@ -178,6 +178,21 @@ describe('the council calendar', { timeout: 60000 }, () => {
     assert.equal(cli.stdout, '2025-10-01T14:30\t2025-10-01T13:30:00Z\n2025-11-05T14:30\t2025-11-05T14:30:00Z\n');
   });
 
+  it('refuses bad dates, spans and schedules on the command line with exit 2 and a clear message', async () => {
+    for (const [args, message] of [
+      [['calendar', 'add-working-days', '2025-13-01', '5'], /DATE must be a real date/],
+      [['calendar', 'add-working-days', '2025-01-01', 'five'], /n/],
+      [['calendar', 'holidays', '--from', '2025-12-31', '--to', '2025-01-01'], /--to must be the same as or after --from/],
+      [['calendar', 'meetings', 'every blue moon', '--first', '2025-01-01', '--from', '2025-01-01', '--to', '2025-02-01'], /rule: Civic did not expect "blue"/],
+      [['calendar', 'meetings', 'every Tuesday', '--first', '2025-01-01', '--time', '9am', '--from', '2025-01-01', '--to', '2025-02-01'], /time: Give the time of day as HH:MM/],
+    ]) {
+      const r = await srv.cli(args);
+      assert.equal(r.code, 2, `${args.join(' ')}: ${r.stdout}${r.stderr}`);
+      assert.match(r.stderr, message, args.join(' '));
+      assert.equal(r.stdout, '', args.join(' '));
+    }
+  });
+
   it('stops on SIGTERM with exit code 0', async () => {
     await assertStopsCleanly(srv);
   });
