@@ -29,14 +29,26 @@ std::string format_iso_date(const Date& d) {
     return fmt::format("{:04}-{:02}-{:02}", int(d.year()), unsigned(d.month()), unsigned(d.day()));
 }
 
+std::string_view month_name(unsigned month) {
+    static constexpr std::string_view k_months[] = {
+        "January", "February", "March",     "April",   "May",      "June",
+        "July",    "August",   "September", "October", "November", "December"};
+    return k_months[(month - 1) % 12];
+}
+
+std::string_view weekday_name(weekday w) {
+    static constexpr std::string_view k_days[] = {"Sunday",   "Monday", "Tuesday", "Wednesday",
+                                                  "Thursday", "Friday", "Saturday"};
+    return k_days[w.c_encoding()];
+}
+
+std::string format_day_month_year(const Date& d) {
+    return fmt::format("{} {} {}", unsigned(d.day()), month_name(unsigned(d.month())),
+                       int(d.year()));
+}
+
 std::string format_long_date(const Date& d) {
-    static constexpr const char* k_days[] = {"Sunday",   "Monday", "Tuesday", "Wednesday",
-                                             "Thursday", "Friday", "Saturday"};
-    static constexpr const char* k_months[] = {"January",   "February", "March",    "April",
-                                               "May",       "June",     "July",     "August",
-                                               "September", "October",  "November", "December"};
-    return fmt::format("{} {} {} {}", k_days[weekday_of(d).c_encoding()], unsigned(d.day()),
-                       k_months[unsigned(d.month()) - 1], int(d.year()));
+    return fmt::format("{} {}", weekday_name(weekday_of(d)), format_day_month_year(d));
 }
 
 Date add_days(const Date& d, int n) { return Date{sys_days{d} + days{n}}; }

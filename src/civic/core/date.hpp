@@ -14,8 +14,14 @@ using Date = std::chrono::year_month_day;
 std::optional<Date> parse_iso_date(std::string_view text);
 // A date as YYYY-MM-DD.
 std::string format_iso_date(const Date& d);
+// "1 April 2025", as GOV.UK writes a date.
+std::string format_day_month_year(const Date& d);
 // "Tuesday 1 April 2025", as council papers write a date in full.
 std::string format_long_date(const Date& d);
+// "January" … "December" for 1 … 12.
+std::string_view month_name(unsigned month);
+// "Sunday" … "Saturday".
+std::string_view weekday_name(std::chrono::weekday w);
 // d moved by n days (n may be negative).
 Date add_days(const Date& d, int n);
 // The number of days from a to b (negative when b is before a).

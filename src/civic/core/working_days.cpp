@@ -11,12 +11,6 @@ using namespace std::chrono;
 
 namespace {
 
-constexpr const char* k_weekdays[] = {"Sunday",   "Monday", "Tuesday", "Wednesday",
-                                      "Thursday", "Friday", "Saturday"};
-constexpr const char* k_months[] = {"January",   "February", "March",    "April",
-                                    "May",       "June",     "July",     "August",
-                                    "September", "October",  "November", "December"};
-
 // The dates parse_iso_date can read and format_iso_date can write.
 bool in_supported_range(const Date& d) {
     return d.ok() && d.year() >= year{0} && d.year() <= year{9999};
@@ -53,8 +47,8 @@ std::string working_days_phrase(int n) {
 // "Saturday 11 January", with the year only when it is not the year the reader already has
 // in mind, as a person writing the explanation by hand would.
 std::string day_in_context(const Date& d, int context_year) {
-    std::string s = fmt::format("{} {} {}", k_weekdays[weekday_of(d).c_encoding()],
-                                unsigned(d.day()), k_months[unsigned(d.month()) - 1]);
+    std::string s = fmt::format("{} {} {}", weekday_name(weekday_of(d)), unsigned(d.day()),
+                                month_name(unsigned(d.month())));
     if (int(d.year()) != context_year) s += fmt::format(" {}", int(d.year()));
     return s;
 }
@@ -62,8 +56,8 @@ std::string day_in_context(const Date& d, int context_year) {
 // "Saturday 11 and Sunday 12 January", or both in full when the month changes between them.
 std::string two_days_in_context(const Date& a, const Date& b, int context_year) {
     if (a.year() == b.year() && a.month() == b.month()) {
-        return fmt::format("{} {} and {}", k_weekdays[weekday_of(a).c_encoding()],
-                           unsigned(a.day()), day_in_context(b, context_year));
+        return fmt::format("{} {} and {}", weekday_name(weekday_of(a)), unsigned(a.day()),
+                           day_in_context(b, context_year));
     }
     return fmt::format("{} and {}", day_in_context(a, context_year),
                        day_in_context(b, context_year));
@@ -121,7 +115,7 @@ public:
         if (it != m_days_off.end() && it->date == d) return *it;
         if (is_weekend(d)) {
             return NonWorkingDay{d, NonWorkingDay::Reason::Weekend,
-                                 k_weekdays[weekday_of(d).c_encoding()]};
+                                 std::string(weekday_name(weekday_of(d)))};
         }
         return std::nullopt;
     }

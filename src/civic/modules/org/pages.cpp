@@ -5,6 +5,7 @@
 #include <boost/json.hpp>
 #include <map>
 
+#include "civic/core/date.hpp"
 #include "civic/core/ids.hpp"
 #include "civic/http/app.hpp"
 #include "civic/http/context.hpp"
@@ -40,18 +41,14 @@ std::string kind_label(std::string_view kind) {
 std::string unit_href(const std::string& id) { return "/units/" + id; }
 std::string person_href(const std::string& id) { return "/people/" + id; }
 
-// "2025-05-20" as GOV.UK writes dates: "20 May 2025".
+// "2025-05-20" as GOV.UK writes dates: "20 May 2025"; a stored value that is not a date is
+// shown as it is.
 std::string display_date(const std::optional<std::string>& iso) {
-    static constexpr const char* k_months[] = {"January",   "February", "March",    "April",
-                                               "May",       "June",     "July",     "August",
-                                               "September", "October",  "November", "December"};
-    if (!iso || iso->size() != 10) return iso.value_or("");
-    const int month = std::stoi(iso->substr(5, 2)), day = std::stoi(iso->substr(8, 2));
-    if (month < 1 || month > 12) return *iso;
-    return fmt::format("{} {} {}", day, k_months[month - 1], iso->substr(0, 4));
+    if (!iso) return "";
+    const auto d = parse_iso_date(*iso);
+    return d ? format_day_month_year(*d) : *iso;
 }
 
-// The whole tree as nested lists, children in name order.
 // A membership's dates as a person reads them: "Since 20 May 2025", "20 May 2025 to 4 May 2029".
 std::string display_dates(const Membership& m) {
     if (m.start_date && m.end_date)
@@ -61,6 +58,7 @@ std::string display_dates(const Membership& m) {
     return "";
 }
 
+// The whole tree as nested lists, children in name order.
 json::array tree_nodes(const std::multimap<std::string, const Unit*>& children,
                        const std::string& parent) {
     json::array out;
