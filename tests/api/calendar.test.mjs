@@ -100,6 +100,12 @@ describe('the council calendar', { timeout: 60000 }, () => {
     const sum = await srv.api('GET', '/api/v1/calendar/working-days?from=2026-12-24&add=1');
     assert.equal(sum.json.date, '2026-12-30');
     assert.equal(srv.sql(`SELECT actor || ' ' || action FROM audit_log WHERE entity = 'calendar_day' AND entity_id = '${added.json.id}'`), 'admin create');
+    // Location names the new day, which reads back as it was stored.
+    assert.equal(added.headers.get('location'), `/api/v1/calendar/days/${added.json.id}`);
+    const read = await srv.api('GET', added.headers.get('location'));
+    assert.equal(read.status, 200, read.text);
+    assert.deepEqual(read.json, added.json);
+    assert.equal(read.headers.get('etag'), 'W/"1"');
     assert.equal(srv.counts().audit_log, before.audit_log + 1);
   });
 
@@ -108,6 +114,10 @@ describe('the council calendar', { timeout: 60000 }, () => {
     assert.equal(removed.status, 201, removed.text);
     let holidays = await srv.api('GET', '/api/v1/calendar/holidays?from=2026-08-01&to=2026-08-31');
     assert.deepEqual(holidays.json.holidays, []);
+    // The archive takes only a version: another field is named and refused, changing nothing.
+    const stray = await srv.admin('POST', `/api/v1/calendar/days/${removed.json.id}/archive`, { body: { version: 1, reason: 'no' } });
+    assertProblem(stray, 422, { fields: ['reason'] });
+    assert.equal(srv.sql(`SELECT version FROM calendar_days WHERE id = '${removed.json.id}'`), '1');
     const archived = await srv.admin('POST', `/api/v1/calendar/days/${removed.json.id}/archive`, { headers: { 'if-match': 'W/"1"' } });
     assert.equal(archived.status, 200, archived.text);
     holidays = await srv.api('GET', '/api/v1/calendar/holidays?from=2026-08-01&to=2026-08-31');

@@ -47,6 +47,17 @@ Result<std::int64_t> expected_version(const Request& request, const boost::json:
                                  {}});
 }
 
+Result<std::int64_t> state_change_version(const Request& request) {
+    boost::json::object body;
+    if (!request.body.empty()) {
+        CIVIC_TRY(body, json_body(request));
+        JsonFields fields(body);
+        fields.optional_integer("version", "Version");
+        CIVIC_CHECK(fields.finish());
+    }
+    return expected_version(request, body);
+}
+
 Result<PageRequest> page_request(const Request& request) {
     PageRequest page;
     if (auto c = request.query_param("cursor"); c && !c->empty()) {

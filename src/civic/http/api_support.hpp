@@ -25,6 +25,11 @@ std::string etag_for(std::int64_t version);
 // PreconditionRequired when neither is given, BadRequest when If-Match is not one of ours.
 Result<std::int64_t> expected_version(const Request& request, const boost::json::object& body);
 
+// The version a state change such as an archive names: If-Match, or a body that holds
+// nothing but {"version": n}. Any other field is a 422 naming it; a body that is not JSON
+// is 400 or 415, as for any other write.
+Result<std::int64_t> state_change_version(const Request& request);
+
 struct PageRequest {
     std::optional<std::string> cursor;  // the id after which to start
     int limit = 50;

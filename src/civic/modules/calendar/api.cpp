@@ -188,17 +188,21 @@ void register_api(http::Router& router, CalendarService& service, const Clock& c
         res.set_header("etag", http::etag_for(added->version));
         return res;
     });
+    router.add(Method::Get, "/api/v1/calendar/days/{id}", [&service](Request& r) {
+        if (!is_id(r.param("id")))
+            return http::problem_response(
+                r, Error::not_found("There is no calendar day with this id."));
+        auto day = service.get_day(std::string(r.param("id")));
+        if (!day) return http::problem_response(r, day.error());
+        auto res = http::json_response(200, to_json(*day));
+        res.set_header("etag", http::etag_for(day->version));
+        return res;
+    });
     router.add(Method::Post, "/api/v1/calendar/days/{id}/archive", [&service, &clock](Request& r) {
         if (!is_id(r.param("id")))
             return http::problem_response(
                 r, Error::not_found("There is no calendar day with this id."));
-        json::object body;
-        if (!r.body.empty()) {
-            auto parsed = http::json_body(r);
-            if (!parsed) return http::problem_response(r, parsed.error());
-            body = std::move(*parsed);
-        }
-        auto version = http::expected_version(r, body);
+        auto version = http::state_change_version(r);
         if (!version) return http::problem_response(r, version.error());
         auto archived =
             service.archive_day(http::context_for(r, clock), std::string(r.param("id")), *version);

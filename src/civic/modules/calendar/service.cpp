@@ -34,6 +34,12 @@ std::vector<CouncilDay> CalendarService::list_days(bool include_archived) {
     return m_db.read([&](Connection& c) { return repo::list_days(c, include_archived); });
 }
 
+Result<CouncilDay> CalendarService::get_day(const std::string& id) {
+    auto day = m_db.read([&](Connection& c) { return repo::find_day(c, id); });
+    if (!day) return std::unexpected(Error::not_found("There is no calendar day with this id."));
+    return *day;
+}
+
 Result<CouncilDay> CalendarService::add_day(const Context& ctx, const CouncilDayInput& in) {
     CIVIC_CHECK(require_administrator(ctx));
     std::vector<FieldError> errors;

@@ -24,6 +24,8 @@ public:
 
     // The council's own days; public, like the holidays they change.
     std::vector<CouncilDay> list_days(bool include_archived);
+    // One of the council's days, archived or not; public, like the list.
+    Result<CouncilDay> get_day(const std::string& id);
     // Administrators only: a council-wide change.
     Result<CouncilDay> add_day(const Context& ctx, const CouncilDayInput& in);
     Result<CouncilDay> archive_day(const Context& ctx, const std::string& id,

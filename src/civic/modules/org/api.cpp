@@ -166,16 +166,7 @@ void add_resource(http::Router& router, const Resource<Input, Record>& res, cons
     });
     router.add(Method::Post, res.base + "/{id}/archive", [res, &clock](Request& r) {
         if (auto bad = reject_bad_id(r)) return std::move(*bad);
-        json::object body;
-        if (!r.body.empty()) {
-            auto parsed = http::json_body(r);
-            if (!parsed) return http::problem_response(r, parsed.error());
-            body = std::move(*parsed);
-            JsonFields fields(body);
-            fields.optional_integer("version", "Version");
-            if (auto done = fields.finish(); !done) return http::problem_response(r, done.error());
-        }
-        auto version = http::expected_version(r, body);
+        auto version = http::state_change_version(r);
         if (!version) return http::problem_response(r, version.error());
         auto archived =
             res.archive(http::context_for(r, clock), std::string(r.param("id")), *version);
