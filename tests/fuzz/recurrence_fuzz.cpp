@@ -1,4 +1,4 @@
-// fuzz-sources: core/recurrence.cpp core/date.cpp
+// fuzz-sources: core/recurrence.cpp core/date.cpp core/text.cpp
 // Recurrence: the input as an RRULE (alone and behind a FREQ), expanded over one year
 // with a small limit, and as a phrase for rrule_from_phrase. Nothing may crash, hang or
 // leak; an expansion gives at most the limit, in order, inside the year; every rule the

@@ -13,16 +13,6 @@ namespace civic {
 
 namespace json = boost::json;
 
-std::string_view trim(std::string_view s) {
-    while (!s.empty() &&
-           (s.front() == ' ' || s.front() == '\t' || s.front() == '\r' || s.front() == '\n'))
-        s.remove_prefix(1);
-    while (!s.empty() &&
-           (s.back() == ' ' || s.back() == '\t' || s.back() == '\r' || s.back() == '\n'))
-        s.remove_suffix(1);
-    return s;
-}
-
 Result<json::object> parse_json_object(std::string_view body) {
     if (!is_valid_utf8(body))
         return std::unexpected(Error::bad_request("The request body is not valid UTF-8 text."));

@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "civic/core/error.hpp"
+#include "civic/core/text.hpp"
 
 namespace civic {
 
@@ -55,8 +56,5 @@ private:
     std::set<std::string, std::less<>> m_read;
     std::vector<FieldError> m_errors;
 };
-
-// Trims ASCII white space from both ends.
-std::string_view trim(std::string_view s);
 
 }  // namespace civic

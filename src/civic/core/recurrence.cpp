@@ -15,6 +15,8 @@
 #include <set>
 #include <utility>
 
+#include "civic/core/text.hpp"
+
 namespace civic {
 namespace {
 using namespace std::chrono;
@@ -39,18 +41,6 @@ constexpr std::array<std::string_view, 7> k_weekdays = {"MO", "TU", "WE", "TH", 
 char to_upper(char c) { return (c >= 'a' && c <= 'z') ? static_cast<char>(c - 'a' + 'A') : c; }
 char to_lower(char c) { return (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c; }
 bool is_digit(char c) { return c >= '0' && c <= '9'; }
-
-std::string_view trim(std::string_view s) {
-    while (!s.empty() &&
-           (s.front() == ' ' || s.front() == '\t' || s.front() == '\r' || s.front() == '\n')) {
-        s.remove_prefix(1);
-    }
-    while (!s.empty() &&
-           (s.back() == ' ' || s.back() == '\t' || s.back() == '\r' || s.back() == '\n')) {
-        s.remove_suffix(1);
-    }
-    return s;
-}
 
 std::vector<std::string_view> split(std::string_view s, char separator) {
     std::vector<std::string_view> parts;
