@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: AGPL-3.0-or-later
 # The two commands a newcomer needs: `make run` and `make test`.
 BUILD_DIR ?= build
 JOBS ?= 2

@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: AGPL-3.0-or-later
 # Throughput of a unit read (GET /api/v1/units/{id}) against the health check (GET /healthz),
 # measured side by side in one run with wrk on this machine. Prints both and their ratio.
 # The goal: the unit read reaches at least half the health check's throughput.

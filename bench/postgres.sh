@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: AGPL-3.0-or-later
 # Throughput of the unit read (GET /api/v1/units/{id}) on SQLite, on PostgreSQL with one
 # civic serve, and on PostgreSQL with two civic serve processes sharing the database, all
 # measured in one run on this machine with wrk. PostgreSQL is a throw-away 15 cluster

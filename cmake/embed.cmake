@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: AGPL-3.0-or-later
 # civic_embed(OUTPUT SYMBOL BASE_DIR FILES...): compiles files into a C++ table of
 # {relative path, contents}, so the binary carries its migrations and templates.
 function(civic_embed output symbol base_dir)

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: AGPL-3.0-or-later
 // Every kind of bad request: the right 4xx as a problem, nothing stored, and the server
 // still answering afterwards.
 import { describe, it, before, after } from 'node:test';

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: AGPL-3.0-or-later
 // The council's calendar over HTTP and on the command line: bank holidays with the
 // council's own days, working-day sums, periods and timing phrases.
 

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: AGPL-3.0-or-later
 // civic import units|people: all or nothing, errors that name the line and column, and exit
 // codes a script can rely on (0 done, 1 refused, 2 usage). The server runs throughout: the
 // CLI writes to the same SQLite file.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: AGPL-3.0-or-later
 // The civic command line beyond imports: init, demo, backup, version, help, and the
 // refusals a new user meets (a missing database, a newer schema, an existing backup file).
 

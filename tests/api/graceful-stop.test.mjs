@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: AGPL-3.0-or-later
 // SIGTERM in the middle of a stream of writes: every write the server acknowledged with a 201
 // is in the database afterwards, with its audit entry, and the process exits 0.
 import { describe, it, before, after } from 'node:test';

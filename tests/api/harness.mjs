@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: AGPL-3.0-or-later
 // Starts a real `civic` server on a throw-away database for one test file, and gives the
 // tests small helpers for calling it, running the CLI and looking inside the SQLite file.
 //

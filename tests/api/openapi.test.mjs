@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: AGPL-3.0-or-later
 // docs/openapi.json is served as it is, and describes the server truthfully: every path and
 // method in it answers (not 404 or 405), with a status the document lists for it.
 import { describe, it, before, after } from 'node:test';

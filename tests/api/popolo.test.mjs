@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: AGPL-3.0-or-later
 // The Popolo export (GET /api/v1/export/popolo) checked by a validator Civic did not write:
 // the Popolo draft-03 JSON schemas (tests/fixtures/popolo/) with Debian's python3-jsonschema,
 // on the demo council, as the administrator and as an anonymous visitor.

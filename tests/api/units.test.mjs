@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: AGPL-3.0-or-later
 import { describe, it, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { startServer, assertProblem, assertStopsCleanly, auditRows, create, ID_RE, ISO_TS_RE } from './harness.mjs';

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: AGPL-3.0-or-later
 // A signed-in officer adds and changes units and people through the forms, with JavaScript on
 // and off.
 

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: AGPL-3.0-or-later
 // What a member of the public sees without signing in, and the keyboard route through a page.
 
 import { after, before, test } from 'node:test';

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: AGPL-3.0-or-later
 // Signing in and out through the header and the sign-in form.
 
 import { after, before, test } from 'node:test';

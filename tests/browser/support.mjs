@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: AGPL-3.0-or-later
 // Drives the real `civic` binary from headless Chromium for one browser test file: a server on
 // a throw-away database holding the demo council and one administrator, a browser, and the
 // checks every page must pass (axe-core against WCAG 2.2 AA, no script errors, a screenshot).

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: AGPL-3.0-or-later
 // fuzz-sources: core/money.cpp core/date.cpp
 // Money: any text parse_money accepts prints in both styles; the Full form reads back to
 // exactly the same amount and the Short form to within its rounding. Any amount at all

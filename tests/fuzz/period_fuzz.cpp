@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: AGPL-3.0-or-later
 // fuzz-sources: core/period.cpp core/date.cpp
 // Any bytes read as a period: the parser must answer a period or a message, and a period
 // must print as text that reads back as the same period, with dates that hang together.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: AGPL-3.0-or-later
 // fuzz-sources: core/recurrence.cpp core/date.cpp core/text.cpp
 // Recurrence: the input as an RRULE (alone and behind a FREQ), expanded over one year
 // with a small limit, and as a phrase for rrule_from_phrase. Nothing may crash, hang or

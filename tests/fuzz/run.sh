@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: AGPL-3.0-or-later
 # Builds one libFuzzer target with Debian's clang 16 under AddressSanitizer and
 # UndefinedBehaviorSanitizer, and runs it for a short while. make test runs every target
 # this way (FUZZ_SECONDS each, default 5); run longer by hand:

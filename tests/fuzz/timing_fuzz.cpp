@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: AGPL-3.0-or-later
 // fuzz-sources: core/timing.cpp core/period.cpp core/date.cpp
 // Any bytes read as a timing phrase: the reader never fails, keeps the words, marks for
 // review only what it could not read, and what it reads has dates that hang together.

@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: AGPL-3.0-or-later
 # A throw-away PostgreSQL 15 cluster for the tests: initdb into a temporary folder as an
 # unprivileged user, on a free loopback port, with durability off (it is thrown away).
 #

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: AGPL-3.0-or-later
 // civic migrate-db copies a whole council from SQLite to PostgreSQL, all or nothing, and the
 // copy answers every API read the same as the original.
 

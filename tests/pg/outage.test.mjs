@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: AGPL-3.0-or-later
 // While PostgreSQL is down, Civic answers 503 problem JSON quickly instead of hanging, writes
 // nothing, and keeps serving what needs no database; when PostgreSQL returns, it recovers
 // without a restart.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: AGPL-3.0-or-later
 // Two civic serve processes on one PostgreSQL database serve the same users: a session made
 // on one works on the other, a write on one is read on the other, and a stale version on one
 // is refused after a write on the other. Migrations are safe when two servers start at once.

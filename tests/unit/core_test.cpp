@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: AGPL-3.0-or-later
 // Core: UTF-8, CSV, ids, dates and strict JSON fields.
 
 #include <gtest/gtest.h>
@@ -27,6 +28,36 @@ TEST(Utf8, rejects_invalid_overlong_and_surrogate_bytes) {
     EXPECT_FALSE(is_valid_utf8("\xed\xa0\x80"));      // a UTF-16 surrogate
     EXPECT_FALSE(is_valid_utf8("\xe2\x80"));          // cut short
     EXPECT_FALSE(is_valid_utf8("\xf4\x90\x80\x80"));  // past U+10FFFF
+}
+
+// Issue 7: only valid text is stored, by one rule for every way text comes in.
+TEST(TextRule, refuses_windows_1252_bytes_as_not_utf8) {
+    EXPECT_EQ(text_fault("Caf\xe9 Team", Lines::One), TextFault::NotUtf8);
+    EXPECT_EQ(text_fault("\xff\xfe", Lines::Many), TextFault::NotUtf8);
+    EXPECT_EQ(describe(TextFault::NotUtf8), "is not UTF-8 text");
+}
+
+TEST(TextRule, refuses_nul_and_other_control_characters_in_any_field) {
+    using namespace std::string_view_literals;
+    EXPECT_EQ(text_fault("a\0b"sv, Lines::Many), TextFault::ControlCharacter);
+    EXPECT_EQ(text_fault("bell\x07", Lines::Many), TextFault::ControlCharacter);
+    EXPECT_EQ(text_fault("del\x7f", Lines::Many), TextFault::ControlCharacter);
+    EXPECT_EQ(text_fault("c1 \xc2\x85", Lines::Many), TextFault::ControlCharacter);
+}
+
+TEST(TextRule, allows_tabs_and_line_breaks_only_where_a_field_holds_several_lines) {
+    EXPECT_EQ(text_fault("one\ttwo\r\nthree", Lines::Many), TextFault::None);
+    EXPECT_EQ(text_fault("one\ntwo", Lines::One), TextFault::LineBreak);
+    EXPECT_EQ(text_fault("one\ttwo", Lines::One), TextFault::LineBreak);
+    EXPECT_EQ(text_fault("Caf\xc3\xa9 \xe2\x80\x99s \xf0\x9f\x8f\x9b", Lines::One),
+              TextFault::None);
+}
+
+TEST(TextRule, shows_refused_text_safely) {
+    using namespace std::string_view_literals;
+    EXPECT_EQ(shown_safely("Caf\xe9\0!"sv), "Caf\xEF\xBF\xBD\xEF\xBF\xBD!");
+    EXPECT_TRUE(is_valid_utf8(shown_safely("\xff\xfe\xc3")));
+    EXPECT_EQ(shown_safely("two\nlines"), "two\nlines");
 }
 
 TEST(Csv, reads_quoted_fields_with_commas_quotes_and_line_breaks) {

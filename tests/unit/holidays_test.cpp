@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: AGPL-3.0-or-later
 // The bank holidays of England and Wales and the date of Easter, against tables written out
 // by hand: GOV.UK's published list for 2015–2027 and the rules for the years after, and a
 // published table of Easter Sundays.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: AGPL-3.0-or-later
 // The HTTP layer without sockets: routing, problem JSON, the pipeline's error handling and
 // the CSRF check.
 

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: AGPL-3.0-or-later
 // Money: amounts as council papers write them, read into pence and printed back.
 
 #include "civic/core/money.hpp"

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: AGPL-3.0-or-later
 // Periods: the one parser and printer, dates, and moving between periods.
 
 #include "civic/core/period.hpp"

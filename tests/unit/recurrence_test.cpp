@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: AGPL-3.0-or-later
 // Recurrence: meeting schedules as RRULEs, expanded in UK local time across the clock
 // changes. The UK's clocks change on the last Sundays of March and October: 30 March and
 // 26 October 2025, 29 March and 25 October 2026, at 01:00 UTC.

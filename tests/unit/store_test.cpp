@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: AGPL-3.0-or-later
 // The SQLite store: migrations, transactions, the audit trail, backups. Real files in a
 // temporary folder.
 

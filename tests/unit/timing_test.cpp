@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: AGPL-3.0-or-later
 // Timing phrases as councils write them, read into typed values that keep the words.
 
 #include "civic/core/timing.hpp"

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: AGPL-3.0-or-later
 // Working days, clear days and response clocks, against dates worked out by hand with a
 // calendar: every expected value below was counted day by day, not computed.
 

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: AGPL-3.0-or-later
 #pragma once
 // The wiring: opens the store, applies migrations, builds the services and registers each
 // module's routes. Nothing else in Civic knows every module.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: AGPL-3.0-or-later
 // civic: the one binary. Subcommands: serve, init, demo, user add, token create, import,
 // backup, version. Every subcommand that touches data takes --db.
 

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: AGPL-3.0-or-later
 #pragma once
 // What a service needs to know about the request it serves: who asks, which request it is
 // (for the audit trail and the logs), and what time it is.

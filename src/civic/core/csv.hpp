@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: AGPL-3.0-or-later
 #pragma once
 // RFC 4180 CSV, read with the line each record starts on, so an import can name the line
 // and column of a bad value. Hand-written: Debian's libcsv reports fields but not the

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: AGPL-3.0-or-later
 #pragma once
 // Calendar dates, as councils use them: no time of day, no time zone.
 

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: AGPL-3.0-or-later
 #pragma once
 // Expected failures as values. One table (http/problem.cpp) maps each kind to its HTTP
 // status and its RFC 9457 problem shape.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: AGPL-3.0-or-later
 #pragma once
 // The bank holidays of England and Wales, worked out from the rules they follow, so Civic
 // knows every year's holidays without waiting for GOV.UK to publish them.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: AGPL-3.0-or-later
 #pragma once
 // JSON in and out of the API: strict parsing of request bodies, field by field, with every
 // problem collected and named.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: AGPL-3.0-or-later
 #pragma once
 // Logging with the request id on every line: the HTTP layer sets the id for the thread that
 // serves a request, and the log pattern's %* prints it.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: AGPL-3.0-or-later
 #pragma once
 // Amounts of money in pounds sterling, held as whole pence so that sums are exact.
 

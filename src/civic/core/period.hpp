@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: AGPL-3.0-or-later
 #pragma once
 // The periods a council plans and reports by: months, quarters of the financial year,
 // financial years (1 April – 31 March), calendar years, academic years (1 September –

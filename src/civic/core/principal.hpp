@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: AGPL-3.0-or-later
 #pragma once
 // Who is asking: the signed-in user and the roles they hold, each scoped to a unit subtree.
 // Services decide what a principal may do; the API and the pages only pass it along.

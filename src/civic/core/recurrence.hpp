@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: AGPL-3.0-or-later
 #pragma once
 // Meeting schedules: an RFC 5545 recurrence rule (RRULE) at a fixed time of day in the UK.
 

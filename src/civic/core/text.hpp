@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: AGPL-3.0-or-later
 #pragma once
 // Small text helpers with no dependency beyond the standard library, so the parsers that are
 // also built for fuzzing can use them.

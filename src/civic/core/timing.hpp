@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: AGPL-3.0-or-later
 #pragma once
 // Timing as councils write it in service and improvement plans: "by July 1999",
 // "14 July 1999", "11.09.99", "Sept 1999 - Feb 2000", "Autumn 1999", "Quarterly & annually",

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: AGPL-3.0-or-later
 #pragma once
 // Working days as a council counts them: Monday to Friday, less the bank holidays of
 // England and Wales, less the council's own closure days, plus any bank holiday it works.

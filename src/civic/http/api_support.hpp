@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: AGPL-3.0-or-later
 #pragma once
 // Small helpers every module's API uses: reading a JSON body, paging, ETags, writing JSON.
 

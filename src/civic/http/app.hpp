@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: AGPL-3.0-or-later
 #pragma once
 // The pipeline every request goes through, in order: authentication, the CSRF check for
 // browser writes, the route table, and the translation of failures (an exception becomes a

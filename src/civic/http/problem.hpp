@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: AGPL-3.0-or-later
 #pragma once
 // RFC 9457 problem details: every API error is application/problem+json with type, title,
 // status, detail, the request id and, for validation, the list of fields at fault.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: AGPL-3.0-or-later
 #pragma once
 // Server-rendered pages: mustache templates (compiled into the binary from web/templates)
 // filled from a JSON view model, inside the GOV.UK Frontend layout.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: AGPL-3.0-or-later
 #pragma once
 // A request and a response as handlers see them: plain data, nothing of sockets or Beast.
 

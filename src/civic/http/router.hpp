@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: AGPL-3.0-or-later
 #pragma once
 // One route table: each module registers its routes; dispatch matches the path segment by
 // segment, fills Request::params, and answers 404 or 405 (with Allow) when nothing fits.

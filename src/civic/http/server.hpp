@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: AGPL-3.0-or-later
 #pragma once
 // The HTTP edge, on Boost.Beast and Asio with C++20 coroutines. The server owns sockets,
 // limits and deadlines; the handler is a plain function from Request to Response.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: AGPL-3.0-or-later
 #pragma once
 // Serves the GOV.UK Frontend stylesheet, fonts and images (and Civic's own) from the assets
 // folder beside the binary, under /assets/.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: AGPL-3.0-or-later
 #pragma once
 // The audit trail: every write records who, when, what, the before and after JSON and the
 // request id, in the same transaction as the write. Nothing in Civic updates or deletes it.

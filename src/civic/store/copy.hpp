@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: AGPL-3.0-or-later
 #pragma once
 // Copies a whole council from one database to another (SQLite to PostgreSQL, or back):
 // every table, all or nothing, in one transaction on the target.

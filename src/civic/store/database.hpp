@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: AGPL-3.0-or-later
 #pragma once
 // The store interface every module writes its SQL against. Two backends implement it:
 // SQLite (embedded default) and PostgreSQL. SQL uses '?' placeholders; where the dialects

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: AGPL-3.0-or-later
 #pragma once
 // Numbered migrations compiled into the binary (src/civic/store/migrations/NNNN_name.sql,
 // with NNNN_name.sqlite.sql or NNNN_name.postgres.sql where the dialects truly differ).

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: AGPL-3.0-or-later
 #pragma once
 // PostgreSQL through libpq: a pool of connections with health checks and reconnection,
 // '?' placeholders rewritten to $1…$n, and a prepared-statement cache per connection.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: AGPL-3.0-or-later
 #pragma once
 // SQLite in WAL mode: one serialised writer, a pool of readers, and a prepared-statement
 // cache on every connection.

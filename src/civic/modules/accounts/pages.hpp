@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: AGPL-3.0-or-later
 #pragma once
 // Sign-in and sign-out pages, and the authenticator that turns a session cookie or a bearer
 // token into the request's principal.

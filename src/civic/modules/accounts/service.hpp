@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: AGPL-3.0-or-later
 #pragma once
 // Local accounts: argon2id password hashes, sessions kept in the database (so any server
 // can serve any user), bearer tokens for scripts (stored as hashes), and roles scoped to

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: AGPL-3.0-or-later
 #pragma once
 // GET /api/v1/audit: read the audit trail. Nothing in Civic changes or deletes it.
 

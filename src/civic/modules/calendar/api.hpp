@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: AGPL-3.0-or-later
 #pragma once
 // The council's calendar under /api/v1/calendar: bank holidays and the council's own days,
 // working-day sums, periods and timing phrases. Reads are public; changing the council's

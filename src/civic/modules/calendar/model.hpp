@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: AGPL-3.0-or-later
 #pragma once
 // A council's own working-calendar days, on top of the bank holidays of England and Wales.
 

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: AGPL-3.0-or-later
 #pragma once
 // The council's calendar: the bank holidays of England and Wales with the council's own
 // changes (closure days it adds, bank holidays it works), and the working-day arithmetic,

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: AGPL-3.0-or-later
 #pragma once
 // The calendar's values as JSON, shared by the API and the command line, so both answer
 // with the same shapes.

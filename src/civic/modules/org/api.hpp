@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: AGPL-3.0-or-later
 #pragma once
 // The organisation register's JSON API under /api/v1: units, people, posts, memberships and
 // the Popolo export. Handlers parse, call the service, and answer.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: AGPL-3.0-or-later
 // The demo council: data/demo/council.json, compiled into the binary and loaded through the
 // same rules as the API, in one transaction.
 

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: AGPL-3.0-or-later
 // CSV imports of units and people: one transaction for the whole file, so one bad row
 // rejects the file and nothing is written. Each row goes through the same rules as the API.
 

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: AGPL-3.0-or-later
 #pragma once
 // The organisation register, shaped on Popolo: units (Organization) in a tree, people
 // (Person), posts with their responsibilities (Post) and memberships (Membership).

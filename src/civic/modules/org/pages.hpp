@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: AGPL-3.0-or-later
 #pragma once
 // The organisation register's web pages: the unit tree, a unit, a person, and the forms to
 // create and edit them. They call the same service functions as the API.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: AGPL-3.0-or-later
 // The register as Popolo JSON: https://www.popoloproject.com/specs/ (Person, Organization,
 // Post, Membership), validated in the tests against the Popolo draft-03 schemas.
 

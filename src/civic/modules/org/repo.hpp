@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: AGPL-3.0-or-later
 #pragma once
 // The SQL of the organisation register. Each function runs on a connection inside the
 // caller's read or write; "not found" is nullopt, failures throw store errors.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: AGPL-3.0-or-later
 #pragma once
 // The rules of the organisation register: validation, who may see and change what, and the
 // audit trail. The JSON API, the pages and the command line all come through here.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: AGPL-3.0-or-later
 // People: officers and councillors. Councillors and published officers (directors, the chief
 // executive) are public; other officers, and every officer's contact details, are seen only
 // by signed-in users whose role covers the officer's unit.

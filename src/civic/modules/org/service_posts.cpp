@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: AGPL-3.0-or-later
 // Posts (with their responsibilities, and the portfolios of cabinet members) and
 // memberships (person × unit or body × role × dates).
 

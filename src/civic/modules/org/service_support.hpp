@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: AGPL-3.0-or-later
 #pragma once
 // Helpers shared by the org service's translation units: scope checks, validation of common
 // fields, and paging. Internal to the org module.
