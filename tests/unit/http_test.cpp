@@ -139,15 +139,34 @@ TEST(App, refuses_a_cookie_session_write_without_the_csrf_header) {
 }
 
 TEST(ApiSupport, reads_the_version_from_if_match_or_the_body) {
+    const boost::json::object none;
+    const boost::json::object seven{{"version", 7}};
     auto r = request(Method::Patch, "/api/v1/units/x");
     r.headers.push_back({"if-match", "W/\"3\""});
-    EXPECT_EQ(expected_version(r, {}).value(), 3);
+    JsonFields from_header(none);
+    EXPECT_EQ(change_version(r, from_header).value(), 3);
     auto plain = request(Method::Patch, "/api/v1/units/x");
-    EXPECT_EQ(expected_version(plain, boost::json::object{{"version", 7}}).value(), 7);
-    EXPECT_EQ(expected_version(plain, {}).error().kind, ErrorKind::PreconditionRequired);
+    JsonFields from_body(seven);
+    EXPECT_EQ(change_version(plain, from_body).value(), 7);
+    EXPECT_TRUE(from_body.finish().has_value());  // version was read: not an unknown field
+    JsonFields neither(none);
+    EXPECT_EQ(change_version(plain, neither).error().kind, ErrorKind::PreconditionRequired);
     auto bad = request(Method::Patch, "/api/v1/units/x");
     bad.headers.push_back({"if-match", "\"abc\""});
-    EXPECT_EQ(expected_version(bad, {}).error().kind, ErrorKind::BadRequest);
+    JsonFields with_bad(none);
+    EXPECT_EQ(change_version(bad, with_bad).error().kind, ErrorKind::BadRequest);
+}
+
+TEST(ApiSupport, refuses_a_body_version_that_disagrees_with_if_match) {
+    const boost::json::object body{{"version", 999}};
+    auto r = request(Method::Patch, "/api/v1/units/x");
+    r.headers.push_back({"if-match", "W/\"1\""});
+    JsonFields fields(body);
+    const auto v = change_version(r, fields);
+    ASSERT_FALSE(v.has_value());
+    EXPECT_EQ(v.error().kind, ErrorKind::Validation);
+    ASSERT_EQ(v.error().errors.size(), 1u);
+    EXPECT_EQ(v.error().errors[0].field, "version");
 }
 
 TEST(Forms, decode_percent_and_plus) {

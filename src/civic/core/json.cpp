@@ -65,6 +65,11 @@ void JsonFields::fail(std::string field, std::string message) {
     m_errors.push_back({std::move(field), std::move(message)});
 }
 
+void JsonFields::refuse(std::string_view name, std::string message) {
+    m_read.emplace(name);
+    if (m_obj.contains(name)) fail(std::string(name), std::move(message));
+}
+
 std::string JsonFields::required_text(std::string_view name, std::string_view label,
                                       std::size_t max_len) {
     const auto* v = get(name);

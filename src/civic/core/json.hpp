@@ -46,6 +46,9 @@ public:
                                                                std::size_t max_items = 100);
     // Records an error for a field by hand.
     void fail(std::string field, std::string message);
+    // A field that may not be sent here: when present, it is refused with this message
+    // (rather than as a field Civic does not know).
+    void refuse(std::string_view name, std::string message);
     // Finishes: every field not read is an unknown field. Returns the collected errors.
     Result<void> finish();
     const std::vector<FieldError>& errors() const { return m_errors; }

@@ -6,9 +6,11 @@
 #include <boost/json/value.hpp>
 #include <cstdint>
 #include <optional>
+#include <span>
 #include <string>
 
 #include "civic/core/error.hpp"
+#include "civic/core/json.hpp"
 #include "civic/http/request.hpp"
 
 namespace civic::http {
@@ -22,14 +24,23 @@ Response json_response(int status, const boost::json::value& body);
 // The weak ETag for a record version: W/"3".
 std::string etag_for(std::int64_t version);
 
-// The version named by If-Match (an ETag from a GET), or by the body's "version" field.
-// PreconditionRequired when neither is given, BadRequest when If-Match is not one of ours.
-Result<std::int64_t> expected_version(const Request& request, const boost::json::object& body);
+// The version a change names: If-Match (the ETag from a GET), or the body's "version"
+// field, or both when they agree. Reads "version" from fields, so that JsonFields::finish()
+// does not count it as unknown, and records a 422 there for a version that is not a whole
+// number or that disagrees with If-Match. PreconditionRequired when neither is given,
+// BadRequest when If-Match is not one of ours.
+Result<std::int64_t> change_version(const Request& request, JsonFields& fields);
 
 // The version a state change such as an archive names: If-Match, or a body that holds
-// nothing but {"version": n}. Any other field is a 422 naming it; a body that is not JSON
-// is 400 or 415, as for any other write.
+// nothing but {"version": n}, or both when they agree. Any other field is a 422 naming it; a
+// body that is not JSON is 400 or 415, as for any other write.
 Result<std::int64_t> state_change_version(const Request& request);
+
+// A create may not name a version: a new record starts at version 1.
+void refuse_version_on_create(JsonFields& fields);
+
+// A change must name at least one field to change, besides its version (422 otherwise).
+Result<void> require_some_change(const boost::json::object& body);
 
 struct PageRequest {
     std::optional<std::string> cursor;  // the id after which to start
@@ -41,6 +52,14 @@ Result<PageRequest> page_request(const Request& request);
 
 // Reads an optional query parameter that must be an id.
 Result<std::optional<std::string>> id_query_param(const Request& request, std::string_view name);
+
+// Reads an optional query parameter that must be true or false (absent: the default).
+Result<bool> bool_query_param(const Request& request, std::string_view name, bool default_value);
+
+// Reads an optional query parameter that must be one of a fixed list, in any case; returns
+// the list's own spelling. A value outside the list is a 422 saying what is allowed.
+Result<std::optional<std::string>> choice_query_param(const Request& request, std::string_view name,
+                                                      std::span<const std::string_view> allowed);
 
 // {"items": [...], "next_cursor": "..."|null}
 boost::json::object page_body(boost::json::array items, const std::optional<std::string>& next);

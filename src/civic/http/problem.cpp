@@ -39,6 +39,28 @@ const Mapping& mapping(ErrorKind kind) {
     return k_mappings[std::size(k_mappings) - 1];
 }
 
+// The request's path as a URI reference (RFC 3986): as the client sent it, with anything a
+// URI may not hold raw (spaces, quotes, bytes past ASCII) percent-encoded.
+std::string instance_for(const Request& request) {
+    std::string_view path =
+        request.target.empty() ? std::string_view(request.path) : std::string_view(request.target);
+    path = path.substr(0, path.find('?'));
+    static constexpr std::string_view k_allowed =
+        "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-._~!$&'()*+,;=:@/%";
+    static constexpr char k_hex[] = "0123456789ABCDEF";
+    std::string out;
+    for (unsigned char c : path) {
+        if (k_allowed.find(static_cast<char>(c)) != std::string_view::npos) {
+            out.push_back(static_cast<char>(c));
+        } else {
+            out.push_back('%');
+            out.push_back(k_hex[c >> 4]);
+            out.push_back(k_hex[c & 15]);
+        }
+    }
+    return out.empty() ? std::string("/") : out;
+}
+
 }  // namespace
 
 int status_for(ErrorKind kind) { return mapping(kind).status; }
@@ -57,7 +79,7 @@ Response problem_response(const Request& request, const Error& error) {
     body["title"] = m.title;
     body["status"] = m.status;
     body["detail"] = error.detail;
-    body["instance"] = request.path;
+    body["instance"] = instance_for(request);
     body["request_id"] = request.request_id;
     if (!error.errors.empty()) {
         boost::json::array errors;

@@ -3,6 +3,9 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
+
+#include "civic/core/utf8.hpp"
 #include "civic/http/problem.hpp"
 
 namespace civic::http {
@@ -26,9 +29,46 @@ std::vector<std::string_view> split_path(std::string_view path) {
 }  // namespace
 
 void Router::add(Method method, std::string pattern, Handler handler) {
+    add(method, std::move(pattern), {}, std::move(handler));
+}
+
+void Router::add(Method method, std::string pattern, std::vector<std::string> query,
+                 Handler handler) {
     std::vector<std::string> segments;
     for (auto s : split_path(pattern)) segments.emplace_back(s);
-    m_routes.push_back({method, std::move(pattern), std::move(segments), std::move(handler)});
+    m_routes.push_back(
+        {method, std::move(pattern), std::move(segments), std::move(query), std::move(handler)});
+}
+
+std::optional<Error> Router::check_query(const Route& route, const Request& request) {
+    const bool strict = route.pattern.starts_with("/api/");
+    std::vector<FieldError> errors;
+    for (const auto& [name, value] : request.query) {
+        const std::string shown = shown_safely(name);
+        if (const auto fault = text_fault(name, Lines::One); fault != TextFault::None) {
+            errors.push_back(
+                {shown, fmt::format("The name of a query parameter {}", describe(fault))});
+            continue;
+        }
+        if (strict &&
+            std::find(route.query.begin(), route.query.end(), name) == route.query.end()) {
+            std::string known;
+            for (const auto& q : route.query) known += (known.empty() ? "" : ", ") + q;
+            errors.push_back(
+                {shown, route.query.empty()
+                            ? fmt::format("{} is not a query parameter Civic knows; this address "
+                                          "takes none",
+                                          shown)
+                            : fmt::format("{} is not a query parameter Civic knows here; this "
+                                          "address takes {}",
+                                          shown, known)});
+            continue;
+        }
+        if (const auto fault = text_fault(value, Lines::One); fault != TextFault::None)
+            errors.push_back({shown, fmt::format("{} {}", shown, describe(fault))});
+    }
+    if (errors.empty()) return std::nullopt;
+    return Error::validation(std::move(errors), "Some query parameters need correcting.");
 }
 
 bool Router::match(const Route& route, const std::vector<std::string_view>& path,
@@ -65,6 +105,13 @@ Response Router::dispatch(Request& request) const {
         if (!match(route, path, params)) continue;
         const bool head_as_get = request.method == Method::Head && route.method == Method::Get;
         if (route.method == request.method || head_as_get) {
+            if (auto refused = check_query(route, request))
+                return problem_response(request, *refused);
+            // A path part that is not text cannot name anything Civic holds.
+            for (const auto& [name, value] : params)
+                if (text_fault(value, Lines::One) != TextFault::None)
+                    return problem_response(request,
+                                            Error::not_found("There is nothing at this address."));
             request.params = std::move(params);
             return route.handler(request);
         }
@@ -86,7 +133,7 @@ Response Router::dispatch(Request& request) const {
 
 std::vector<RouteInfo> Router::routes() const {
     std::vector<RouteInfo> out;
-    for (const auto& r : m_routes) out.push_back({r.method, r.pattern});
+    for (const auto& r : m_routes) out.push_back({r.method, r.pattern, r.query});
     return out;
 }
 

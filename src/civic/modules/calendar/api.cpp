@@ -69,10 +69,15 @@ Response working_days(const Request& r, CalendarService& service) {
     auto from = date_param(r, "from");
     if (!from) return http::problem_response(r, from.error());
     const bool has_add = r.query_param("add").has_value(), has_to = r.query_param("to").has_value();
-    if (has_add == has_to)
+    if (has_add && has_to)
         return http::problem_response(
             r, Error::validation(
                    "add", "Give either add (a number of working days) or to (a date), not both"));
+    if (!has_add && !has_to)
+        return http::problem_response(
+            r, Error::validation("add",
+                                 "Give add (a number of working days to add) or to (a date to "
+                                 "count the working days up to)"));
     const auto calendar = service.working_calendar();
     if (has_add) {
         auto n = int_param(r, "add", -k_max_working_days, k_max_working_days);
@@ -92,7 +97,9 @@ Response working_days(const Request& r, CalendarService& service) {
     if (std::abs(days_between(*from, *to)) > k_max_days)
         return http::problem_response(
             r, Error::validation("to", "Ask for at most 100 years at a time"));
-    const bool clear = r.query_param("clear").value_or("") == "true";
+    auto clear_param = http::bool_query_param(r, "clear", false);
+    if (!clear_param) return http::problem_response(r, clear_param.error());
+    const bool clear = *clear_param;
     const auto result = clear ? calendar.clear_working_days_between_explained(*from, *to)
                               : calendar.count_working_days_explained(*from, *to);
     return http::json_response(200, json::object{{"from", format_iso_date(*from)},
@@ -104,8 +111,9 @@ Response working_days(const Request& r, CalendarService& service) {
 
 Response period(const Request& r) {
     PeriodOptions options;
-    if (r.query_param("academic").value_or("") == "true")
-        options.year_pair = YearPair::AcademicYear;
+    auto academic = http::bool_query_param(r, "academic", false);
+    if (!academic) return http::problem_response(r, academic.error());
+    if (*academic) options.year_pair = YearPair::AcademicYear;
     const std::string_view text = r.param("text");
     auto p = parse_period(text, options);
     if (!p) return http::problem_response(r, Error::validation("text", p.error()));
@@ -156,22 +164,23 @@ Response meetings(const Request& r) {
 }  // namespace
 
 void register_api(http::Router& router, CalendarService& service, const Clock& clock) {
-    router.add(Method::Get, "/api/v1/calendar/holidays",
+    router.add(Method::Get, "/api/v1/calendar/holidays", {"from", "to"},
                [&service](Request& r) { return holidays(r, service); });
-    router.add(Method::Get, "/api/v1/calendar/working-days",
+    router.add(Method::Get, "/api/v1/calendar/working-days", {"from", "add", "to", "clear"},
                [&service](Request& r) { return working_days(r, service); });
     // {text...}: a financial year has a slash in it ("2025/26"), sent as it is or as %2F.
-    router.add(Method::Get, "/api/v1/calendar/periods/{text...}",
+    router.add(Method::Get, "/api/v1/calendar/periods/{text...}", {"academic"},
                [](Request& r) { return period(r); });
-    router.add(Method::Get, "/api/v1/calendar/meetings", [](Request& r) { return meetings(r); });
-    router.add(Method::Get, "/api/v1/calendar/timing",
+    router.add(Method::Get, "/api/v1/calendar/meetings", {"rule", "first", "time", "from", "to"},
+               [](Request& r) { return meetings(r); });
+    router.add(Method::Get, "/api/v1/calendar/timing", {"text", "after"},
                [&clock](Request& r) { return timing(r, clock); });
 
-    router.add(Method::Get, "/api/v1/calendar/days", [&service](Request& r) {
+    router.add(Method::Get, "/api/v1/calendar/days", {"include_archived"}, [&service](Request& r) {
+        auto archived = http::bool_query_param(r, "include_archived", false);
+        if (!archived) return http::problem_response(r, archived.error());
         json::array items;
-        for (const auto& d :
-             service.list_days(r.query_param("include_archived").value_or("") == "true"))
-            items.push_back(to_json(d));
+        for (const auto& d : service.list_days(*archived)) items.push_back(to_json(d));
         return http::json_response(200, json::object{{"items", std::move(items)}});
     });
     router.add(Method::Post, "/api/v1/calendar/days", [&service, &clock](Request& r) {

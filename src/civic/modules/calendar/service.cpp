@@ -9,7 +9,9 @@
 #include "civic/core/date.hpp"
 #include "civic/core/ids.hpp"
 #include "civic/core/json.hpp"
+#include "civic/core/utf8.hpp"
 #include "civic/modules/calendar/repo.hpp"
+#include "civic/modules/kit/checks.hpp"
 #include "civic/store/audit.hpp"
 
 namespace civic::calendar {
@@ -43,22 +45,24 @@ Result<CouncilDay> CalendarService::get_day(const std::string& id) {
 
 Result<CouncilDay> CalendarService::add_day(const Context& ctx, const CouncilDayInput& in) {
     CIVIC_CHECK(require_administrator(ctx));
-    std::vector<FieldError> errors;
+    kit::Checks checks;
     const std::string date(trim(in.date.value_or("")));
     const std::string name(trim(in.name.value_or("")));
     const std::string change(trim(in.change.value_or("")));
     if (!parse_iso_date(date))
-        errors.push_back(
-            {"date", "Enter a real date written as YYYY-MM-DD, for example 2026-12-29"});
-    if (name.empty() || name.size() > 200)
-        errors.push_back(
-            {"name",
-             "Enter a name for the day, such as Council offices closed (up to 200 characters)"});
+        checks.fail("date", "Enter a real date written as YYYY-MM-DD, for example 2026-12-29");
+    if (in.name && text_fault(*in.name, Lines::One) != TextFault::None) {
+        checks.text("name", "the name of the day", in.name, kit::Required::Yes, 200);
+    } else if (name.empty() || name.size() > 200) {
+        checks.fail("name",
+                    "Enter a name for the day, such as Council offices closed (up to 200 "
+                    "characters)");
+    }
     if (std::find(std::begin(k_changes), std::end(k_changes), change) == std::end(k_changes))
-        errors.push_back({"change",
-                          "Change must be add (a day the council does not work) or remove (a bank "
-                          "holiday the council works)"});
-    if (!errors.empty()) return std::unexpected(Error::validation(std::move(errors)));
+        checks.fail("change",
+                    "Change must be add (a day the council does not work) or remove (a bank "
+                    "holiday the council works)");
+    CIVIC_CHECK(checks.result());
     const Date day = *parse_iso_date(date);
     const CalendarAdjustment adjustment{
         day, name,

@@ -17,15 +17,16 @@ using http::Response;
 
 namespace {
 
-// The query parameters every list takes.
-Result<ListQuery> list_query(const Request& r) {
+// The query parameters a list takes: paging and the filters its resource understands (the
+// router refuses any other). kinds: the allowed values of ?kind=, matched in any case.
+Result<ListQuery> list_query(const Request& r, std::span<const std::string_view> kinds) {
     ListQuery q;
     CIVIC_TRY(auto page, http::page_request(r));
     q.cursor = page.cursor;
     q.limit = page.limit;
     if (auto v = r.query_param("name"); v && !v->empty()) q.name = std::string(*v);
-    if (auto v = r.query_param("kind"); v && !v->empty()) q.kind = std::string(*v);
-    if (auto v = r.query_param("include_archived")) q.include_archived = *v == "true" || *v == "1";
+    CIVIC_TRY(q.kind, http::choice_query_param(r, "kind", kinds));
+    CIVIC_TRY(q.include_archived, http::bool_query_param(r, "include_archived", false));
     CIVIC_TRY(q.within, http::id_query_param(r, "within"));
     CIVIC_TRY(q.person_id, http::id_query_param(r, "person_id"));
     CIVIC_TRY(q.unit_id, http::id_query_param(r, "unit_id"));
@@ -39,7 +40,6 @@ UnitInput unit_input(JsonFields& f) {
     in.kind = f.optional_text("kind", "Kind");
     in.parent_id = f.optional_text("parent_id", "Parent");
     in.description = f.optional_text("description", "Description", 100000);
-    f.optional_integer("version", "Version");
     return in;
 }
 
@@ -53,7 +53,6 @@ PersonInput person_input(JsonFields& f) {
     in.email = f.optional_text("email", "Email", 100000);
     in.phone = f.optional_text("phone", "Phone", 100000);
     in.summary = f.optional_text("summary", "Summary", 100000);
-    f.optional_integer("version", "Version");
     return in;
 }
 
@@ -64,7 +63,6 @@ PostInput post_input(JsonFields& f) {
     in.role = f.optional_text("role", "Role", 100000);
     in.portfolio = f.optional_text("portfolio", "Portfolio", 100000);
     in.responsibilities = f.optional_text_list("responsibilities", "Responsibilities", 1000);
-    f.optional_integer("version", "Version");
     return in;
 }
 
@@ -76,7 +74,6 @@ MembershipInput membership_input(JsonFields& f) {
     in.role = f.optional_text("role", "Role", 100000);
     in.start_date = f.optional_date("start_date", "Start date");
     in.end_date = f.optional_date("end_date", "End date");
-    f.optional_integer("version", "Version");
     return in;
 }
 
@@ -106,7 +103,9 @@ Response record_response(int status, const T& record) {
 // functions differ only in their input type, so one template serves all four resources.
 template <typename Input, typename Record>
 struct Resource {
-    std::string base;  // "/api/v1/units"
+    std::string base;                         // "/api/v1/units"
+    std::vector<std::string> filters;         // the list's filters, besides paging
+    std::span<const std::string_view> kinds;  // the values ?kind= takes, if it is a filter
     Input (*parse)(JsonFields&);
     std::function<Result<Page<Record>>(const Context&, const ListQuery&)> list;
     std::function<Result<Record>(const Context&, const std::string&)> get;
@@ -124,8 +123,10 @@ std::optional<Response> reject_bad_id(const Request& r) {
 
 template <typename Input, typename Record>
 void add_resource(http::Router& router, const Resource<Input, Record>& res, const Clock& clock) {
-    router.add(Method::Get, res.base, [res, &clock](Request& r) {
-        auto q = list_query(r);
+    std::vector<std::string> list_params{"limit", "cursor", "within", "include_archived"};
+    list_params.insert(list_params.end(), res.filters.begin(), res.filters.end());
+    router.add(Method::Get, res.base, std::move(list_params), [res, &clock](Request& r) {
+        auto q = list_query(r, res.kinds);
         if (!q) return http::problem_response(r, q.error());
         auto page = res.list(http::context_for(r, clock), *q);
         if (!page) return http::problem_response(r, page.error());
@@ -138,6 +139,7 @@ void add_resource(http::Router& router, const Resource<Input, Record>& res, cons
         if (!body) return http::problem_response(r, body.error());
         JsonFields fields(*body);
         const Input in = res.parse(fields);
+        http::refuse_version_on_create(fields);
         if (auto done = fields.finish(); !done) return http::problem_response(r, done.error());
         auto created = res.create(http::context_for(r, clock), in);
         if (!created) return http::problem_response(r, created.error());
@@ -157,8 +159,10 @@ void add_resource(http::Router& router, const Resource<Input, Record>& res, cons
         if (!body) return http::problem_response(r, body.error());
         JsonFields fields(*body);
         const Input in = res.parse(fields);
+        auto version = http::change_version(r, fields);
         if (auto done = fields.finish(); !done) return http::problem_response(r, done.error());
-        auto version = http::expected_version(r, *body);
+        if (auto some = http::require_some_change(*body); !some)
+            return http::problem_response(r, some.error());
         if (!version) return http::problem_response(r, version.error());
         auto updated =
             res.update(http::context_for(r, clock), std::string(r.param("id")), in, *version);
@@ -182,7 +186,10 @@ void register_api(http::Router& router, OrgService& s, const Clock& clock) {
     using namespace std::placeholders;
     add_resource<UnitInput, Unit>(
         router,
-        {"/api/v1/units", unit_input,
+        {"/api/v1/units",
+         {"name", "kind"},
+         k_unit_kinds,
+         unit_input,
          [&s](const Context& c, const ListQuery& q) { return s.list_units(c, q); },
          [&s](const Context& c, const std::string& id) { return s.get_unit(c, id); },
          [&s](const Context& c, const UnitInput& in) { return s.create_unit(c, in); },
@@ -195,7 +202,10 @@ void register_api(http::Router& router, OrgService& s, const Clock& clock) {
         clock);
     add_resource<PersonInput, VisiblePerson>(
         router,
-        {"/api/v1/people", person_input,
+        {"/api/v1/people",
+         {"name", "kind"},
+         k_person_kinds,
+         person_input,
          [&s](const Context& c, const ListQuery& q) { return s.list_people(c, q); },
          [&s](const Context& c, const std::string& id) { return s.get_person(c, id); },
          [&s](const Context& c, const PersonInput& in) { return s.create_person(c, in); },
@@ -208,7 +218,10 @@ void register_api(http::Router& router, OrgService& s, const Clock& clock) {
         clock);
     add_resource<PostInput, Post>(
         router,
-        {"/api/v1/posts", post_input,
+        {"/api/v1/posts",
+         {"name", "unit_id"},
+         {},
+         post_input,
          [&s](const Context& c, const ListQuery& q) { return s.list_posts(c, q); },
          [&s](const Context& c, const std::string& id) { return s.get_post(c, id); },
          [&s](const Context& c, const PostInput& in) { return s.create_post(c, in); },
@@ -221,7 +234,10 @@ void register_api(http::Router& router, OrgService& s, const Clock& clock) {
         clock);
     add_resource<MembershipInput, Membership>(
         router,
-        {"/api/v1/memberships", membership_input,
+        {"/api/v1/memberships",
+         {"person_id", "unit_id", "post_id"},
+         {},
+         membership_input,
          [&s](const Context& c, const ListQuery& q) { return s.list_memberships(c, q); },
          [&s](const Context& c, const std::string& id) { return s.get_membership(c, id); },
          [&s](const Context& c, const MembershipInput& in) { return s.create_membership(c, in); },

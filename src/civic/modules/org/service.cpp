@@ -9,21 +9,32 @@ using store::Connection;
 
 namespace {
 
-// Validates a unit's own fields; `creating` makes name and kind required.
-void check_unit_fields(Checks& checks, const UnitInput& in, bool creating) {
-    checks.text("name", "the unit's name", in.name, creating, 200);
-    checks.one_of("kind", "the kind of unit", in.kind, k_unit_kinds, creating);
-    checks.text("description", "the description", in.description, false, 2000);
-    if (bad_id(in.parent_id)) checks.fail("parent_id", "Choose a parent unit that exists");
+// Required when creating; on an update, required only when the field is sent, so a name can
+// be changed but never blanked.
+Required needed(bool creating, const std::optional<std::string>& v) {
+    return creating || v ? Required::Yes : Required::No;
 }
 
-// Finds the parent a unit is to sit under, as the caller may use it.
-std::optional<Unit> usable_parent(Connection& c, const Context& ctx, const std::string& id) {
-    auto parent = repo::find_unit(c, id);
-    if (!parent || parent->archived_at || !covers(ctx.principal, parent->path, Access::Write))
-        return std::nullopt;
-    return parent;
+// Validates a unit's own fields; `creating` makes name and kind required. Returns the kind in
+// its canonical spelling, when one was given.
+std::optional<std::string> check_unit_fields(Checks& checks, const UnitInput& in, bool creating) {
+    checks.text("name", "the unit's name", in.name, needed(creating, in.name), 200);
+    auto kind = checks.choice("kind", "the kind of unit", in.kind, k_unit_kinds,
+                              creating ? Required::Yes : Required::No);
+    checks.text("description", "the description", in.description, Required::No, 2000, Lines::Many);
+    if (bad_id(in.parent_id)) checks.fail("parent_id", "Choose a parent unit that exists");
+    return kind;
 }
+
+// The parent a unit is to sit under: a live unit the caller may write in. Anything else is
+// answered as a unit that does not exist.
+std::optional<Unit> usable_parent(Connection& c, const Context& ctx, const std::string& id) {
+    return named_record(repo::find_unit(c, id), [&](const Unit& u) {
+        return covers(ctx.principal, u.path, Access::Write);
+    });
+}
+
+constexpr std::string_view k_no_parent = "Choose a parent unit that exists and that you can change";
 
 }  // namespace
 
@@ -73,17 +84,17 @@ Result<Unit> OrgService::create_unit(const Context& ctx, const UnitInput& in) {
 
 Result<Unit> OrgService::create_unit_on(Connection& c, const Context& ctx, const UnitInput& in) {
     Checks checks;
-    check_unit_fields(checks, in, true);
+    const auto kind = check_unit_fields(checks, in, true);
     Unit u;
     u.id = new_id();
     u.name = trimmed(in.name);
-    u.kind = in.kind.value_or("");
+    u.kind = kind.value_or("");
     u.description = trimmed(in.description);
     const std::string parent_id = trimmed(in.parent_id);
     if (!parent_id.empty() && !checks.failed("parent_id")) {
         auto parent = usable_parent(c, ctx, parent_id);
         if (!parent) {
-            checks.fail("parent_id", "Choose a parent unit that exists and that you can change");
+            checks.fail("parent_id", std::string(k_no_parent));
         } else {
             u.parent_id = parent->id;
             u.path = parent->path + u.id + "/";
@@ -91,12 +102,14 @@ Result<Unit> OrgService::create_unit_on(Connection& c, const Context& ctx, const
     } else if (parent_id.empty()) {
         if (u.kind != "council" && !checks.failed("kind")) {
             checks.fail("parent_id", "Choose the unit this one sits under");
-        } else if (!covers(ctx.principal, "", Access::Write)) {
+        } else if (!ctx.principal.is_administrator()) {
             checks.fail("parent_id",
                         "Only an administrator can add a council at the top of the tree");
         }
         u.path = "/" + u.id + "/";
     }
+    if (u.kind == "council" && u.parent_id && !ctx.principal.is_administrator())
+        checks.fail("kind", "Only an administrator can make a unit a council");
     CIVIC_CHECK(checks.result());
     u.created_at = u.updated_at = now_text(ctx);
     repo::insert_unit(c, u);
@@ -112,21 +125,31 @@ Result<Unit> OrgService::update_unit(const Context& ctx, const std::string& id, 
         auto changed = change_record(
             c, ctx, k_unit, id, expected_version, "update", [&](Unit& u) -> Result<void> {
                 old_path = u.path;
+                const bool administrator = ctx.principal.is_administrator();
                 Checks checks;
-                check_unit_fields(checks, in, false);
+                const auto kind = check_unit_fields(checks, in, false);
                 if (in.name) u.name = trimmed(in.name);
-                if (in.kind) u.kind = *in.kind;
+                if (kind) {
+                    // Making a council, like putting a unit at the top of the tree, changes
+                    // what the whole register hangs from: an administrator's decision.
+                    if (*kind == "council" && u.kind != "council" && !administrator)
+                        checks.fail("kind", "Only an administrator can make a unit a council");
+                    u.kind = *kind;
+                }
                 if (in.description) u.description = trimmed(in.description);
                 if (in.parent_id && !checks.failed("parent_id")) {
                     const std::string parent_id = trimmed(in.parent_id);
                     if (parent_id.empty()) {
+                        if (u.parent_id && !administrator)
+                            checks.fail("parent_id",
+                                        "Only an administrator can move a unit to the top of the "
+                                        "tree");
                         u.parent_id.reset();
                         u.path = "/" + u.id + "/";
                     } else if (parent_id != u.parent_id.value_or("")) {
                         auto parent = usable_parent(c, ctx, parent_id);
                         if (!parent) {
-                            checks.fail("parent_id",
-                                        "Choose a parent unit that exists and that you can change");
+                            checks.fail("parent_id", std::string(k_no_parent));
                         } else if (parent->path.starts_with(old_path)) {
                             checks.fail(
                                 "parent_id",
@@ -137,7 +160,8 @@ Result<Unit> OrgService::update_unit(const Context& ctx, const std::string& id, 
                         }
                     }
                 }
-                if (!u.parent_id && u.kind != "council" && !checks.failed("kind"))
+                if (!u.parent_id && u.kind != "council" && !checks.failed("kind") &&
+                    !checks.failed("parent_id"))
                     checks.fail(
                         "parent_id",
                         "Only a council can sit at the top of the tree; choose a parent unit");

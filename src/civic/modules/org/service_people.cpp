@@ -31,13 +31,20 @@ bool looks_like_phone(std::string_view s) {
     return s.find_first_not_of("0123456789 +()-") == std::string_view::npos;
 }
 
-void check_person_fields(Checks& checks, const PersonInput& in, bool creating) {
-    checks.text("name", "the person's name", in.name, creating, 200);
-    checks.one_of("kind", "the kind of person", in.kind, k_person_kinds, creating);
-    checks.text("honorific_prefix", "the title", in.honorific_prefix, false, 50);
-    checks.text("email", "the email address", in.email, false, 200);
-    checks.text("phone", "the phone number", in.phone, false, 50);
-    checks.text("summary", "the summary", in.summary, false, 2000);
+Required needed(bool creating, const std::optional<std::string>& v) {
+    return creating || v ? Required::Yes : Required::No;
+}
+
+// Validates a person's own fields; returns the kind in its canonical spelling, when given.
+std::optional<std::string> check_person_fields(Checks& checks, const PersonInput& in,
+                                               bool creating) {
+    checks.text("name", "the person's name", in.name, needed(creating, in.name), 200);
+    auto kind = checks.choice("kind", "the kind of person", in.kind, k_person_kinds,
+                              creating ? Required::Yes : Required::No);
+    checks.text("honorific_prefix", "the title", in.honorific_prefix, Required::No, 50);
+    checks.text("email", "the email address", in.email, Required::No, 200);
+    checks.text("phone", "the phone number", in.phone, Required::No, 50);
+    checks.text("summary", "the summary", in.summary, Required::No, 2000, Lines::Many);
     if (in.email && !trim(*in.email).empty() && !checks.failed("email") &&
         !looks_like_email(trim(*in.email)))
         checks.fail("email",
@@ -45,9 +52,11 @@ void check_person_fields(Checks& checks, const PersonInput& in, bool creating) {
     if (in.phone && !checks.failed("phone") && !looks_like_phone(trim(*in.phone)))
         checks.fail("phone", "Enter a phone number, like 01632 960 001");
     if (bad_id(in.unit_id)) checks.fail("unit_id", "Choose a unit that exists");
+    return kind;
 }
 
-// Sets p.unit_id and p.unit_path from the input, as the caller may use the unit.
+// Sets p.unit_id and p.unit_path from the input: a live unit the caller may write in, or no
+// unit at all, which only someone who may write council-wide may choose.
 void resolve_unit(Connection& c, const Context& ctx, Checks& checks, const std::string& unit_id,
                   Person& p) {
     if (unit_id.empty()) {
@@ -57,8 +66,10 @@ void resolve_unit(Connection& c, const Context& ctx, Checks& checks, const std::
             checks.fail("unit_id", "Choose the unit this person belongs to");
         return;
     }
-    auto unit = repo::find_unit(c, unit_id);
-    if (!unit || unit->archived_at || !covers(ctx.principal, unit->path, Access::Write)) {
+    auto unit = named_record(repo::find_unit(c, unit_id), [&](const Unit& u) {
+        return covers(ctx.principal, u.path, Access::Write);
+    });
+    if (!unit) {
         checks.fail("unit_id", "Choose a unit that exists and that you can change");
         return;
     }
@@ -101,11 +112,11 @@ Result<VisiblePerson> OrgService::create_person(const Context& ctx, const Person
 Result<VisiblePerson> OrgService::create_person_on(Connection& c, const Context& ctx,
                                                    const PersonInput& in) {
     Checks checks;
-    check_person_fields(checks, in, true);
+    const auto kind = check_person_fields(checks, in, true);
     Person p;
     p.id = new_id();
     p.name = trimmed(in.name);
-    p.kind = in.kind.value_or("");
+    p.kind = kind.value_or("");
     p.honorific_prefix = trimmed(in.honorific_prefix);
     p.email = trimmed(in.email);
     p.phone = trimmed(in.phone);
@@ -128,9 +139,9 @@ Result<VisiblePerson> OrgService::update_person(const Context& ctx, const std::s
         CIVIC_TRY(auto p,
                   change_record(c, ctx, k_person, id, expected_version, "update", [&](Person& p) {
                       Checks checks;
-                      check_person_fields(checks, in, false);
+                      const auto kind = check_person_fields(checks, in, false);
                       if (in.name) p.name = trimmed(in.name);
-                      if (in.kind) p.kind = *in.kind;
+                      if (kind) p.kind = *kind;
                       if (in.honorific_prefix) p.honorific_prefix = trimmed(in.honorific_prefix);
                       if (in.email) p.email = trimmed(in.email);
                       if (in.phone) p.phone = trimmed(in.phone);

@@ -11,30 +11,24 @@ using store::Connection;
 
 namespace {
 
-void check_post_fields(Checks& checks, const PostInput& in, bool creating) {
-    checks.text("label", "the post's title", in.label, creating, 200);
-    checks.text("role", "the role", in.role, false, 200);
-    checks.text("portfolio", "the portfolio", in.portfolio, false, 200);
-    if (creating && !in.unit_id) checks.fail("unit_id", "Choose the unit this post belongs to");
-    if (bad_id(in.unit_id)) checks.fail("unit_id", "Choose a unit that exists");
-    if (in.responsibilities) {
-        if (in.responsibilities->size() > 100)
-            checks.fail("responsibilities", "A post can have at most 100 responsibilities");
-        for (const auto& r : *in.responsibilities) {
-            if (trim(r).empty() || r.size() > 500) {
-                checks.fail("responsibilities",
-                            "Each responsibility must be between 1 and 500 characters");
-                break;
-            }
-        }
-    }
+Required needed(bool creating, const std::optional<std::string>& v) {
+    return creating || v ? Required::Yes : Required::No;
 }
 
+void check_post_fields(Checks& checks, const PostInput& in, bool creating) {
+    checks.text("label", "the post's title", in.label, needed(creating, in.label), 200);
+    checks.text("role", "the role", in.role, Required::No, 200);
+    checks.text("portfolio", "the portfolio", in.portfolio, Required::No, 200);
+    if (creating && !in.unit_id) checks.fail("unit_id", "Choose the unit this post belongs to");
+    if (bad_id(in.unit_id)) checks.fail("unit_id", "Choose a unit that exists");
+    checks.text_list("responsibilities", "the responsibilities", in.responsibilities, 100, 500);
+}
+
+// A unit a write puts a record in: live, and in the caller's write scope.
 std::optional<Unit> writable_unit(Connection& c, const Context& ctx, const std::string& id) {
-    auto unit = repo::find_unit(c, id);
-    if (!unit || unit->archived_at || !covers(ctx.principal, unit->path, Access::Write))
-        return std::nullopt;
-    return unit;
+    return named_record(repo::find_unit(c, id), [&](const Unit& u) {
+        return covers(ctx.principal, u.path, Access::Write);
+    });
 }
 
 }  // namespace
@@ -129,7 +123,7 @@ void check_membership_fields(Checks& checks, const MembershipInput& in, bool cre
     if (bad_id(in.person_id)) checks.fail("person_id", "Choose a person who exists");
     if (bad_id(in.unit_id)) checks.fail("unit_id", "Choose a unit that exists");
     if (bad_id(in.post_id)) checks.fail("post_id", "Choose a post that exists");
-    checks.text("role", "the role", in.role, false, 200);
+    checks.text("role", "the role", in.role, Required::No, 200);
     for (const auto* d : {&in.start_date, &in.end_date}) {
         if (*d && !(*d)->empty() && !is_iso_date(**d))
             checks.fail(d == &in.start_date ? "start_date" : "end_date",
@@ -137,11 +131,18 @@ void check_membership_fields(Checks& checks, const MembershipInput& in, bool cre
     }
 }
 
-// Fills person, unit, post and role of m from the input, checking each as the caller may use it.
+// Fills person, unit, post and role of m from the input, each named record as the caller may
+// use it: the person one they may see (published, or in their scope), the post a live one in
+// the membership's unit, the unit one they may write in. A person, post or unit they may not
+// use is answered exactly as one that does not exist.
 void resolve_membership(Connection& c, const Context& ctx, Checks& checks,
                         const MembershipInput& in, Membership& m) {
-    if (in.person_id && !checks.failed("person_id")) {
-        if (auto person = repo::find_person(c, trimmed(in.person_id))) {
+    if (in.person_id && !checks.failed("person_id") && trimmed(in.person_id) != m.person_id) {
+        auto person =
+            named_record(repo::find_person(c, trimmed(in.person_id)), [&](const Person& p) {
+                return p.published || covers(ctx.principal, p.unit_path, Access::Read);
+            });
+        if (person) {
             m.person_id = person->id;
         } else {
             checks.fail("person_id", "Choose a person who exists");
@@ -152,7 +153,8 @@ void resolve_membership(Connection& c, const Context& ctx, Checks& checks,
         const std::string post_id = trimmed(in.post_id);
         if (post_id.empty()) {
             m.post_id.reset();
-        } else if ((post = repo::find_post(c, post_id))) {
+        } else if ((post = named_record(repo::find_post(c, post_id),
+                                        [](const Post&) { return true; }))) {
             m.post_id = post->id;
         } else {
             checks.fail("post_id", "Choose a post that exists");
@@ -162,7 +164,7 @@ void resolve_membership(Connection& c, const Context& ctx, Checks& checks,
     if (unit_id.empty() && post) unit_id = post->unit_id;  // a post's membership is in its unit
     if (unit_id.empty()) {
         if (!checks.failed("unit_id")) checks.fail("unit_id", "Choose the unit or body");
-    } else if (!checks.failed("unit_id")) {
+    } else if (!checks.failed("unit_id") && unit_id != m.unit_id) {
         if (auto unit = writable_unit(c, ctx, unit_id)) {
             m.unit_id = unit->id;
             m.unit_path = unit->path;

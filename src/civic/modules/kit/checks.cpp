@@ -1,0 +1,93 @@
+// SPDX-License-Identifier: AGPL-3.0-or-later
+#include "civic/modules/kit/checks.hpp"
+
+#include <cctype>
+
+namespace civic::kit {
+namespace {
+
+bool same_ignoring_case(std::string_view a, std::string_view b) {
+    return a.size() == b.size() && std::equal(a.begin(), a.end(), b.begin(), [](char x, char y) {
+               return std::tolower(static_cast<unsigned char>(x)) ==
+                      std::tolower(static_cast<unsigned char>(y));
+           });
+}
+
+}  // namespace
+
+std::string Checks::capitalise(std::string_view s) {
+    std::string out(s);
+    if (!out.empty() && out[0] >= 'a' && out[0] <= 'z') out[0] = static_cast<char>(out[0] - 32);
+    return out;
+}
+
+void Checks::text(std::string_view field, std::string_view label,
+                  const std::optional<std::string>& v, Required required, std::size_t max_len,
+                  Lines lines) {
+    if (!v) {
+        if (required == Required::Yes) fail(std::string(field), fmt::format("Enter {}", label));
+        return;
+    }
+    if (const auto fault = text_fault(*v, lines); fault != TextFault::None) {
+        fail(std::string(field), fmt::format("{} {}", capitalise(label), describe(fault)));
+        return;
+    }
+    const auto t = trim(*v);
+    if (required == Required::Yes && t.empty()) {
+        fail(std::string(field), fmt::format("Enter {}", label));
+    } else if (t.size() > max_len) {
+        fail(std::string(field),
+             fmt::format("{} must be {} characters or fewer", capitalise(label), max_len));
+    }
+}
+
+void Checks::text_list(std::string_view field, std::string_view label,
+                       const std::optional<std::vector<std::string>>& v, std::size_t max_items,
+                       std::size_t max_len) {
+    if (!v) return;
+    if (v->size() > max_items) {
+        fail(std::string(field),
+             fmt::format("{} can have at most {} items", capitalise(label), max_items));
+        return;
+    }
+    for (const auto& item : *v) {
+        if (const auto fault = text_fault(item, Lines::One); fault != TextFault::None) {
+            fail(std::string(field), fmt::format("Each item of {} {}", label, describe(fault)));
+            return;
+        }
+        if (trim(item).empty() || item.size() > max_len) {
+            fail(std::string(field), fmt::format("Each item of {} must be between 1 and {} "
+                                                 "characters",
+                                                 label, max_len));
+            return;
+        }
+    }
+}
+
+std::optional<std::string> Checks::choice(std::string_view field, std::string_view label,
+                                          const std::optional<std::string>& v,
+                                          std::span<const std::string_view> allowed,
+                                          Required required) {
+    const std::string_view given = v ? trim(*v) : std::string_view();
+    if (given.empty()) {
+        if (required == Required::Yes || v)
+            fail(std::string(field), fmt::format("Choose {}", label));
+        return std::nullopt;
+    }
+    for (auto a : allowed)
+        if (same_ignoring_case(a, given)) return std::string(a);
+    fail(std::string(field),
+         fmt::format("{} must be {}", capitalise(label), list_in_words(allowed)));
+    return std::nullopt;
+}
+
+std::string list_in_words(std::span<const std::string_view> items, std::string_view last) {
+    std::string out;
+    for (std::size_t i = 0; i < items.size(); ++i) {
+        if (i) out += i + 1 == items.size() ? fmt::format(" {} ", last) : ", ";
+        out += items[i];
+    }
+    return out;
+}
+
+}  // namespace civic::kit

@@ -1,0 +1,23 @@
+// SPDX-License-Identifier: AGPL-3.0-or-later
+#include "civic/modules/kit/scope.hpp"
+
+#include <string>
+
+namespace civic::kit {
+
+bool covers(const Principal& p, std::string_view path, Access access) {
+    for (const auto& g : p.grants) {
+        if (access == Access::Write && g.role == Role::Viewer) continue;
+        if (g.role == Role::Administrator || !g.unit_id) return true;
+        if (!path.empty() && path.find("/" + *g.unit_id + "/") != std::string_view::npos)
+            return true;
+    }
+    return false;
+}
+
+Result<void> require_signed_in(const Context& ctx) {
+    if (!ctx.principal.signed_in()) return std::unexpected(Error::unauthorized());
+    return ok();
+}
+
+}  // namespace civic::kit
