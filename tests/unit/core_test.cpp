@@ -67,28 +67,73 @@ TEST(Csv, reads_quoted_fields_with_commas_quotes_and_line_breaks) {
         "ICT,\"two\nlines\"\n"
         "\n"
         "HR,last");
-    ASSERT_TRUE(r.has_value());
-    ASSERT_EQ(r->size(), 4u);
-    EXPECT_EQ((*r)[0].fields, (std::vector<std::string>{"name", "description"}));
-    EXPECT_EQ((*r)[1].fields[0], "Policy, Research");
-    EXPECT_EQ((*r)[1].fields[1], "The \"P@NIC\" team");
-    EXPECT_EQ((*r)[2].line, 3u);
-    EXPECT_EQ((*r)[2].fields[1], "two\nlines");
-    EXPECT_EQ((*r)[3].line, 6u);  // the quoted line break and the blank line both count
+    ASSERT_TRUE(r.errors.empty());
+    ASSERT_EQ(r.records.size(), 4u);
+    EXPECT_EQ(r.records[0].fields, (std::vector<std::string>{"name", "description"}));
+    EXPECT_EQ(r.records[1].fields[0], "Policy, Research");
+    EXPECT_EQ(r.records[1].fields[1], "The \"P@NIC\" team");
+    EXPECT_EQ(r.records[2].line, 3u);
+    EXPECT_EQ(r.records[2].fields[1], "two\nlines");
+    EXPECT_EQ(r.records[3].line, 6u);  // the quoted line break and the blank line both count
 }
 
 TEST(Csv, names_the_line_and_column_of_an_unclosed_quote) {
     const auto r = parse_csv("name,kind\nICT,\"team\n");
-    ASSERT_FALSE(r.has_value());
-    EXPECT_EQ(r.error().line, 2u);
-    EXPECT_EQ(r.error().column, 5u);
+    ASSERT_EQ(r.errors.size(), 1u);
+    EXPECT_EQ(r.errors[0].line, 2u);
+    EXPECT_EQ(r.errors[0].column, 5u);
 }
 
 TEST(Csv, names_the_line_and_column_of_a_stray_quote) {
     const auto r = parse_csv("name,kind\nIC\"T,team\n");
-    ASSERT_FALSE(r.has_value());
-    EXPECT_EQ(r.error().line, 2u);
-    EXPECT_EQ(r.error().column, 3u);
+    ASSERT_EQ(r.errors.size(), 1u);
+    EXPECT_EQ(r.errors[0].line, 2u);
+    EXPECT_EQ(r.errors[0].column, 3u);
+}
+
+// Issue 7, item 7: one fault no longer hides the others.
+TEST(Csv, carries_on_after_each_fault_so_every_fault_is_found) {
+    const auto r = parse_csv(
+        "name,kind\n"
+        "IC\"T,team\n"  // a quote inside an unquoted value
+        "HR,service\n"
+        "\"Legal\"x,team\n"  // text after a closing quote
+        "Audit,\"team\n"     // never closed: the rest of the file is read from line 6
+        "Payroll,service\n");
+    ASSERT_EQ(r.errors.size(), 3u);
+    EXPECT_EQ(r.errors[0].line, 2u);
+    EXPECT_EQ(r.errors[1].line, 4u);
+    EXPECT_EQ(r.errors[2].line, 5u);
+    ASSERT_EQ(r.records.size(), 3u);
+    EXPECT_EQ(r.records[1].fields[0], "HR");
+    EXPECT_EQ(r.records[2].line, 6u);
+    EXPECT_EQ(r.records[2].fields[0], "Payroll");
+}
+
+TEST(CsvTable, refuses_a_value_that_is_not_utf8_by_line_and_column) {
+    ImportProblems problems;
+    const auto t = read_csv_table("name,kind\nCaf\xe9 Team,team\nHR,service\n",
+                                  {{"name", "kind"}, {}}, problems);
+    ASSERT_EQ(problems.count(), 1u);
+    const auto e = problems.error();
+    EXPECT_EQ(e.errors[0].field, "line 2, column name");
+    EXPECT_EQ(e.errors[0].message,
+              "This is not UTF-8 text; in Excel choose Save As \u203a CSV UTF-8");
+    ASSERT_EQ(t.rows.size(), 1u);  // the bad line is left out; the good one is kept
+    EXPECT_EQ(t.rows[0].fields[0], "HR");
+}
+
+TEST(CsvTable, lists_problems_in_line_order_under_one_heading) {
+    ImportProblems problems;
+    problems.add(5, "kind", "Choose the kind");
+    problems.add(2, "", "Too short");
+    problems.add(5, "name", "Enter a name");
+    const auto e = problems.error();
+    EXPECT_EQ(e.detail, "The file was not imported: 3 problems found, and nothing was written.");
+    ASSERT_EQ(e.errors.size(), 3u);
+    EXPECT_EQ(e.errors[0].field, "line 2");
+    EXPECT_EQ(e.errors[1].field, "line 5, column kind");
+    EXPECT_EQ(e.errors[2].field, "line 5, column name");
 }
 
 TEST(Csv, writes_fields_that_need_quotes_with_quotes) {

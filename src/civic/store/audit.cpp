@@ -19,6 +19,25 @@ void record_audit(Connection& c, const Context& ctx, std::string_view entity,
          action, nullable(before_json), nullable(after_json), std::string_view(ctx.request_id)});
 }
 
+void record_audits(Connection& c, const Context& ctx, std::string_view entity,
+                   std::string_view action, const std::vector<AuditedRecord>& records) {
+    static constexpr std::string_view k_columns[] = {"id",          "at",         "actor",
+                                                     "entity",      "entity_id",  "action",
+                                                     "before_json", "after_json", "request_id"};
+    const std::string at = format_timestamp(ctx.now);
+    const std::string actor = ctx.principal.actor();
+    std::vector<std::string> ids;
+    ids.reserve(records.size());
+    for (std::size_t i = 0; i < records.size(); ++i) ids.push_back(new_id());
+    insert_rows(
+        c, "audit_log", k_columns, records.size(), [&](std::size_t i, std::vector<Value>& out) {
+            out.insert(out.end(),
+                       {std::string_view(ids[i]), std::string_view(at), std::string_view(actor),
+                        entity, records[i].entity_id, action, nullptr,
+                        std::string_view(records[i].after_json), std::string_view(ctx.request_id)});
+        });
+}
+
 std::vector<AuditEntry> read_audit(Connection& c, const AuditQuery& q) {
     const std::string entity = q.entity.value_or("");
     const std::string entity_id = q.entity_id.value_or("");

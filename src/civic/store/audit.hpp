@@ -30,6 +30,17 @@ void record_audit(Connection& c, const Context& ctx, std::string_view entity,
                   const std::optional<std::string>& before_json,
                   const std::optional<std::string>& after_json);
 
+// One record's entry in a batch of audit rows: its id and the JSON after the change.
+struct AuditedRecord {
+    std::string_view entity_id;
+    std::string after_json;
+};
+
+// Writes one audit row for each record of a batch (an import), all with the same entity,
+// action, actor, time and request id, several rows a statement.
+void record_audits(Connection& c, const Context& ctx, std::string_view entity,
+                   std::string_view action, const std::vector<AuditedRecord>& records);
+
 struct AuditQuery {
     std::optional<std::string> entity;
     std::optional<std::string> entity_id;

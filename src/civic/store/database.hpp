@@ -116,6 +116,14 @@ public:
     }
 };
 
+// Inserts `count` rows into a table, several rows a statement, on a connection inside the
+// caller's write: far fewer round trips than one statement a row, on either database.
+// values_of(i, out) appends row i's values, one for each column, in the columns' order; the
+// text they point at must live until the call returns.
+void insert_rows(Connection& c, std::string_view table, std::span<const std::string_view> columns,
+                 std::size_t count,
+                 const std::function<void(std::size_t, std::vector<Value>&)>& values_of);
+
 template <typename T>
 struct is_expected : std::false_type {};
 template <typename T, typename E>

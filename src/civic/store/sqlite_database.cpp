@@ -170,6 +170,10 @@ std::unique_ptr<SqliteDatabase> SqliteDatabase::open(const std::string& path,
     // a power cut, not only a crash.
     db->m_writer->simple("PRAGMA journal_mode = WAL");
     db->m_writer->simple("PRAGMA synchronous = FULL");
+    // The one writer carries whole imports in one transaction: a page cache of 64 MiB keeps
+    // their index pages in memory instead of spilling and rewriting them (the default, 2 MiB,
+    // wrote each page of a 20,000-unit import to the WAL about ten times).
+    db->m_writer->simple("PRAGMA cache_size = -65536");
     return db;
 }
 

@@ -106,6 +106,28 @@ std::vector<Unit> find_units_by_name(Connection& c, const std::string& name) {
     return c.query_all(sql, {std::string_view(name)}, unit_from);
 }
 
+void insert_units(Connection& c, std::span<const Unit> units) {
+    static constexpr std::string_view k_columns[] = {
+        "id",          "parent_id",   "path",    "name",       "kind",
+        "description", "archived_at", "version", "created_at", "updated_at"};
+    store::insert_rows(
+        c, "units", k_columns, units.size(), [&](std::size_t i, std::vector<Value>& out) {
+            const Unit& u = units[i];
+            out.insert(out.end(), {std::string_view(u.id), store::nullable(u.parent_id),
+                                   std::string_view(u.path), std::string_view(u.name),
+                                   std::string_view(u.kind), std::string_view(u.description),
+                                   store::nullable(u.archived_at), u.version,
+                                   std::string_view(u.created_at), std::string_view(u.updated_at)});
+        });
+}
+
+std::vector<UnitName> live_unit_names(Connection& c) {
+    return c.query_all("SELECT id, name FROM units WHERE archived_at IS NULL", {},
+                       [](const Row& r) {
+                           return UnitName{r.str(0), r.str(1)};
+                       });
+}
+
 // People --------------------------------------------------------------------------------
 
 namespace {
@@ -157,6 +179,23 @@ void insert_person(Connection& c, const Person& p) {
          std::string_view(p.email), std::string_view(p.phone), std::string_view(p.summary),
          store::nullable(p.archived_at), p.version, std::string_view(p.created_at),
          std::string_view(p.updated_at)});
+}
+
+void insert_people(Connection& c, std::span<const Person> people) {
+    static constexpr std::string_view k_columns[] = {
+        "id",    "name",    "honorific_prefix", "kind",    "unit_id",    "published", "email",
+        "phone", "summary", "archived_at",      "version", "created_at", "updated_at"};
+    store::insert_rows(
+        c, "people", k_columns, people.size(), [&](std::size_t i, std::vector<Value>& out) {
+            const Person& p = people[i];
+            out.insert(out.end(),
+                       {std::string_view(p.id), std::string_view(p.name),
+                        std::string_view(p.honorific_prefix), std::string_view(p.kind),
+                        store::nullable(p.unit_id), p.published, std::string_view(p.email),
+                        std::string_view(p.phone), std::string_view(p.summary),
+                        store::nullable(p.archived_at), p.version, std::string_view(p.created_at),
+                        std::string_view(p.updated_at)});
+        });
 }
 
 bool update_person(Connection& c, const Person& p, std::int64_t expected_version) {

@@ -4,6 +4,7 @@
 // caller's read or write; "not found" is nullopt, failures throw store errors.
 
 #include <optional>
+#include <span>
 #include <string>
 #include <vector>
 
@@ -38,10 +39,22 @@ void repath_descendants(store::Connection& c, const std::string& old_path,
 std::int64_t count_live_children(store::Connection& c, const std::string& unit_id);
 // Units whose name is exactly name (case-insensitive), not archived.
 std::vector<Unit> find_units_by_name(store::Connection& c, const std::string& name);
+// Inserts many units at once (an import).
+void insert_units(store::Connection& c, std::span<const Unit> units);
+
+// A live unit's id and name, for an import's index of names.
+struct UnitName {
+    std::string id;
+    std::string name;
+};
+// Every live unit's id and name, in one query.
+std::vector<UnitName> live_unit_names(store::Connection& c);
 
 std::optional<Person> find_person(store::Connection& c, const std::string& id);
 std::vector<Person> list_people(store::Connection& c, const ListFilter& f);
 void insert_person(store::Connection& c, const Person& p);
+// Inserts many people at once (an import).
+void insert_people(store::Connection& c, std::span<const Person> people);
 bool update_person(store::Connection& c, const Person& p, std::int64_t expected_version);
 
 std::optional<Post> find_post(store::Connection& c, const std::string& id);

@@ -83,6 +83,15 @@ Result<Unit> OrgService::create_unit(const Context& ctx, const UnitInput& in) {
 }
 
 Result<Unit> OrgService::create_unit_on(Connection& c, const Context& ctx, const UnitInput& in) {
+    CIVIC_TRY(Unit u,
+              new_unit(ctx, in, [&](const std::string& id) { return repo::find_unit(c, id); }));
+    repo::insert_unit(c, u);
+    store::record_audit(c, ctx, "unit", u.id, "create", std::nullopt, audit_text(u));
+    return u;
+}
+
+Result<Unit> OrgService::new_unit(const Context& ctx, const UnitInput& in,
+                                  const UnitLookup& unit_by_id) {
     Checks checks;
     const auto kind = check_unit_fields(checks, in, true);
     Unit u;
@@ -92,7 +101,9 @@ Result<Unit> OrgService::create_unit_on(Connection& c, const Context& ctx, const
     u.description = trimmed(in.description);
     const std::string parent_id = trimmed(in.parent_id);
     if (!parent_id.empty() && !checks.failed("parent_id")) {
-        auto parent = usable_parent(c, ctx, parent_id);
+        auto parent = named_record(unit_by_id(parent_id), [&](const Unit& p) {
+            return covers(ctx.principal, p.path, Access::Write);
+        });
         if (!parent) {
             checks.fail("parent_id", std::string(k_no_parent));
         } else {
@@ -112,8 +123,6 @@ Result<Unit> OrgService::create_unit_on(Connection& c, const Context& ctx, const
         checks.fail("kind", "Only an administrator can make a unit a council");
     CIVIC_CHECK(checks.result());
     u.created_at = u.updated_at = now_text(ctx);
-    repo::insert_unit(c, u);
-    store::record_audit(c, ctx, "unit", u.id, "create", std::nullopt, audit_text(u));
     return u;
 }
 

@@ -4,6 +4,7 @@
 // audit trail. The JSON API, the pages and the command line all come through here.
 
 #include <boost/json/object.hpp>
+#include <functional>
 #include <optional>
 #include <string>
 #include <vector>
@@ -112,7 +113,14 @@ public:
     boost::json::object export_popolo(const Context& ctx);
 
 private:
-    // Creates on a connection already inside a write (the API's and the import's).
+    // Looks up a unit by id for a new record: the database, or also the units of a file
+    // being imported.
+    using UnitLookup = std::function<std::optional<Unit>(const std::string& id)>;
+    // Checks a new unit or person against the rules and makes it, without writing it.
+    Result<Unit> new_unit(const Context& ctx, const UnitInput& in, const UnitLookup& unit_by_id);
+    Result<Person> new_person(const Context& ctx, const PersonInput& in,
+                              const UnitLookup& unit_by_id);
+    // Creates on a connection already inside a write (the API's and the demo's).
     Result<Unit> create_unit_on(store::Connection& c, const Context& ctx, const UnitInput& in);
     Result<VisiblePerson> create_person_on(store::Connection& c, const Context& ctx,
                                            const PersonInput& in);

@@ -57,8 +57,9 @@ std::optional<std::string> check_person_fields(Checks& checks, const PersonInput
 
 // Sets p.unit_id and p.unit_path from the input: a live unit the caller may write in, or no
 // unit at all, which only someone who may write council-wide may choose.
-void resolve_unit(Connection& c, const Context& ctx, Checks& checks, const std::string& unit_id,
-                  Person& p) {
+template <typename Lookup>
+void resolve_unit(const Lookup& unit_by_id, const Context& ctx, Checks& checks,
+                  const std::string& unit_id, Person& p) {
     if (unit_id.empty()) {
         p.unit_id.reset();
         p.unit_path.clear();
@@ -66,7 +67,7 @@ void resolve_unit(Connection& c, const Context& ctx, Checks& checks, const std::
             checks.fail("unit_id", "Choose the unit this person belongs to");
         return;
     }
-    auto unit = named_record(repo::find_unit(c, unit_id), [&](const Unit& u) {
+    auto unit = named_record(unit_by_id(unit_id), [&](const Unit& u) {
         return covers(ctx.principal, u.path, Access::Write);
     });
     if (!unit) {
@@ -111,6 +112,15 @@ Result<VisiblePerson> OrgService::create_person(const Context& ctx, const Person
 
 Result<VisiblePerson> OrgService::create_person_on(Connection& c, const Context& ctx,
                                                    const PersonInput& in) {
+    CIVIC_TRY(Person p,
+              new_person(ctx, in, [&](const std::string& id) { return repo::find_unit(c, id); }));
+    repo::insert_person(c, p);
+    store::record_audit(c, ctx, "person", p.id, "create", std::nullopt, audit_text(p));
+    return VisiblePerson{p, ContactDetails::Shown};
+}
+
+Result<Person> OrgService::new_person(const Context& ctx, const PersonInput& in,
+                                      const UnitLookup& unit_by_id) {
     Checks checks;
     const auto kind = check_person_fields(checks, in, true);
     Person p;
@@ -123,12 +133,10 @@ Result<VisiblePerson> OrgService::create_person_on(Connection& c, const Context&
     p.summary = trimmed(in.summary);
     // Councillors hold public office; an officer is published only when someone says so.
     p.published = in.published.value_or(p.kind == "councillor");
-    if (!checks.failed("unit_id")) resolve_unit(c, ctx, checks, trimmed(in.unit_id), p);
+    if (!checks.failed("unit_id")) resolve_unit(unit_by_id, ctx, checks, trimmed(in.unit_id), p);
     CIVIC_CHECK(checks.result());
     p.created_at = p.updated_at = now_text(ctx);
-    repo::insert_person(c, p);
-    store::record_audit(c, ctx, "person", p.id, "create", std::nullopt, audit_text(p));
-    return VisiblePerson{p, ContactDetails::Shown};
+    return p;
 }
 
 Result<VisiblePerson> OrgService::update_person(const Context& ctx, const std::string& id,
@@ -136,22 +144,24 @@ Result<VisiblePerson> OrgService::update_person(const Context& ctx, const std::s
                                                 std::int64_t expected_version) {
     CIVIC_CHECK(require_signed_in(ctx));
     return m_db.write([&](Connection& c) -> Result<VisiblePerson> {
-        CIVIC_TRY(auto p,
-                  change_record(c, ctx, k_person, id, expected_version, "update", [&](Person& p) {
-                      Checks checks;
-                      const auto kind = check_person_fields(checks, in, false);
-                      if (in.name) p.name = trimmed(in.name);
-                      if (kind) p.kind = *kind;
-                      if (in.honorific_prefix) p.honorific_prefix = trimmed(in.honorific_prefix);
-                      if (in.email) p.email = trimmed(in.email);
-                      if (in.phone) p.phone = trimmed(in.phone);
-                      if (in.summary) p.summary = trimmed(in.summary);
-                      if (in.published) p.published = *in.published;
-                      if (in.unit_id && !checks.failed("unit_id") &&
-                          trimmed(in.unit_id) != p.unit_id.value_or(""))
-                          resolve_unit(c, ctx, checks, trimmed(in.unit_id), p);
-                      return checks.result();
-                  }));
+        CIVIC_TRY(
+            auto p, change_record(c, ctx, k_person, id, expected_version, "update", [&](Person& p) {
+                Checks checks;
+                const auto kind = check_person_fields(checks, in, false);
+                if (in.name) p.name = trimmed(in.name);
+                if (kind) p.kind = *kind;
+                if (in.honorific_prefix) p.honorific_prefix = trimmed(in.honorific_prefix);
+                if (in.email) p.email = trimmed(in.email);
+                if (in.phone) p.phone = trimmed(in.phone);
+                if (in.summary) p.summary = trimmed(in.summary);
+                if (in.published) p.published = *in.published;
+                if (in.unit_id && !checks.failed("unit_id") &&
+                    trimmed(in.unit_id) != p.unit_id.value_or(""))
+                    resolve_unit(
+                        [&](const std::string& unit_id) { return repo::find_unit(c, unit_id); },
+                        ctx, checks, trimmed(in.unit_id), p);
+                return checks.result();
+            }));
         return VisiblePerson{std::move(p), ContactDetails::Shown};
     });
 }
