@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: AGPL-3.0-or-later
-// civic: the one binary. Subcommands: serve, init, demo, user add, token create, import,
-// backup, version. Every subcommand that touches data takes --db.
+// civic: the one binary. Subcommands: serve, init, demo, user, token, import, backup,
+// migrate-db, calendar, check, routes, version. Every subcommand that touches data takes --db.
 
 #include <fmt/format.h>
 #include <spdlog/spdlog.h>
@@ -14,6 +14,7 @@
 #include <sstream>
 
 #include "civic/cli/calendar_command.hpp"
+#include "civic/cli/check_command.hpp"
 #include "civic/cli/civic.hpp"
 #include "civic/core/ids.hpp"
 #include "civic/core/log.hpp"
@@ -220,6 +221,9 @@ int run(int argc, char** argv) {
     CalendarCommand calendar_cmd;
     add_calendar_command(app, calendar_cmd, db);
 
+    CheckCommand check_cmd;
+    add_check_command(app, check_cmd, db);
+
     auto* routes_cmd =
         app.add_subcommand("routes", "List every route the server answers, one a line");
 
@@ -246,6 +250,7 @@ int run(int argc, char** argv) {
         }
         if (serve_cmd->parsed()) return serve(db, serve_opts);
         if (auto done = run_calendar_command(calendar_cmd, db)) return *done;
+        if (auto done = run_check_command(check_cmd, db)) return *done;
         if (routes_cmd->parsed()) {
             // The route table needs services but never touches the database: an in-memory one.
             auto civic = open_civic(":memory:", Create::IfMissing);
