@@ -18,6 +18,7 @@
 #include "civic/cli/civic.hpp"
 #include "civic/core/ids.hpp"
 #include "civic/core/log.hpp"
+#include "civic/core/utf8.hpp"
 #include "civic/http/server.hpp"
 #include "civic/store/copy.hpp"
 #include "civic/store/migrations.hpp"
@@ -98,6 +99,24 @@ int serve(const std::string& db_path, ServeOptions& o) {
     return k_exit_ok;
 }
 
+// --unit names a unit by its exact name or its id; nullopt (and a message) when it names none.
+std::optional<std::string> unit_id_for(Civic& civic, const std::string& unit) {
+    auto found = civic.org->find_unit_by_id_or_name(cli_context(civic), unit);
+    if (!found) {
+        print_errors(found.error());
+        return std::nullopt;
+    }
+    return found->id;
+}
+
+// " of unit Corporate Support (0190…)", or "" for the whole council.
+std::string unit_phrase(Civic& civic, const std::optional<std::string>& unit_id) {
+    if (!unit_id) return "";
+    auto unit = civic.org->get_unit(cli_context(civic), *unit_id);
+    return unit ? fmt::format(" of unit {} ({})", shown_safely(unit->name), unit->id)
+                : " of unit " + *unit_id;
+}
+
 }  // namespace
 
 int run(int argc, char** argv) {
@@ -158,9 +177,13 @@ int run(int argc, char** argv) {
     add_db(user_add);
     user_add->add_option("--username", new_user.username, "Sign-in name")->required();
     user_add->add_option("--name", new_user.display_name, "The person's name")->required();
-    user_add->add_option("--role", role_text, "administrator, editor or viewer")
-        ->check(CLI::IsMember({"administrator", "editor", "viewer"}));
-    user_add->add_option("--unit", unit, "Limit the role to this unit's subtree (a unit id)");
+    user_add
+        ->add_option("--role", role_text,
+                     "administrator, editor or viewer; without --role the user is a viewer")
+        ->check(CLI::IsMember({"administrator", "editor", "viewer"}))
+        ->capture_default_str();
+    user_add->add_option("--unit", unit,
+                         "Limit the role to this unit's subtree: the unit's exact name, or its id");
     user_add->add_flag("--password-stdin", password_stdin, "Read the password from standard input");
 
     std::string grant_username, grant_role = "viewer", grant_unit;
@@ -170,8 +193,9 @@ int run(int argc, char** argv) {
     user_grant->add_option("--role", grant_role, "administrator, editor or viewer")
         ->required()
         ->check(CLI::IsMember({"administrator", "editor", "viewer"}));
-    user_grant->add_option("--unit", grant_unit,
-                           "Limit the role to this unit's subtree (a unit id)");
+    user_grant->add_option(
+        "--unit", grant_unit,
+        "Limit the role to this unit's subtree: the unit's exact name, or its id");
 
     auto* token_cmd = app.add_subcommand("token", "Manage API tokens");
     token_cmd->require_subcommand(1);
@@ -278,21 +302,27 @@ int run(int argc, char** argv) {
                 new_user.password = random_token(15);
             }
             new_user.role = *parse_role(role_text);
-            if (!unit.empty()) new_user.unit_id = unit;
+            if (!unit.empty()) {
+                new_user.unit_id = unit_id_for(*civic, unit);
+                if (!new_user.unit_id) return k_exit_failed;
+            }
             auto added = civic->accounts->add_user(cli_context(*civic), new_user);
             if (!added) {
                 print_errors(added.error());
                 return k_exit_failed;
             }
             fmt::print("Added {} ({}) as {}{}.\n", added->username, added->display_name, role_text,
-                       unit.empty() ? "" : " of unit " + unit);
+                       unit_phrase(*civic, new_user.unit_id));
             if (!password_stdin) fmt::print("Password (shown once): {}\n", new_user.password);
             return k_exit_ok;
         }
         if (user_grant->parsed()) {
             auto civic = open_civic(db, Create::Never);
             std::optional<std::string> unit_id;
-            if (!grant_unit.empty()) unit_id = grant_unit;
+            if (!grant_unit.empty()) {
+                unit_id = unit_id_for(*civic, grant_unit);
+                if (!unit_id) return k_exit_failed;
+            }
             auto granted = civic->accounts->grant(cli_context(*civic), grant_username,
                                                   *parse_role(grant_role), unit_id);
             if (!granted) {
@@ -300,7 +330,7 @@ int run(int argc, char** argv) {
                 return k_exit_failed;
             }
             fmt::print("{} is now also {}{}.\n", grant_username, grant_role,
-                       grant_unit.empty() ? "" : " of unit " + grant_unit);
+                       unit_phrase(*civic, unit_id));
             return k_exit_ok;
         }
         if (user_list->parsed()) {
