@@ -37,6 +37,24 @@ describe('the civic command line', () => {
     }
   });
 
+  it('shows the defaults of port and bind address in serve --help', async () => {
+    const r = await runCli(['serve', '--help']);
+    assert.equal(r.code, 0, r.stderr);
+    assert.match(r.stdout, /^ {2}--port UINT:INT in \[0 - 65535\]=8080$/m);
+    assert.match(r.stdout, /^ {2}--bind TEXT:\(IPV4\) OR \(\{::,::1\}\)=127\.0\.0\.1$/m);
+  });
+
+  it('lists only the routes, one a line, without the migrations of its in-memory database', async () => {
+    const r = await runCli(['routes']);
+    assert.equal(r.code, 0, r.stderr);
+    assert.equal(r.stderr, '');
+    const lines = r.stdout.split('\n');
+    assert.equal(lines.pop(), '');
+    assert.ok(lines.length > 40, `${lines.length} routes`);
+    for (const line of lines) assert.match(line, /^(GET|POST|PATCH|PUT|DELETE) \/\S*$/);
+    assert.ok(lines.includes('GET /api/v1/calendar/meetings'));
+  });
+
   it('refuses a bad value with a one-line error and exit 2', async () => {
     const r = await runCli(['serve', '--port', 'eighty']);
     assert.equal(r.code, 2);

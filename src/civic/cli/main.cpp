@@ -99,6 +99,20 @@ int serve(const std::string& db_path, ServeOptions& o) {
     return k_exit_ok;
 }
 
+// The route table needs services but never touches the database: an in-memory one, whose
+// migrations are not news to someone listing routes, so they are not logged.
+int print_routes() {
+    const auto level = spdlog::default_logger()->level();
+    spdlog::default_logger()->set_level(spdlog::level::warn);
+    auto civic = open_civic(":memory:", Create::IfMissing);
+    spdlog::default_logger()->set_level(level);
+    const http::PageRenderer pages(http::SiteInfo{});
+    auto app = build_app(*civic, pages, default_assets_dir());
+    for (const auto& r : app->router().routes())
+        fmt::print("{} {}\n", http::method_name(r.method), r.pattern);
+    return k_exit_ok;
+}
+
 // --unit names a unit by its exact name or its id; nullopt (and a message) when it names none.
 std::optional<std::string> unit_id_for(Civic& civic, const std::string& unit) {
     auto found = civic.org->find_unit_by_id_or_name(cli_context(civic), unit);
@@ -139,9 +153,11 @@ int run(int argc, char** argv) {
     auto* serve_cmd = app.add_subcommand("serve", "Serve the web pages and the API");
     add_db(serve_cmd);
     serve_cmd->add_option("--port", serve_opts.server.port, "Port to listen on (0: any free port)")
-        ->check(CLI::Range(0, 65535));
+        ->check(CLI::Range(0, 65535))
+        ->capture_default_str();
     serve_cmd->add_option("--bind", serve_opts.server.bind, "Address to listen on")
-        ->check(CLI::ValidIPV4 | CLI::IsMember({"::", "::1"}));
+        ->check(CLI::ValidIPV4 | CLI::IsMember({"::", "::1"}))
+        ->capture_default_str();
     serve_cmd->add_option("--threads", serve_opts.server.threads, "Worker threads")
         ->check(CLI::Range(1, 64));
     serve_cmd
@@ -275,15 +291,7 @@ int run(int argc, char** argv) {
         if (serve_cmd->parsed()) return serve(db, serve_opts);
         if (auto done = run_calendar_command(calendar_cmd, db)) return *done;
         if (auto done = run_check_command(check_cmd, db)) return *done;
-        if (routes_cmd->parsed()) {
-            // The route table needs services but never touches the database: an in-memory one.
-            auto civic = open_civic(":memory:", Create::IfMissing);
-            const http::PageRenderer pages(http::SiteInfo{});
-            auto app = build_app(*civic, pages, default_assets_dir());
-            for (const auto& r : app->router().routes())
-                fmt::print("{} {}\n", http::method_name(r.method), r.pattern);
-            return k_exit_ok;
-        }
+        if (routes_cmd->parsed()) return print_routes();
         if (init_cmd->parsed()) {
             auto civic = open_civic(db, Create::IfMissing);
             fmt::print("The database at {} is ready (schema version {}).\n", db,
