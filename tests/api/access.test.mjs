@@ -173,7 +173,7 @@ describe('who may see and change what', { timeout: 60000 }, () => {
     assert.match(nobody.stderr, /no user called nobody/);
     const badUnit = await srv.cli(['user', 'grant', '--db', srv.dbPath, '--username', 'ed', '--role', 'viewer', '--unit', 'nope']);
     assert.equal(badUnit.code, 1);
-    assert.match(badUnit.stderr, /unit: There is no unit with this id/);
+    assert.match(badUnit.stderr, /unit: There is no unit called "nope"/);
     assert.equal(srv.sql("SELECT count(*) FROM user_roles WHERE role = 'viewer' AND user_id = (SELECT id FROM users WHERE username = 'ed')"), '0');
   });
 

@@ -4,7 +4,12 @@
 
 import { describe, it, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { startServer, assertStopsCleanly, assertProblem, lastLine } from './harness.mjs';
+import { spawnSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { startServer, assertStopsCleanly, assertProblem, lastLine, civicBin } from './harness.mjs';
 
 describe('the council calendar', { timeout: 60000 }, () => {
   let srv;
@@ -201,6 +206,103 @@ describe('the council calendar', { timeout: 60000 }, () => {
       assert.equal(r.code, 2, `${args.join(' ')}: ${r.stdout}${r.stderr}`);
       assert.match(r.stderr, message, args.join(' '));
       assert.equal(r.stdout, '', args.join(' '));
+    }
+  });
+
+  it('marks a meeting that falls on a bank holiday or a closure day, over HTTP and on the command line', async () => {
+    const closure = await srv.admin('POST', '/api/v1/calendar/days', { body: { date: '2027-06-14', name: 'Staff training day', change: 'add' } });
+    assert.equal(closure.status, 201, closure.text);
+    const q = new URLSearchParams({ rule: 'every Monday', first: '2027-05-03', time: '10:00', from: '2027-05-01', to: '2027-06-21' });
+    const res = await srv.api('GET', `/api/v1/calendar/meetings?${q}`);
+    assert.equal(res.status, 200, res.text);
+    assert.deepEqual(res.json.meetings.map((m) => [m.date, m.holiday, m.holiday_name, m.moved_from]), [
+      ['2027-05-03', true, 'Early May bank holiday', null],
+      ['2027-05-10', false, null, null],
+      ['2027-05-17', false, null, null],
+      ['2027-05-24', false, null, null],
+      ['2027-05-31', true, 'Spring bank holiday', null],
+      ['2027-06-07', false, null, null],
+      ['2027-06-14', true, 'Staff training day', null],
+      ['2027-06-21', false, null, null],
+    ]);
+    const cli = await srv.cli(['calendar', 'meetings', 'every Monday', '--first', '2027-05-03', '--from', '2027-05-01',
+      '--to', '2027-06-21', '--db', srv.dbPath]);
+    assert.equal(cli.code, 0, cli.stderr);
+    assert.equal(cli.stdout, [
+      '2027-05-03T10:00\t2027-05-03T09:00:00Z\ton a holiday: Early May bank holiday',
+      '2027-05-10T10:00\t2027-05-10T09:00:00Z',
+      '2027-05-17T10:00\t2027-05-17T09:00:00Z',
+      '2027-05-24T10:00\t2027-05-24T09:00:00Z',
+      '2027-05-31T10:00\t2027-05-31T09:00:00Z\ton a holiday: Spring bank holiday',
+      '2027-06-07T10:00\t2027-06-07T09:00:00Z',
+      '2027-06-14T10:00\t2027-06-14T09:00:00Z\ton a holiday: Staff training day',
+      '2027-06-21T10:00\t2027-06-21T09:00:00Z',
+      '',
+    ].join('\n'));
+  });
+
+  it('moves a meeting off a holiday to the next working day with skip_holidays, saying from which day', async () => {
+    const q = new URLSearchParams({ rule: 'every Monday', first: '2027-05-03', time: '10:00', from: '2027-05-01', to: '2027-06-21', skip_holidays: 'true' });
+    const res = await srv.api('GET', `/api/v1/calendar/meetings?${q}`);
+    assert.equal(res.status, 200, res.text);
+    assert.deepEqual(res.json.meetings.map((m) => [m.local, m.utc, m.holiday, m.holiday_name, m.moved_from]), [
+      ['2027-05-04T10:00', '2027-05-04T09:00:00Z', true, 'Early May bank holiday', '2027-05-03'],
+      ['2027-05-10T10:00', '2027-05-10T09:00:00Z', false, null, null],
+      ['2027-05-17T10:00', '2027-05-17T09:00:00Z', false, null, null],
+      ['2027-05-24T10:00', '2027-05-24T09:00:00Z', false, null, null],
+      ['2027-06-01T10:00', '2027-06-01T09:00:00Z', true, 'Spring bank holiday', '2027-05-31'],
+      ['2027-06-07T10:00', '2027-06-07T09:00:00Z', false, null, null],
+      ['2027-06-15T10:00', '2027-06-15T09:00:00Z', true, 'Staff training day', '2027-06-14'],
+      ['2027-06-21T10:00', '2027-06-21T09:00:00Z', false, null, null],
+    ]);
+    // Good Friday 2027 is in GMT; Easter Monday follows it, and the Tuesday after is in BST.
+    const cli = await srv.cli(['calendar', 'meetings', 'every Friday', '--first', '2027-03-19', '--from', '2027-03-19',
+      '--to', '2027-04-02', '--skip-holidays', '--db', srv.dbPath]);
+    assert.equal(cli.code, 0, cli.stderr);
+    assert.equal(cli.stdout, [
+      '2027-03-19T10:00\t2027-03-19T10:00:00Z',
+      '2027-03-30T10:00\t2027-03-30T09:00:00Z\tmoved from Friday 26 March 2027 (Good Friday)',
+      '2027-04-02T10:00\t2027-04-02T09:00:00Z',
+      '',
+    ].join('\n'));
+    const maybe = new URLSearchParams({ rule: 'every Monday', first: '2027-05-03', time: '10:00', from: '2027-05-01', to: '2027-06-21', skip_holidays: 'maybe' });
+    assertProblem(await srv.api('GET', `/api/v1/calendar/meetings?${maybe}`), 422, { fields: ['skip_holidays'] });
+  });
+
+  it('refuses a --db that does not exist, instead of leaving out the council’s closure days', async () => {
+    const missing = path.join(srv.dir, 'no-such.db');
+    for (const args of [
+      ['calendar', 'holidays', '--from', '2026-12-24', '--to', '2026-12-31', '--db', missing],
+      ['calendar', 'add-working-days', '2026-12-24', '1', '--db', missing],
+      ['calendar', 'meetings', 'every Monday', '--first', '2026-12-28', '--from', '2026-12-28', '--to', '2026-12-31', '--db', missing],
+    ]) {
+      const r = await srv.cli(args);
+      assert.equal(r.code, 1, `${args.join(' ')}: ${r.stdout}${r.stderr}`);
+      assert.equal(r.stdout, '', args.join(' '));
+      assert.equal(r.stderr, `civic: There is no database at ${missing}, so the council's own closure days cannot be counted. ` +
+        'Check --db, or leave it out to count the bank holidays alone.\n', args.join(' '));
+    }
+    assert.equal(existsSync(missing), false);
+  });
+
+  it('counts the bank holidays alone when no database is named and var/civic.db is missing, but not when $CIVIC_DB names a missing one', async () => {
+    const cwd = await mkdtemp(path.join(tmpdir(), 'civic-nodb-'));
+    try {
+      const env = { ...process.env };
+      delete env.CIVIC_DB;
+      const args = ['calendar', 'holidays', '--from', '2026-12-24', '--to', '2026-12-31'];
+      const alone = spawnSync(civicBin, args, { cwd, env, encoding: 'utf8' });
+      assert.equal(alone.status, 0, alone.stderr);
+      assert.equal(alone.stdout, '2026-12-25\tChristmas Day\n2026-12-28\tBoxing Day (substitute day)\n');
+      assert.equal(alone.stderr, '');
+      assert.equal(existsSync(path.join(cwd, 'var')), false);
+      const named = spawnSync(civicBin, args, { cwd, env: { ...env, CIVIC_DB: 'elsewhere.db' }, encoding: 'utf8' });
+      assert.equal(named.status, 1);
+      assert.equal(named.stdout, '');
+      assert.equal(named.stderr, "civic: There is no database at elsewhere.db, so the council's own closure days cannot be counted. " +
+        'Check $CIVIC_DB, or unset it to count the bank holidays alone.\n');
+    } finally {
+      await rm(cwd, { recursive: true, force: true });
     }
   });
 

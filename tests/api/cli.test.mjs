@@ -37,6 +37,24 @@ describe('the civic command line', () => {
     }
   });
 
+  it('shows the defaults of port and bind address in serve --help', async () => {
+    const r = await runCli(['serve', '--help']);
+    assert.equal(r.code, 0, r.stderr);
+    assert.match(r.stdout, /^ {2}--port UINT:INT in \[0 - 65535\]=8080$/m);
+    assert.match(r.stdout, /^ {2}--bind TEXT:\(IPV4\) OR \(\{::,::1\}\)=127\.0\.0\.1$/m);
+  });
+
+  it('lists only the routes, one a line, without the migrations of its in-memory database', async () => {
+    const r = await runCli(['routes']);
+    assert.equal(r.code, 0, r.stderr);
+    assert.equal(r.stderr, '');
+    const lines = r.stdout.split('\n');
+    assert.equal(lines.pop(), '');
+    assert.ok(lines.length > 40, `${lines.length} routes`);
+    for (const line of lines) assert.match(line, /^(GET|POST|PATCH|PUT|DELETE) \/\S*$/);
+    assert.ok(lines.includes('GET /api/v1/calendar/meetings'));
+  });
+
   it('refuses a bad value with a one-line error and exit 2', async () => {
     const r = await runCli(['serve', '--port', 'eighty']);
     assert.equal(r.code, 2);
@@ -105,9 +123,20 @@ describe('the civic command line', () => {
     assert.equal(weak.code, 1);
     assert.match(weak.stderr, /password: Password must be at least 10 characters/);
     const scope = await runCli(['user', 'add', '--db', db, '--username', 'clerk', '--name', 'A Clerk',
-      '--role', 'editor', '--unit', 'not-an-id']);
+      '--role', 'editor', '--unit', 'not-a-unit']);
     assert.equal(scope.code, 1);
-    assert.match(scope.stderr, /unit: Unit must be the id of a unit/);
+    assert.match(scope.stderr, /unit: There is no unit called "not-a-unit"/);
     assert.equal(sql(db, "SELECT count(*) FROM users WHERE username = 'clerk'"), '0');
+  });
+
+  it('adds a user without --role as a viewer, and says so in its help and its answer', async () => {
+    const help = await runCli(['user', 'add', '--help']);
+    assert.equal(help.code, 0, help.stderr);
+    assert.match(help.stdout, /--role TEXT:\{administrator,editor,viewer\}=viewer\s+administrator, editor or viewer; without --role the user is a viewer/);
+    const r = await runCli(['user', 'add', '--db', db, '--username', 'reader', '--name', 'A Reader', '--password-stdin'],
+      { input: 'a-long-enough-password-1\n' });
+    assert.equal(r.code, 0, r.stderr);
+    assert.equal(r.stdout, 'Added reader (A Reader) as viewer.\n');
+    assert.equal(sql(db, "SELECT r.role || '|' || coalesce(r.unit_id, '-') FROM user_roles r JOIN users u ON u.id = r.user_id WHERE u.username = 'reader'"), 'viewer|-');
   });
 });

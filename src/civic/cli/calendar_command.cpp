@@ -3,21 +3,39 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <boost/json.hpp>
+#include <cstdlib>
 #include <filesystem>
 #include <optional>
 
 #include "civic/cli/civic.hpp"
 #include "civic/core/json.hpp"
+#include "civic/core/utf8.hpp"
+#include "civic/modules/calendar/meetings.hpp"
 #include "civic/modules/calendar/views.hpp"
 
 namespace civic::cli {
 namespace {
 
-// The council's own days live in its database; without one, the bank holidays alone.
-WorkingCalendar calendar_for(const std::string& db) {
-    if (!store::is_postgres_url(db) && !std::filesystem::exists(db)) return WorkingCalendar();
-    return open_civic(db, Create::Never)->calendar->working_calendar();
+// The council's own days live in its database. A database named with --db or $CIVIC_DB must
+// be there: an officer who names one expects its closure days to count, and a typing mistake
+// must not quietly leave them out. Only the default, var/civic.db, may be missing: then the
+// bank holidays count alone, as on a machine with no council yet.
+std::optional<WorkingCalendar> calendar_for(const CalendarCommand& cmd, const std::string& db) {
+    if (store::is_postgres_url(db) || std::filesystem::exists(db))
+        return open_civic(db, Create::Never)->calendar->working_calendar();
+    const bool by_option = std::any_of(cmd.db_options.begin(), cmd.db_options.end(),
+                                       [](const CLI::Option* o) { return o->count() > 0; });
+    const char* env = std::getenv("CIVIC_DB");
+    if (!by_option && !(env && *env)) return WorkingCalendar();
+    fmt::print(stderr,
+               "civic: There is no database at {}, so the council's own closure days cannot be "
+               "counted. {}\n",
+               db,
+               by_option ? "Check --db, or leave it out to count the bank holidays alone."
+                         : "Check $CIVIC_DB, or unset it to count the bank holidays alone.");
+    return std::nullopt;
 }
 
 std::optional<Date> date_arg(const std::string& text, std::string_view what) {
@@ -36,14 +54,15 @@ void add_calendar_command(CLI::App& app, CalendarCommand& cmd, std::string& db) 
         app.add_subcommand("calendar", "Bank holidays, working days, periods and timing phrases");
     calendar->require_subcommand(1);
     const std::string db_help =
-        "The database whose own calendar days count (default var/civic.db); without one, the bank "
-        "holidays alone";
+        "The database whose own closure days count (default var/civic.db, or $CIVIC_DB). A "
+        "database named here must exist; when the default is missing, the bank holidays count "
+        "alone";
 
     cmd.holidays = calendar->add_subcommand(
         "holidays", "List the non-working days between two dates, one a line");
     cmd.holidays->add_option("--from", cmd.from, "The first date, YYYY-MM-DD")->required();
     cmd.holidays->add_option("--to", cmd.to, "The last date, YYYY-MM-DD")->required();
-    cmd.holidays->add_option("--db", db, db_help);
+    cmd.db_options.push_back(cmd.holidays->add_option("--db", db, db_help));
 
     cmd.add_working_days =
         calendar->add_subcommand("add-working-days", "The date N working days after DATE");
@@ -54,7 +73,7 @@ void add_calendar_command(CLI::App& app, CalendarCommand& cmd, std::string& db) 
         ->required()
         ->check(CLI::Range(-3650, 3650));
     cmd.add_working_days->add_flag("--explain", cmd.explain, "Also list each day skipped and why");
-    cmd.add_working_days->add_option("--db", db, db_help);
+    cmd.db_options.push_back(cmd.add_working_days->add_option("--db", db, db_help));
 
     cmd.period = calendar->add_subcommand(
         "period", "Read a period (2025/26, 2025/26 Q1, Sep 2025) and print it as JSON");
@@ -76,6 +95,10 @@ void add_calendar_command(CLI::App& app, CalendarCommand& cmd, std::string& db) 
     cmd.meetings->add_option("--time", cmd.time, "The local time of day, HH:MM (default 10:00)");
     cmd.meetings->add_option("--from", cmd.from, "The first date to list, YYYY-MM-DD")->required();
     cmd.meetings->add_option("--to", cmd.to, "The last date to list, YYYY-MM-DD")->required();
+    cmd.meetings->add_flag("--skip-holidays", cmd.skip_holidays,
+                           "Move a meeting that falls on a bank holiday or closure day to the next "
+                           "working day");
+    cmd.db_options.push_back(cmd.meetings->add_option("--db", db, db_help));
 }
 
 std::optional<int> run_calendar_command(const CalendarCommand& cmd, const std::string& db) {
@@ -87,19 +110,22 @@ std::optional<int> run_calendar_command(const CalendarCommand& cmd, const std::s
             fmt::print(stderr, "civic: --to must be the same as or after --from\n");
             return k_exit_usage;
         }
-        for (const auto& h : calendar_for(db).holidays(*from, *to))
+        const auto calendar = calendar_for(cmd, db);
+        if (!calendar) return k_exit_failed;
+        for (const auto& h : calendar->holidays(*from, *to))
             fmt::print("{}\t{}\n", format_iso_date(h.date), h.name);
         return k_exit_ok;
     }
     if (cmd.add_working_days->parsed()) {
         auto from = date_arg(cmd.date, "DATE");
         if (!from) return k_exit_usage;
-        const auto calendar = calendar_for(db);
-        if (!calendar.try_add_working_days(*from, cmd.days)) {
+        const auto calendar = calendar_for(cmd, db);
+        if (!calendar) return k_exit_failed;
+        if (!calendar->try_add_working_days(*from, cmd.days)) {
             fmt::print(stderr, "civic: the answer would fall outside the years 0000 to 9999\n");
             return k_exit_usage;
         }
-        const auto result = calendar.add_working_days_explained(*from, cmd.days);
+        const auto result = calendar->add_working_days_explained(*from, cmd.days);
         fmt::print("{}\n", format_iso_date(result.date));
         if (cmd.explain)
             for (const auto& d : result.skipped)
@@ -134,12 +160,26 @@ std::optional<int> run_calendar_command(const CalendarCommand& cmd, const std::s
             return k_exit_usage;
         }
         if (!from || !to) return k_exit_usage;
-        auto found = expand(*schedule, *from, *to, 1000);
+        const auto calendar = calendar_for(cmd, db);
+        if (!calendar) return k_exit_failed;
+        auto found = calendar::meetings_between(
+            *schedule, *from, *to, *calendar,
+            cmd.skip_holidays ? calendar::OnHoliday::MoveNext : calendar::OnHoliday::Mark, 1000);
         if (!found) {
             fmt::print(stderr, "civic: {}\n", found.error());
             return k_exit_failed;
         }
-        for (const auto& m : *found) fmt::print("{}\t{}\n", m.local, m.utc);
+        // local<TAB>UTC, and a third column for a meeting the schedule puts on a holiday.
+        for (const auto& m : *found) {
+            std::string note;
+            if (m.moved_from) {
+                note = fmt::format("\tmoved from {} ({})", format_long_date(*m.moved_from),
+                                   shown_safely(m.holiday->name));
+            } else if (m.holiday) {
+                note = fmt::format("\ton a holiday: {}", shown_safely(m.holiday->name));
+            }
+            fmt::print("{}\t{}{}\n", m.occurrence.local, m.occurrence.utc, note);
+        }
         return k_exit_ok;
     }
     return std::nullopt;

@@ -5,6 +5,7 @@
 #include <CLI/CLI.hpp>
 #include <optional>
 #include <string>
+#include <vector>
 
 namespace civic::cli {
 
@@ -14,10 +15,12 @@ struct CalendarCommand {
     CLI::App* period = nullptr;
     CLI::App* timing = nullptr;
     CLI::App* meetings = nullptr;
+    std::vector<CLI::Option*> db_options;  // each subcommand's --db, to tell if one was given
     std::string from, to, date, text, first, time = "10:00";
     int days = 0;
     bool academic = false;
     bool explain = false;
+    bool skip_holidays = false;
 };
 
 // Adds `civic calendar …` to app; db is the shared --db option's value.

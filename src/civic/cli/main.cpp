@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: AGPL-3.0-or-later
-// civic: the one binary. Subcommands: serve, init, demo, user add, token create, import,
-// backup, version. Every subcommand that touches data takes --db.
+// civic: the one binary. Subcommands: serve, init, demo, user, token, import, backup,
+// migrate-db, calendar, check, routes, version. Every subcommand that touches data takes --db.
 
 #include <fmt/format.h>
 #include <spdlog/spdlog.h>
@@ -14,9 +14,11 @@
 #include <sstream>
 
 #include "civic/cli/calendar_command.hpp"
+#include "civic/cli/check_command.hpp"
 #include "civic/cli/civic.hpp"
 #include "civic/core/ids.hpp"
 #include "civic/core/log.hpp"
+#include "civic/core/utf8.hpp"
 #include "civic/http/server.hpp"
 #include "civic/store/copy.hpp"
 #include "civic/store/migrations.hpp"
@@ -97,6 +99,38 @@ int serve(const std::string& db_path, ServeOptions& o) {
     return k_exit_ok;
 }
 
+// The route table needs services but never touches the database: an in-memory one, whose
+// migrations are not news to someone listing routes, so they are not logged.
+int print_routes() {
+    const auto level = spdlog::default_logger()->level();
+    spdlog::default_logger()->set_level(spdlog::level::warn);
+    auto civic = open_civic(":memory:", Create::IfMissing);
+    spdlog::default_logger()->set_level(level);
+    const http::PageRenderer pages(http::SiteInfo{});
+    auto app = build_app(*civic, pages, default_assets_dir());
+    for (const auto& r : app->router().routes())
+        fmt::print("{} {}\n", http::method_name(r.method), r.pattern);
+    return k_exit_ok;
+}
+
+// --unit names a unit by its exact name or its id; nullopt (and a message) when it names none.
+std::optional<std::string> unit_id_for(Civic& civic, const std::string& unit) {
+    auto found = civic.org->find_unit_by_id_or_name(cli_context(civic), unit);
+    if (!found) {
+        print_errors(found.error());
+        return std::nullopt;
+    }
+    return found->id;
+}
+
+// " of unit Corporate Support (0190…)", or "" for the whole council.
+std::string unit_phrase(Civic& civic, const std::optional<std::string>& unit_id) {
+    if (!unit_id) return "";
+    auto unit = civic.org->get_unit(cli_context(civic), *unit_id);
+    return unit ? fmt::format(" of unit {} ({})", shown_safely(unit->name), unit->id)
+                : " of unit " + *unit_id;
+}
+
 }  // namespace
 
 int run(int argc, char** argv) {
@@ -119,9 +153,11 @@ int run(int argc, char** argv) {
     auto* serve_cmd = app.add_subcommand("serve", "Serve the web pages and the API");
     add_db(serve_cmd);
     serve_cmd->add_option("--port", serve_opts.server.port, "Port to listen on (0: any free port)")
-        ->check(CLI::Range(0, 65535));
+        ->check(CLI::Range(0, 65535))
+        ->capture_default_str();
     serve_cmd->add_option("--bind", serve_opts.server.bind, "Address to listen on")
-        ->check(CLI::ValidIPV4 | CLI::IsMember({"::", "::1"}));
+        ->check(CLI::ValidIPV4 | CLI::IsMember({"::", "::1"}))
+        ->capture_default_str();
     serve_cmd->add_option("--threads", serve_opts.server.threads, "Worker threads")
         ->check(CLI::Range(1, 64));
     serve_cmd
@@ -157,9 +193,13 @@ int run(int argc, char** argv) {
     add_db(user_add);
     user_add->add_option("--username", new_user.username, "Sign-in name")->required();
     user_add->add_option("--name", new_user.display_name, "The person's name")->required();
-    user_add->add_option("--role", role_text, "administrator, editor or viewer")
-        ->check(CLI::IsMember({"administrator", "editor", "viewer"}));
-    user_add->add_option("--unit", unit, "Limit the role to this unit's subtree (a unit id)");
+    user_add
+        ->add_option("--role", role_text,
+                     "administrator, editor or viewer; without --role the user is a viewer")
+        ->check(CLI::IsMember({"administrator", "editor", "viewer"}))
+        ->capture_default_str();
+    user_add->add_option("--unit", unit,
+                         "Limit the role to this unit's subtree: the unit's exact name, or its id");
     user_add->add_flag("--password-stdin", password_stdin, "Read the password from standard input");
 
     std::string grant_username, grant_role = "viewer", grant_unit;
@@ -169,8 +209,9 @@ int run(int argc, char** argv) {
     user_grant->add_option("--role", grant_role, "administrator, editor or viewer")
         ->required()
         ->check(CLI::IsMember({"administrator", "editor", "viewer"}));
-    user_grant->add_option("--unit", grant_unit,
-                           "Limit the role to this unit's subtree (a unit id)");
+    user_grant->add_option(
+        "--unit", grant_unit,
+        "Limit the role to this unit's subtree: the unit's exact name, or its id");
 
     auto* token_cmd = app.add_subcommand("token", "Manage API tokens");
     token_cmd->require_subcommand(1);
@@ -220,6 +261,9 @@ int run(int argc, char** argv) {
     CalendarCommand calendar_cmd;
     add_calendar_command(app, calendar_cmd, db);
 
+    CheckCommand check_cmd;
+    add_check_command(app, check_cmd, db);
+
     auto* routes_cmd =
         app.add_subcommand("routes", "List every route the server answers, one a line");
 
@@ -246,15 +290,8 @@ int run(int argc, char** argv) {
         }
         if (serve_cmd->parsed()) return serve(db, serve_opts);
         if (auto done = run_calendar_command(calendar_cmd, db)) return *done;
-        if (routes_cmd->parsed()) {
-            // The route table needs services but never touches the database: an in-memory one.
-            auto civic = open_civic(":memory:", Create::IfMissing);
-            const http::PageRenderer pages(http::SiteInfo{});
-            auto app = build_app(*civic, pages, default_assets_dir());
-            for (const auto& r : app->router().routes())
-                fmt::print("{} {}\n", http::method_name(r.method), r.pattern);
-            return k_exit_ok;
-        }
+        if (auto done = run_check_command(check_cmd, db)) return *done;
+        if (routes_cmd->parsed()) return print_routes();
         if (init_cmd->parsed()) {
             auto civic = open_civic(db, Create::IfMissing);
             fmt::print("The database at {} is ready (schema version {}).\n", db,
@@ -273,21 +310,27 @@ int run(int argc, char** argv) {
                 new_user.password = random_token(15);
             }
             new_user.role = *parse_role(role_text);
-            if (!unit.empty()) new_user.unit_id = unit;
+            if (!unit.empty()) {
+                new_user.unit_id = unit_id_for(*civic, unit);
+                if (!new_user.unit_id) return k_exit_failed;
+            }
             auto added = civic->accounts->add_user(cli_context(*civic), new_user);
             if (!added) {
                 print_errors(added.error());
                 return k_exit_failed;
             }
             fmt::print("Added {} ({}) as {}{}.\n", added->username, added->display_name, role_text,
-                       unit.empty() ? "" : " of unit " + unit);
+                       unit_phrase(*civic, new_user.unit_id));
             if (!password_stdin) fmt::print("Password (shown once): {}\n", new_user.password);
             return k_exit_ok;
         }
         if (user_grant->parsed()) {
             auto civic = open_civic(db, Create::Never);
             std::optional<std::string> unit_id;
-            if (!grant_unit.empty()) unit_id = grant_unit;
+            if (!grant_unit.empty()) {
+                unit_id = unit_id_for(*civic, grant_unit);
+                if (!unit_id) return k_exit_failed;
+            }
             auto granted = civic->accounts->grant(cli_context(*civic), grant_username,
                                                   *parse_role(grant_role), unit_id);
             if (!granted) {
@@ -295,7 +338,7 @@ int run(int argc, char** argv) {
                 return k_exit_failed;
             }
             fmt::print("{} is now also {}{}.\n", grant_username, grant_role,
-                       grant_unit.empty() ? "" : " of unit " + grant_unit);
+                       unit_phrase(*civic, unit_id));
             return k_exit_ok;
         }
         if (user_list->parsed()) {

@@ -141,8 +141,9 @@ Response timing(const Request& r, const Clock& clock) {
 }
 
 // A body's meetings between two dates: from a rule ("every Tuesday", or an RRULE), the first
-// meeting's date and its local time.
-Response meetings(const Request& r) {
+// meeting's date and its local time; each marked when it falls on a bank holiday or one of
+// the council's closure days, and moved to the next working day with skip_holidays=true.
+Response meetings(const Request& r, CalendarService& service) {
     auto schedule =
         schedule_from(r.query_param("rule").value_or(""), r.query_param("first").value_or(""),
                       r.query_param("time").value_or(""));
@@ -154,11 +155,14 @@ Response meetings(const Request& r) {
     if (days_between(*from, *to) > k_max_days)
         return http::problem_response(
             r, Error::validation("to", "Ask for at most 100 years at a time"));
-    auto found = expand(*schedule, *from, *to, 1000);
+    auto skip = http::bool_query_param(r, "skip_holidays", false);
+    if (!skip) return http::problem_response(r, skip.error());
+    auto found = meetings_between(*schedule, *from, *to, service.working_calendar(),
+                                  *skip ? OnHoliday::MoveNext : OnHoliday::Mark, 1000);
     if (!found) return http::problem_response(r, Error::validation("rule", found.error()));
     return http::json_response(200, json::object{{"rule", schedule->rrule},
                                                  {"time_zone", "Europe/London"},
-                                                 {"meetings", occurrences_json(*found)}});
+                                                 {"meetings", meetings_json(*found)}});
 }
 
 }  // namespace
@@ -171,8 +175,9 @@ void register_api(http::Router& router, CalendarService& service, const Clock& c
     // {text...}: a financial year has a slash in it ("2025/26"), sent as it is or as %2F.
     router.add(Method::Get, "/api/v1/calendar/periods/{text...}", {"academic"},
                [](Request& r) { return period(r); });
-    router.add(Method::Get, "/api/v1/calendar/meetings", {"rule", "first", "time", "from", "to"},
-               [](Request& r) { return meetings(r); });
+    router.add(Method::Get, "/api/v1/calendar/meetings",
+               {"rule", "first", "time", "from", "to", "skip_holidays"},
+               [&service](Request& r) { return meetings(r, service); });
     router.add(Method::Get, "/api/v1/calendar/timing", {"text", "after"},
                [&clock](Request& r) { return timing(r, clock); });
 

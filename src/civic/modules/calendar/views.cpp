@@ -84,13 +84,17 @@ json::array skipped_json(const std::vector<NonWorkingDay>& days) {
     return out;
 }
 
-json::array occurrences_json(const std::vector<Occurrence>& meetings) {
+json::array meetings_json(const std::vector<Meeting>& meetings) {
     json::array out;
     for (const auto& m : meetings)
-        out.push_back(json::object{{"date", format_iso_date(m.local_date)},
-                                   {"local", m.local},
-                                   {"utc", m.utc},
-                                   {"end_utc", m.end_utc}});
+        out.push_back(json::object{
+            {"date", format_iso_date(m.occurrence.local_date)},
+            {"local", m.occurrence.local},
+            {"utc", m.occurrence.utc},
+            {"end_utc", m.occurrence.end_utc},
+            {"holiday", m.holiday.has_value()},
+            {"holiday_name", m.holiday ? json::value(m.holiday->name) : json::value(nullptr)},
+            {"moved_from", date_or_null(m.moved_from)}});
     return out;
 }
 

@@ -13,6 +13,7 @@
 #include "civic/core/recurrence.hpp"
 #include "civic/core/timing.hpp"
 #include "civic/core/working_days.hpp"
+#include "civic/modules/calendar/meetings.hpp"
 
 namespace civic::calendar {
 
@@ -25,8 +26,9 @@ boost::json::object timing_json(const Timing& t, const Date& today);
 boost::json::array holidays_json(const std::vector<Holiday>& holidays);
 // [{"date", "reason": "weekend" | "bank_holiday" | "council_day", "name"}]
 boost::json::array skipped_json(const std::vector<NonWorkingDay>& days);
-// [{"date", "local": "2025-03-31T10:00", "utc", "end_utc"}]
-boost::json::array occurrences_json(const std::vector<Occurrence>& meetings);
+// [{"date", "local": "2025-03-31T10:00", "utc", "end_utc", "holiday": false,
+//   "holiday_name": null, "moved_from": null}]
+boost::json::array meetings_json(const std::vector<Meeting>& meetings);
 
 // A schedule read from a rule (an RRULE, or a phrase such as "every Tuesday"), a first
 // date and a local time "HH:MM"; the error names the field at fault.

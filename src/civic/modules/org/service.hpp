@@ -96,6 +96,11 @@ public:
     Result<Membership> archive_membership(const Context& ctx, const std::string& id,
                                           std::int64_t expected_version);
 
+    // A live unit named by its exact name (capital letters do not matter) or any unit by its
+    // id, as a person names one on the command line. Errors name the field "unit" and, when
+    // several units share the name, list their ids (lookup.cpp).
+    Result<Unit> find_unit_by_id_or_name(const Context& ctx, std::string_view id_or_name);
+
     // True when the caller may change records in this unit's subtree.
     bool can_edit(const Context& ctx, const Unit& unit) const;
 
