@@ -156,6 +156,30 @@ test('every step of adding and renaming a unit works without JavaScript', async 
   await context.close();
 });
 
+// Regression: a form shown again after a refusal echoed the bytes it was sent, so a value that
+// was not UTF-8 made the whole page invalid UTF-8.
+test('a form shown again with bytes that are not UTF-8 answers valid UTF-8 HTML, with U+FFFD in their place', async () => {
+  const { page, context } = await openPage(browser);
+  await signIn(page, civic.url);
+  await page.goto(`${civic.url}/units/new`);
+  const token = await page.getByRole('main').locator('input[name="csrf_token"]').inputValue();
+  const res = await context.request.post(`${civic.url}/units`, {
+    headers: { 'content-type': 'application/x-www-form-urlencoded' },
+    data: `csrf_token=${encodeURIComponent(token)}&name=Caf%e9%ff%fe&kind=&parent_id=&description=One%01two`,
+    maxRedirects: 0,
+  });
+  assert.equal(res.status(), 422);
+  assert.equal(res.headers()['content-type'], 'text/html; charset=utf-8');
+  const body = await res.body();
+  let html;
+  assert.doesNotThrow(() => {
+    html = new TextDecoder('utf-8', { fatal: true }).decode(body);
+  }, 'the page is valid UTF-8');
+  assert.ok(html.includes('value="Caf\uFFFD\uFFFD\uFFFD"'), 'the name is shown back with U+FFFD for each byte');
+  assert.ok(html.includes('>One\uFFFDtwo</textarea>'), 'the control character is shown as U+FFFD');
+  await context.close();
+});
+
 test('every page a signed-in officer can open passes axe-core, forms and errors included', async () => {
   const { page, problems, context } = await openPage(browser);
   await signIn(page, civic.url);

@@ -10,6 +10,7 @@
 #include <stdexcept>
 
 #include "civic/core/embedded.hpp"
+#include "civic/core/utf8.hpp"
 #include "civic/http/app.hpp"
 #include "civic/http/problem.hpp"
 
@@ -32,9 +33,16 @@ mst::data to_data(const boost::json::value& v) {
         }
         // Empty text is false, as in JavaScript mustache: {{#email}}…{{/email}} shows nothing
         // for a person without one. kainjow would count "" as true.
-        case boost::json::kind::string:
-            if (v.as_string().empty()) return mst::data(false);
-            return mst::data(std::string(v.as_string()));
+        // Text that is not UTF-8, or holds control characters (a refused form value shown back,
+        // a row stored before the text rule), is shown with U+FFFD in their place, so the page
+        // stays valid UTF-8 whatever a view holds.
+        case boost::json::kind::string: {
+            const std::string_view text = v.as_string();
+            if (text.empty()) return mst::data(false);
+            if (text_fault(text, Lines::Many) != TextFault::None)
+                return mst::data(shown_safely(text));
+            return mst::data(std::string(text));
+        }
         case boost::json::kind::bool_:
             return mst::data(v.as_bool());
         case boost::json::kind::int64:
