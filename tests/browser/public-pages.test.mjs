@@ -33,10 +33,10 @@ test('an anonymous visitor sees the organisation tree, a unit and a published pe
 
   let res = await page.goto(`${civic.url}/`);
   assert.equal(res.status(), 200);
-  await assert.doesNotReject(page.getByRole('heading', { level: 1, name: 'Organisation' }).waitFor());
-  assert.match(await page.title(), /^Organisation – Demo Borough Council$/);
+  await assert.doesNotReject(page.getByRole('heading', { level: 1, name: 'Demo Borough Council' }).waitFor());
+  assert.match(await page.title(), /^Civic – Demo Borough Council$/);
   await assert.doesNotReject(page.getByRole('banner').getByRole('link', { name: 'Demo Borough Council' }).waitFor());
-  assert.equal(await page.getByRole('link', { name: 'Sign in' }).count(), 1, 'the header offers Sign in');
+  assert.equal(await page.getByRole('banner').getByRole('link', { name: 'Sign in' }).count(), 1, 'the header offers Sign in');
   assert.equal(await page.getByRole('link', { name: 'Add a unit' }).count(), 0, 'a visitor cannot add units');
   // GOV.UK Frontend's stylesheet and script arrived: Arial, a black header, blue links.
   const look = await page.evaluate(() => ({
@@ -68,6 +68,32 @@ test('an anonymous visitor sees the organisation tree, a unit and a published pe
   await assert.doesNotReject(page.getByRole('heading', { level: 1, name: who.person, exact: true }).waitFor());
   await assert.doesNotReject(page.getByRole('navigation', { name: 'Breadcrumb' }).waitFor());
   await checkPage(page, { prefix, label: 'person', problems });
+  await context.close();
+});
+
+// Regression: the home page was the organisation tree, with no word of what Civic is for.
+test('the home page says in two sentences what Civic is and what a signed-in officer can do, with links onward', async () => {
+  const { page, problems, context } = await openPage(browser);
+  const res = await page.goto(`${civic.url}/`);
+  assert.equal(res.status(), 200);
+  const main = page.getByRole('main');
+  assert.deepEqual(await main.locator('p').allInnerTexts(), [
+    'Civic is the council’s register of its organisation: its directorates, departments, services, teams and boards, and the officers and councillors in them.',
+    'Officers who sign in also see the colleagues and contact details the public cannot, and editors add and change the units and people in their part of the council.',
+  ]);
+  const links = main.getByRole('link');
+  assert.deepEqual(await links.allInnerTexts(), ['Organisation', 'People', 'Sign in']);
+  assert.deepEqual(
+    await links.evaluateAll((as) => as.map((a) => a.getAttribute('href'))),
+    ['/units', '/people', '/sign-in'],
+  );
+  // No item of the service navigation claims to be the home page.
+  assert.equal(await page.getByRole('banner').locator('[aria-current]').count(), 0);
+  await checkPage(page, { prefix, label: 'home-words', problems });
+
+  const next = await follow(page, () => links.filter({ hasText: 'Organisation' }).click());
+  assert.equal(next.status(), 200);
+  await assert.doesNotReject(page.getByRole('heading', { level: 1, name: 'Organisation' }).waitFor());
   await context.close();
 });
 
