@@ -1,9 +1,12 @@
 // SPDX-License-Identifier: AGPL-3.0-or-later
 // What a member of the public sees without signing in, and the keyboard route through a page.
 
+import { writeFileSync } from 'node:fs';
+import path from 'node:path';
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 
+import { mustSucceed, runCli } from '../api/harness.mjs';
 import { assertStopsCleanly, checkPage, follow, launchBrowser, openPage, startCivic } from './support.mjs';
 
 const prefix = 'public';
@@ -171,6 +174,55 @@ test('pages reflow to a 320 pixel wide screen without scrolling sideways', async
     ['narrow-sign-in', '/sign-in'],
   ]) {
     await page.goto(`${civic.url}${url}`);
+    const width = await page.evaluate(() => document.documentElement.scrollWidth);
+    assert.ok(width <= 320, `${url} is ${width} pixels wide at a 320 pixel viewport (WCAG 1.4.10)`);
+    await checkPage(page, { prefix, label, problems });
+  }
+  await context.close();
+});
+
+// A name of 200 letters with no space, as a unit and as a person; a web address and an email
+// address just as long.
+const LONG_UNIT = `Interdepartmental${'Coordination'.repeat(15)}Team`.slice(0, 200);
+const LONG_PERSON = `Wolfeschlegelstein${'hausenbergerdorff'.repeat(11)}`.slice(0, 200);
+const LONG_URL = `https://www.demo-borough.example/${'services/'.repeat(20)}${'x'.repeat(60)}`;
+const LONG_EMAIL = `${'councillor.'.repeat(15)}name@demo-borough.example`;
+
+// Regression: a unit with a 200-character name without spaces made its page 3,004 pixels wide
+// (WCAG 1.4.10, reflow).
+test('long names, web addresses and email addresses wrap at 320 pixels on the unit, person, tree and people pages', async () => {
+  const csv = (rows) => `${rows.map((r) => r.map((v) => `"${v}"`).join(',')).join('\n')}\n`;
+  const unitsCsv = path.join(civic.dir, 'long-units.csv');
+  writeFileSync(unitsCsv, csv([
+    ['name', 'kind', 'parent', 'description'],
+    [LONG_UNIT, 'team', 'Corporate Support', `Read more at ${LONG_URL}`],
+    ['Reflow Sub Team', 'team', LONG_UNIT, ''],
+  ]));
+  mustSucceed('civic import units', await runCli(['import', 'units', '--db', civic.dbPath, unitsCsv]));
+  const peopleCsv = path.join(civic.dir, 'long-people.csv');
+  writeFileSync(peopleCsv, csv([
+    ['name', 'kind', 'unit', 'honorific_prefix', 'published', 'email', 'phone', 'summary'],
+    [LONG_PERSON, 'councillor', LONG_UNIT, 'Cllr', 'yes', LONG_EMAIL, '', `Casework: ${LONG_URL}`],
+  ]));
+  mustSucceed('civic import people', await runCli(['import', 'people', '--db', civic.dbPath, peopleCsv]));
+  const [unit] = civic.sqlRows(`SELECT id FROM units WHERE name = '${LONG_UNIT}'`);
+  const [sub] = civic.sqlRows(`SELECT id FROM units WHERE name = 'Reflow Sub Team'`);
+  const [person] = civic.sqlRows(`SELECT id FROM people WHERE name = '${LONG_PERSON}'`);
+
+  const { page, problems, context } = await openPage(browser);
+  await page.setViewportSize({ width: 320, height: 640 });
+  for (const [label, url] of [
+    ['long-unit', `/units/${unit.id}`],
+    ['long-breadcrumbs', `/units/${sub.id}`],
+    ['long-person', `/people/${person.id}`],
+    ['long-tree', '/units'],
+    ['long-people', `/people?name=${LONG_PERSON.slice(0, 40)}`],
+    ['long-people-in-unit', `/people?within=${unit.id}`],
+  ]) {
+    const res = await page.goto(`${civic.url}${url}`);
+    assert.equal(res.status(), 200, url);
+    // The long text is on the page, not cut off.
+    assert.ok((await page.getByRole('main').innerText()).replace(/\s/g, '').includes(label.includes('person') || label.includes('people') ? LONG_PERSON : LONG_UNIT), `${url} shows the whole name`);
     const width = await page.evaluate(() => document.documentElement.scrollWidth);
     assert.ok(width <= 320, `${url} is ${width} pixels wide at a 320 pixel viewport (WCAG 1.4.10)`);
     await checkPage(page, { prefix, label, problems });
