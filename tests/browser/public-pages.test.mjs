@@ -1,9 +1,12 @@
 // SPDX-License-Identifier: AGPL-3.0-or-later
 // What a member of the public sees without signing in, and the keyboard route through a page.
 
+import { writeFileSync } from 'node:fs';
+import path from 'node:path';
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 
+import { mustSucceed, runCli } from '../api/harness.mjs';
 import { assertStopsCleanly, checkPage, follow, launchBrowser, openPage, startCivic } from './support.mjs';
 
 const prefix = 'public';
@@ -33,10 +36,10 @@ test('an anonymous visitor sees the organisation tree, a unit and a published pe
 
   let res = await page.goto(`${civic.url}/`);
   assert.equal(res.status(), 200);
-  await assert.doesNotReject(page.getByRole('heading', { level: 1, name: 'Organisation' }).waitFor());
-  assert.match(await page.title(), /^Organisation – Demo Borough Council$/);
+  await assert.doesNotReject(page.getByRole('heading', { level: 1, name: 'Demo Borough Council' }).waitFor());
+  assert.match(await page.title(), /^Civic – Demo Borough Council$/);
   await assert.doesNotReject(page.getByRole('banner').getByRole('link', { name: 'Demo Borough Council' }).waitFor());
-  assert.equal(await page.getByRole('link', { name: 'Sign in' }).count(), 1, 'the header offers Sign in');
+  assert.equal(await page.getByRole('banner').getByRole('link', { name: 'Sign in' }).count(), 1, 'the header offers Sign in');
   assert.equal(await page.getByRole('link', { name: 'Add a unit' }).count(), 0, 'a visitor cannot add units');
   // GOV.UK Frontend's stylesheet and script arrived: Arial, a black header, blue links.
   const look = await page.evaluate(() => ({
@@ -68,6 +71,32 @@ test('an anonymous visitor sees the organisation tree, a unit and a published pe
   await assert.doesNotReject(page.getByRole('heading', { level: 1, name: who.person, exact: true }).waitFor());
   await assert.doesNotReject(page.getByRole('navigation', { name: 'Breadcrumb' }).waitFor());
   await checkPage(page, { prefix, label: 'person', problems });
+  await context.close();
+});
+
+// Regression: the home page was the organisation tree, with no word of what Civic is for.
+test('the home page says in two sentences what Civic is and what a signed-in officer can do, with links onward', async () => {
+  const { page, problems, context } = await openPage(browser);
+  const res = await page.goto(`${civic.url}/`);
+  assert.equal(res.status(), 200);
+  const main = page.getByRole('main');
+  assert.deepEqual(await main.locator('p').allInnerTexts(), [
+    'Civic is the council’s register of its organisation: its directorates, departments, services, teams and boards, and the officers and councillors in them.',
+    'Officers who sign in also see the colleagues and contact details the public cannot, and editors add and change the units and people in their part of the council.',
+  ]);
+  const links = main.getByRole('link');
+  assert.deepEqual(await links.allInnerTexts(), ['Organisation', 'People', 'Sign in']);
+  assert.deepEqual(
+    await links.evaluateAll((as) => as.map((a) => a.getAttribute('href'))),
+    ['/units', '/people', '/sign-in'],
+  );
+  // No item of the service navigation claims to be the home page.
+  assert.equal(await page.getByRole('banner').locator('[aria-current]').count(), 0);
+  await checkPage(page, { prefix, label: 'home-words', problems });
+
+  const next = await follow(page, () => links.filter({ hasText: 'Organisation' }).click());
+  assert.equal(next.status(), 200);
+  await assert.doesNotReject(page.getByRole('heading', { level: 1, name: 'Organisation' }).waitFor());
   await context.close();
 });
 
@@ -145,6 +174,55 @@ test('pages reflow to a 320 pixel wide screen without scrolling sideways', async
     ['narrow-sign-in', '/sign-in'],
   ]) {
     await page.goto(`${civic.url}${url}`);
+    const width = await page.evaluate(() => document.documentElement.scrollWidth);
+    assert.ok(width <= 320, `${url} is ${width} pixels wide at a 320 pixel viewport (WCAG 1.4.10)`);
+    await checkPage(page, { prefix, label, problems });
+  }
+  await context.close();
+});
+
+// A name of 200 letters with no space, as a unit and as a person; a web address and an email
+// address just as long.
+const LONG_UNIT = `Interdepartmental${'Coordination'.repeat(15)}Team`.slice(0, 200);
+const LONG_PERSON = `Wolfeschlegelstein${'hausenbergerdorff'.repeat(11)}`.slice(0, 200);
+const LONG_URL = `https://www.demo-borough.example/${'services/'.repeat(20)}${'x'.repeat(60)}`;
+const LONG_EMAIL = `${'councillor.'.repeat(15)}name@demo-borough.example`;
+
+// Regression: a unit with a 200-character name without spaces made its page 3,004 pixels wide
+// (WCAG 1.4.10, reflow).
+test('long names, web addresses and email addresses wrap at 320 pixels on the unit, person, tree and people pages', async () => {
+  const csv = (rows) => `${rows.map((r) => r.map((v) => `"${v}"`).join(',')).join('\n')}\n`;
+  const unitsCsv = path.join(civic.dir, 'long-units.csv');
+  writeFileSync(unitsCsv, csv([
+    ['name', 'kind', 'parent', 'description'],
+    [LONG_UNIT, 'team', 'Corporate Support', `Read more at ${LONG_URL}`],
+    ['Reflow Sub Team', 'team', LONG_UNIT, ''],
+  ]));
+  mustSucceed('civic import units', await runCli(['import', 'units', '--db', civic.dbPath, unitsCsv]));
+  const peopleCsv = path.join(civic.dir, 'long-people.csv');
+  writeFileSync(peopleCsv, csv([
+    ['name', 'kind', 'unit', 'honorific_prefix', 'published', 'email', 'phone', 'summary'],
+    [LONG_PERSON, 'councillor', LONG_UNIT, 'Cllr', 'yes', LONG_EMAIL, '', `Casework: ${LONG_URL}`],
+  ]));
+  mustSucceed('civic import people', await runCli(['import', 'people', '--db', civic.dbPath, peopleCsv]));
+  const [unit] = civic.sqlRows(`SELECT id FROM units WHERE name = '${LONG_UNIT}'`);
+  const [sub] = civic.sqlRows(`SELECT id FROM units WHERE name = 'Reflow Sub Team'`);
+  const [person] = civic.sqlRows(`SELECT id FROM people WHERE name = '${LONG_PERSON}'`);
+
+  const { page, problems, context } = await openPage(browser);
+  await page.setViewportSize({ width: 320, height: 640 });
+  for (const [label, url] of [
+    ['long-unit', `/units/${unit.id}`],
+    ['long-breadcrumbs', `/units/${sub.id}`],
+    ['long-person', `/people/${person.id}`],
+    ['long-tree', '/units'],
+    ['long-people', `/people?name=${LONG_PERSON.slice(0, 40)}`],
+    ['long-people-in-unit', `/people?within=${unit.id}`],
+  ]) {
+    const res = await page.goto(`${civic.url}${url}`);
+    assert.equal(res.status(), 200, url);
+    // The long text is on the page, not cut off.
+    assert.ok((await page.getByRole('main').innerText()).replace(/\s/g, '').includes(label.includes('person') || label.includes('people') ? LONG_PERSON : LONG_UNIT), `${url} shows the whole name`);
     const width = await page.evaluate(() => document.documentElement.scrollWidth);
     assert.ok(width <= 320, `${url} is ${width} pixels wide at a 320 pixel viewport (WCAG 1.4.10)`);
     await checkPage(page, { prefix, label, problems });

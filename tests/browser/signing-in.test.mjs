@@ -4,7 +4,7 @@
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 
-import { ADMIN, assertStopsCleanly, checkPage, follow, launchBrowser, openPage, startCivic } from './support.mjs';
+import { ADMIN, assertStopsCleanly, checkPage, follow, launchBrowser, openPage, signIn, startCivic } from './support.mjs';
 
 const prefix = 'signing-in';
 let civic;
@@ -59,6 +59,44 @@ test('a wrong password shows the error summary linking to the field, then the ri
   assert.equal(await header.getByRole('link', { name: 'Sign in' }).count(), 0);
   await assert.doesNotReject(header.getByRole('button', { name: 'Sign out' }).waitFor());
   await checkPage(page, { prefix, label: 'signed-in', problems });
+});
+
+// Regression: opening /sign-out (a link, a bookmark, the address typed) answered 405.
+test('opening /sign-out shows a sign-out button, which signs the officer out', async () => {
+  const { page, problems, context } = await openPage(browser);
+  await signIn(page, civic.url);
+  let res = await page.goto(`${civic.url}/sign-out`);
+  assert.equal(res.status(), 200);
+  const main = page.getByRole('main');
+  await assert.doesNotReject(main.getByRole('heading', { level: 1, name: 'Sign out' }).waitFor());
+  assert.equal(await page.title(), 'Sign out – Demo Borough Council');
+  assert.equal(
+    await main.locator('p').first().innerText(),
+    `You are signed in as ${ADMIN.name}. Signing out ends your session on this browser.`,
+  );
+  const form = main.locator('form');
+  assert.equal(await form.getAttribute('method'), 'post');
+  assert.equal(await form.getAttribute('action'), '/sign-out');
+  assert.ok((await form.locator('input[name="csrf_token"]').inputValue()).length >= 20, 'the form carries the CSRF token');
+  assert.equal(await main.getByRole('link', { name: 'Cancel' }).getAttribute('href'), '/');
+  await checkPage(page, { prefix, label: 'sign-out-page', problems });
+
+  const sessions = () => civic.sqlRows('SELECT count(*) AS n FROM sessions')[0].n;
+  const before = sessions();
+  res = await follow(page, () => main.getByRole('button', { name: 'Sign out' }).click());
+  assert.equal(res.status(), 200);
+  assert.equal(new URL(page.url()).pathname, '/');
+  await assert.doesNotReject(page.getByRole('banner').getByRole('link', { name: 'Sign in' }).waitFor());
+  assert.equal(sessions(), before - 1, 'the session is gone');
+
+  // Signed out, the page says so instead of offering a button.
+  res = await page.goto(`${civic.url}/sign-out`);
+  assert.equal(res.status(), 200);
+  await assert.doesNotReject(main.getByRole('heading', { level: 1, name: 'You are not signed in' }).waitFor());
+  assert.equal(await main.getByRole('button').count(), 0);
+  assert.deepEqual(await main.getByRole('link').allInnerTexts(), ['Sign in', 'go to the home page']);
+  await checkPage(page, { prefix, label: 'sign-out-not-signed-in', problems });
+  await context.close();
 });
 
 test('signing out with the header button shows Sign in again', async () => {

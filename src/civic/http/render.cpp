@@ -10,6 +10,8 @@
 #include <stdexcept>
 
 #include "civic/core/embedded.hpp"
+#include "civic/core/ids.hpp"
+#include "civic/core/utf8.hpp"
 #include "civic/http/app.hpp"
 #include "civic/http/problem.hpp"
 
@@ -32,9 +34,16 @@ mst::data to_data(const boost::json::value& v) {
         }
         // Empty text is false, as in JavaScript mustache: {{#email}}…{{/email}} shows nothing
         // for a person without one. kainjow would count "" as true.
-        case boost::json::kind::string:
-            if (v.as_string().empty()) return mst::data(false);
-            return mst::data(std::string(v.as_string()));
+        // Text that is not UTF-8, or holds control characters (a refused form value shown back,
+        // a row stored before the text rule), is shown with U+FFFD in their place, so the page
+        // stays valid UTF-8 whatever a view holds.
+        case boost::json::kind::string: {
+            const std::string_view text = v.as_string();
+            if (text.empty()) return mst::data(false);
+            if (text_fault(text, Lines::Many) != TextFault::None)
+                return mst::data(shown_safely(text));
+            return mst::data(std::string(text));
+        }
         case boost::json::kind::bool_:
             return mst::data(v.as_bool());
         case boost::json::kind::int64:
@@ -64,7 +73,40 @@ const mst::mustache& template_for(std::string_view name) {
     return cache.emplace(std::string(name), std::move(m)).first->second;
 }
 
+// The tag that binds a flash message to one session: sha256(key, sha256(key, message)), so it
+// cannot be made, or lengthened, without the session's secret CSRF token.
+std::string flash_tag(std::string_view key, std::string_view message) {
+    const std::string k(key);
+    return sha256_hex(k + sha256_hex(k + "\x1f" + std::string(message)));
+}
+
+std::string flash_cookie(const Request& request, std::string_view value, std::string_view extra) {
+    return std::string(k_flash_cookie) + "=" + std::string(value) +
+           "; Path=/; HttpOnly; SameSite=Lax" + (request.secure ? "; Secure" : "") +
+           std::string(extra);
+}
+
+// The flash message this request carries, when its tag matches the session's; "" otherwise.
+std::string read_flash(const Request& request) {
+    const auto cookie = request.cookie(k_flash_cookie);
+    if (!cookie || !request.via_session || request.session_csrf.empty()) return {};
+    const auto dot = cookie->rfind('.');
+    if (dot == std::string_view::npos) return {};
+    const std::string message = percent_decode(cookie->substr(0, dot), false);
+    if (message.size() > 200 || text_fault(message, Lines::One) != TextFault::None) return {};
+    if (cookie->substr(dot + 1) != flash_tag(request.session_csrf, message)) return {};
+    return message;
+}
+
 }  // namespace
+
+void set_flash(Response& response, const Request& request, std::string_view message) {
+    if (!request.via_session || request.session_csrf.empty()) return;
+    const std::string value = url_encode(message) + "." + flash_tag(request.session_csrf, message);
+    // A minute is long enough for the redirect that follows, and short enough that a message
+    // left by a browser that never followed it does not turn up later.
+    response.headers.push_back({"set-cookie", flash_cookie(request, value, "; Max-Age=60")});
+}
 
 std::string PageRenderer::render(std::string_view name, const boost::json::value& view) {
     mst::mustache tmpl = template_for(name);
@@ -88,6 +130,11 @@ Response PageRenderer::page(const Request& request, std::string_view name, std::
     Response response;
     const std::string csrf = csrf_token_for(request, &response);
     view["csrf_token"] = csrf;
+    // A flash message is shown once: this page clears it, so a reload does not show it again.
+    if (request.cookie(k_flash_cookie)) {
+        view["flash"] = read_flash(request);
+        response.headers.push_back({"set-cookie", flash_cookie(request, "", "; Max-Age=0")});
+    }
     boost::json::object layout;
     layout["title"] = title;
     layout["council_name"] = m_site.council_name();
@@ -95,8 +142,8 @@ Response PageRenderer::page(const Request& request, std::string_view name, std::
     layout["signed_in"] = request.principal.signed_in();
     layout["user_name"] = request.principal.display_name;
     layout["path"] = request.path;
-    layout["nav_organisation"] = request.path.starts_with("/units") ||
-                                 request.path.starts_with("/people") || request.path == "/";
+    layout["nav_organisation"] = request.path.starts_with("/units");
+    layout["nav_people"] = request.path.starts_with("/people");
     layout["content"] = render(name, view);
     response.status = status;
     response.body = render("layout/page", layout);

@@ -41,6 +41,15 @@ private:
     SiteInfo m_site;
 };
 
+// Leaves a one-line message ("Unit added") for the next page this browser renders, which shows
+// it once in a GOV.UK success banner and clears it. It travels in a short-lived cookie that is
+// bound to the signed-in session, so a cookie set by anyone else is ignored; without a session
+// nothing is left.
+void set_flash(Response& response, const Request& request, std::string_view message);
+
+// The name of the cookie that carries the flash message.
+inline constexpr std::string_view k_flash_cookie = "civic_flash";
+
 // Builds the GOV.UK error-summary view ("errors": [{field, message, href}]) and a
 // field -> message map ("error": {field: message}) from validation errors.
 void add_form_errors(boost::json::object& view, const Error& error);

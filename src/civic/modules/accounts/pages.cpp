@@ -87,6 +87,16 @@ void register_pages(http::Router& router, AccountsService& service, const http::
         res.headers.push_back({"set-cookie", session_cookie(r, session->secret, "")});
         return res;
     });
+    // A link or a bookmark to /sign-out gets a button to press: signing out is a POST with the
+    // session's CSRF token, so another site cannot sign a user out.
+    router.add(Method::Get, "/sign-out", [&pages](Request& r) {
+        boost::json::object view;
+        view["signed_in"] = r.principal.signed_in();
+        view["user_name"] = r.principal.display_name;
+        return pages.page(r, "accounts/sign_out",
+                          r.principal.signed_in() ? "Sign out" : "You are not signed in",
+                          std::move(view));
+    });
     router.add(Method::Post, "/sign-out", [&service, &clock](Request& r) {
         if (auto cookie = r.cookie(k_session_cookie))
             service.sign_out(http::context_for(r, clock), std::string(*cookie));

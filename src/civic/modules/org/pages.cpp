@@ -3,13 +3,17 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <boost/json.hpp>
+#include <cctype>
 #include <map>
 
 #include "civic/core/date.hpp"
 #include "civic/core/ids.hpp"
+#include "civic/core/text.hpp"
 #include "civic/http/app.hpp"
 #include "civic/http/context.hpp"
+#include "civic/http/problem.hpp"
 
 namespace civic::org {
 namespace json = boost::json;
@@ -39,6 +43,22 @@ std::string kind_label(std::string_view kind) {
     return std::string(kind);
 }
 
+// Names in alphabetical order, as a reader expects: capitals do not matter ("ICT" sits
+// between "Housing" and "Legal"), and names equal but for capitals keep a fixed order.
+bool name_less(std::string_view a, std::string_view b) {
+    const auto lower = [](unsigned char ch) { return static_cast<char>(std::tolower(ch)); };
+    const auto n = std::min(a.size(), b.size());
+    for (std::size_t i = 0; i < n; ++i) {
+        const char x = lower(static_cast<unsigned char>(a[i]));
+        const char y = lower(static_cast<unsigned char>(b[i]));
+        if (x != y) return x < y;
+    }
+    if (a.size() != b.size()) return a.size() < b.size();
+    return a < b;
+}
+
+bool unit_name_less(const Unit* a, const Unit* b) { return name_less(a->name, b->name); }
+
 std::string unit_href(const std::string& id) { return "/units/" + id; }
 std::string person_href(const std::string& id) { return "/people/" + id; }
 
@@ -66,8 +86,7 @@ json::array tree_nodes(const std::multimap<std::string, const Unit*>& children,
     std::vector<const Unit*> kids;
     auto [lo, hi] = children.equal_range(parent);
     for (auto it = lo; it != hi; ++it) kids.push_back(it->second);
-    std::sort(kids.begin(), kids.end(),
-              [](const Unit* a, const Unit* b) { return a->name < b->name; });
+    std::sort(kids.begin(), kids.end(), unit_name_less);
     for (const Unit* u : kids) {
         json::array sub = tree_nodes(children, u->id);
         const bool has_children = !sub.empty();
@@ -90,8 +109,7 @@ json::array unit_options(const std::vector<Unit>& units, const std::string& sele
         std::vector<const Unit*> kids;
         auto [lo, hi] = children.equal_range(parent);
         for (auto it = lo; it != hi; ++it) kids.push_back(it->second);
-        std::sort(kids.begin(), kids.end(),
-                  [](const Unit* a, const Unit* b) { return a->name < b->name; });
+        std::sort(kids.begin(), kids.end(), unit_name_less);
         for (const Unit* u : kids) {
             if (!exclude_path.empty() && u->path.starts_with(exclude_path)) continue;
             std::string label;
@@ -108,13 +126,38 @@ json::array unit_options(const std::vector<Unit>& units, const std::string& sele
     return out;
 }
 
-json::array kind_options(const std::string& selected) {
+template <std::size_t N>
+json::array kind_options(const std::string_view (&kinds)[N], const std::string& selected) {
     json::array out;
-    for (auto k : k_unit_kinds)
+    for (auto k : kinds)
         out.push_back(
             json::object{{"value", k}, {"label", kind_label(k)}, {"selected", k == selected}});
     return out;
 }
+
+// A person's name as the pages show it: "Cllr Priya Shah".
+std::string display_name(const Person& p) {
+    return p.honorific_prefix.empty() ? p.name : p.honorific_prefix + " " + p.name;
+}
+
+// True when the caller's roles cover the unit, so that every membership in it shows to them.
+// The same test as covers() in service_support.hpp, which the pages cannot include: it only
+// chooses honest wording ("No one is in this unit yet"), never what is shown.
+bool sees_everyone_in(const Principal& p, const Unit& unit) {
+    for (const auto& g : p.grants)
+        if (g.role == Role::Administrator || !g.unit_id ||
+            unit.path.find("/" + *g.unit_id + "/") != std::string::npos)
+            return true;
+    return false;
+}
+
+// True when a membership holds on the given day (YYYY-MM-DD): begun and not yet ended.
+bool holds_on(const Membership& m, const std::string& today) {
+    return (!m.start_date || *m.start_date <= today) && (!m.end_date || *m.end_date >= today);
+}
+
+// The people list shows this many people a page.
+constexpr int k_people_per_page = 50;
 
 json::array breadcrumbs(const std::vector<Unit>& units, const Unit& unit) {
     std::map<std::string, const Unit*> by_id;
@@ -147,6 +190,19 @@ struct Pages {
 
     Context ctx(const Request& r) const { return http::context_for(r, clock); }
 
+    // After a save: to the record's page, which shows the message once in a success banner.
+    static Response saved(const Request& r, const std::string& href, std::string_view message) {
+        auto res = Response::redirect(href);
+        http::set_flash(res, r, message);
+        return res;
+    }
+
+    // Where Cancel on a new record's form goes: the unit it was started from, or the list.
+    static std::string back_from_new(const std::optional<std::string>& unit_id,
+                                     const std::string& otherwise) {
+        return unit_id && is_id(*unit_id) ? unit_href(*unit_id) : otherwise;
+    }
+
     // Pages speak of addresses, not ids.
     Response error(const Request& r, const Error& e) const {
         if (e.kind == ErrorKind::NotFound)
@@ -154,6 +210,13 @@ struct Pages {
                 r, Error::not_found("There is nothing at this address. The link may be wrong, or "
                                     "the page may be one you cannot see."));
         return pages.error_page(r, e);
+    }
+
+    Response home(Request& r) const {
+        json::object view;
+        view["council_name"] = pages.site().council_name();
+        view["signed_in"] = r.principal.signed_in();
+        return pages.page(r, "org/home", "Civic", std::move(view));
     }
 
     Response tree(Request& r) const {
@@ -165,6 +228,104 @@ struct Pages {
         view["empty"] = units.empty();
         view["can_add"] = r.principal.signed_in();
         return pages.page(r, "org/tree", "Organisation", std::move(view));
+    }
+
+    // The people list: a GET form, so a search can be bookmarked and shared, and a page of
+    // results with a link to the next.
+    Response people(Request& r) const {
+        const Context c = ctx(r);
+        const std::string name(trim(r.query_param("name").value_or("")));
+        // Any case, as the import and the API take it.
+        std::string kind(r.query_param("kind").value_or(""));
+        std::transform(kind.begin(), kind.end(), kind.begin(),
+                       [](unsigned char ch) { return static_cast<char>(std::tolower(ch)); });
+        const std::string within(r.query_param("within").value_or(""));
+        const std::string cursor(r.query_param("cursor").value_or(""));
+        const auto units = service.all_units(c);
+        std::map<std::string, const Unit*, std::less<>> unit_by_id;
+        for (const auto& u : units) unit_by_id[u.id] = &u;
+
+        json::object view;
+        view["name"] = name;
+        view["kinds"] = kind_options(k_person_kinds, kind);
+        view["units"] = unit_options(units, within, "");
+        view["signed_in"] = r.principal.signed_in();
+        view["searching"] = !name.empty() || !kind.empty() || !within.empty();
+
+        // The form offers only what is allowed; these catch a link that was typed or cut short.
+        Error refused{ErrorKind::Validation, "", {}};
+        if (!kind.empty() && std::find(std::begin(k_person_kinds), std::end(k_person_kinds),
+                                       kind) == std::end(k_person_kinds))
+            refused.errors.push_back({"kind", "Choose officers, councillors, or both"});
+        if (!within.empty() && !unit_by_id.contains(within))
+            refused.errors.push_back({"within", "Choose a unit from the list"});
+        if (refused.errors.empty() && !cursor.empty() && !is_id(cursor))
+            refused.detail = "The link to this page of results is not complete. Search again.";
+        if (!refused.errors.empty() || !refused.detail.empty()) {
+            http::add_form_errors(view, refused);
+            return pages.page(r, "org/people", "Error: People", std::move(view), 422);
+        }
+
+        ListQuery q;
+        if (!name.empty()) q.name = name;
+        if (!kind.empty()) q.kind = kind;
+        if (!within.empty()) q.within = within;
+        if (!cursor.empty()) q.cursor = cursor;
+        // A page the service returns can hold fewer people than asked for (those the caller
+        // may not see are left out), so ask again, a few times, to fill this one.
+        std::vector<VisiblePerson> found;
+        for (int attempt = 0; attempt < 10; ++attempt) {
+            q.limit = k_people_per_page - static_cast<int>(found.size());
+            auto page = service.list_people(c, q);
+            if (!page) {
+                http::add_form_errors(view, page.error());
+                return pages.page(r, "org/people", "Error: People", std::move(view),
+                                  http::status_for(page.error().kind));
+            }
+            for (auto& p : page->items) found.push_back(std::move(p));
+            q.cursor = page->next_cursor;
+            if (!q.cursor || static_cast<int>(found.size()) >= k_people_per_page) break;
+        }
+
+        json::array rows;
+        for (const auto& [person, contact] : found) {
+            std::string unit_name, unit_link;
+            if (person.unit_id) {
+                if (auto it = unit_by_id.find(*person.unit_id); it != unit_by_id.end()) {
+                    unit_name = it->second->name;
+                } else if (auto unit = service.get_unit(c, *person.unit_id)) {
+                    unit_name = unit->name;  // archived
+                }
+                if (!unit_name.empty()) unit_link = unit_href(*person.unit_id);
+            }
+            rows.push_back(json::object{{"name", display_name(person)},
+                                        {"href", person_href(person.id)},
+                                        {"kind", kind_label(person.kind)},
+                                        {"unit", unit_name},
+                                        {"unit_href", unit_link}});
+        }
+        view["has_people"] = !rows.empty();
+        view["people"] = std::move(rows);
+        view["caption"] = cursor.empty() ? "Results" : "More results";
+        const bool sees_all = r.principal.is_administrator() ||
+                              std::any_of(r.principal.grants.begin(), r.principal.grants.end(),
+                                          [](const RoleGrant& g) { return !g.unit_id; });
+        if (q.cursor)
+            view["empty_message"] =
+                "No one you can see on this page of results. There may be more on the next page.";
+        else if (!view["searching"].as_bool())
+            view["empty_message"] =
+                sees_all ? "There are no people yet." : "There are no people you can see yet.";
+        else
+            view["empty_message"] = "No people match your search.";
+        if (q.cursor) {
+            std::string next = "/people?";
+            if (!name.empty()) next += "name=" + http::url_encode(name) + "&";
+            if (!kind.empty()) next += "kind=" + http::url_encode(kind) + "&";
+            if (!within.empty()) next += "within=" + http::url_encode(within) + "&";
+            view["next_href"] = next + "cursor=" + http::url_encode(*q.cursor);
+        }
+        return pages.page(r, "org/people", "People", std::move(view));
     }
 
     Response unit(Request& r) const {
@@ -181,49 +342,68 @@ struct Pages {
                                     {"description", unit->description},
                                     {"archived", unit->archived_at.has_value()}};
         view["breadcrumbs"] = breadcrumbs(units, *unit);
-        json::array subunits;
+        std::vector<const Unit*> children;
         for (const auto& u : units)
-            if (u.parent_id == unit->id)
-                subunits.push_back(json::object{
-                    {"name", u.name}, {"href", unit_href(u.id)}, {"kind", kind_label(u.kind)}});
+            if (u.parent_id == unit->id) children.push_back(&u);
+        std::sort(children.begin(), children.end(), unit_name_less);
+        json::array subunits;
+        for (const Unit* u : children)
+            subunits.push_back(json::object{
+                {"name", u->name}, {"href", unit_href(u->id)}, {"kind", kind_label(u->kind)}});
         view["has_subunits"] = !subunits.empty();
         view["subunits"] = std::move(subunits);
 
         ListQuery q;
         q.unit_id = unit->id;
         q.limit = 200;
+        // The people in the unit, and for each post the people who hold it today.
+        bool sees_everyone = sees_everyone_in(r.principal, *unit);
+        const std::string today = format_date(c.now);
+        json::array members;
+        std::multimap<std::string, json::object> holders;  // post id -> holder
+        if (auto page = service.list_memberships(c, q)) {
+            for (const auto& m : page->items) {
+                auto person = service.get_person(c, m.person_id);
+                if (!person) {
+                    // A membership the caller may see, of a person they may not.
+                    sees_everyone = false;
+                    continue;
+                }
+                const std::string name = display_name(person->person);
+                members.push_back(json::object{{"name", name},
+                                               {"href", person_href(m.person_id)},
+                                               {"role", m.role},
+                                               {"dates", display_dates(m)}});
+                if (m.post_id && holds_on(m, today))
+                    holders.emplace(*m.post_id, json::object{{"name", name},
+                                                             {"href", person_href(m.person_id)},
+                                                             {"last", false}});
+            }
+        }
+        view["has_members"] = !members.empty();
+        view["members"] = std::move(members);
+        view["sees_everyone"] = sees_everyone;
+
         json::array posts;
         if (auto page = service.list_posts(c, q)) {
             for (const auto& p : page->items) {
                 json::array resp;
                 for (const auto& item : p.responsibilities) resp.push_back(json::value(item));
-                posts.push_back(
-                    json::object{{"label", p.label},
-                                 {"portfolio", p.portfolio},
-                                 {"responsibilities", std::move(resp)},
-                                 {"has_responsibilities", !p.responsibilities.empty()}});
+                json::array held_by;
+                auto [lo, hi] = holders.equal_range(p.id);
+                for (auto it = lo; it != hi; ++it) held_by.push_back(it->second);
+                if (!held_by.empty()) held_by.back().as_object()["last"] = true;
+                const bool has_holders = !held_by.empty();
+                posts.push_back(json::object{{"label", p.label},
+                                             {"portfolio", p.portfolio},
+                                             {"responsibilities", std::move(resp)},
+                                             {"has_responsibilities", !p.responsibilities.empty()},
+                                             {"holders", std::move(held_by)},
+                                             {"has_holders", has_holders}});
             }
         }
         view["has_posts"] = !posts.empty();
         view["posts"] = std::move(posts);
-
-        json::array members;
-        if (auto page = service.list_memberships(c, q)) {
-            for (const auto& m : page->items) {
-                auto person = service.get_person(c, m.person_id);
-                if (!person) continue;
-                std::string name =
-                    person->person.honorific_prefix.empty()
-                        ? person->person.name
-                        : person->person.honorific_prefix + " " + person->person.name;
-                members.push_back(json::object{{"name", name},
-                                               {"href", person_href(m.person_id)},
-                                               {"role", m.role},
-                                               {"dates", display_dates(m)}});
-            }
-        }
-        view["has_members"] = !members.empty();
-        view["members"] = std::move(members);
         const bool can_edit = service.can_edit(c, *unit);
         view["can_edit"] = can_edit && !unit->archived_at;
         return pages.page(r, "org/unit", unit->name, std::move(view));
@@ -235,7 +415,7 @@ struct Pages {
         json::object view;
         view["name"] = in.name.value_or("");
         view["description"] = in.description.value_or("");
-        view["kinds"] = kind_options(in.kind.value_or(""));
+        view["kinds"] = kind_options(k_unit_kinds, in.kind.value_or(""));
         view["parents"] = unit_options(units, in.parent_id.value_or(""), exclude_path);
         return view;
     }
@@ -257,6 +437,7 @@ struct Pages {
         view["action"] = "/units";
         view["heading"] = "Add a unit";
         view["button"] = "Add unit";
+        view["cancel_href"] = back_from_new(in.parent_id, "/units");
         return pages.page(r, "org/unit_form", "Add a unit", std::move(view));
     }
 
@@ -266,11 +447,12 @@ struct Pages {
         const UnitInput in = unit_input(form);
         const Context c = ctx(r);
         auto created = service.create_unit(c, in);
-        if (created) return Response::redirect(unit_href(created->id));
+        if (created) return saved(r, unit_href(created->id), "Unit added");
         auto view = unit_form_view(c, in, "");
         view["action"] = "/units";
         view["heading"] = "Add a unit";
         view["button"] = "Add unit";
+        view["cancel_href"] = back_from_new(in.parent_id, "/units");
         http::add_form_errors(view, created.error());
         return pages.page(r, "org/unit_form", "Error: Add a unit", std::move(view), 422);
     }
@@ -287,6 +469,7 @@ struct Pages {
         view["heading"] = "Change " + unit->name;
         view["button"] = "Save changes";
         view["version"] = unit->version;
+        view["cancel_href"] = unit_href(unit->id);
         return pages.page(r, "org/unit_form", "Change " + unit->name, std::move(view));
     }
 
@@ -303,7 +486,7 @@ struct Pages {
         }
         const Context c = ctx(r);
         auto updated = service.update_unit(c, id, in, version);
-        if (updated) return Response::redirect(unit_href(id));
+        if (updated) return saved(r, unit_href(id), "Unit saved");
         if (updated.error().kind == ErrorKind::NotFound) return error(r, updated.error());
         auto current = service.get_unit(c, id);
         auto view = unit_form_view(c, in, current ? current->path : "");
@@ -311,6 +494,7 @@ struct Pages {
         view["heading"] = "Change " + (current ? current->name : std::string("unit"));
         view["button"] = "Save changes";
         view["version"] = version;
+        view["cancel_href"] = unit_href(id);
         http::add_form_errors(view, updated.error());
         return pages.page(r, "org/unit_form", "Error: Change unit", std::move(view),
                           updated.error().kind == ErrorKind::Conflict ? 409 : 422);
@@ -357,12 +541,13 @@ struct Pages {
             if (auto unit = service.get_unit(c, *p.unit_id)) can_edit = service.can_edit(c, *unit);
         view["can_edit"] = can_edit && !p.archived_at;
         view["edit_href"] = person_href(p.id) + "/edit";
-        const std::string title =
-            p.honorific_prefix.empty() ? p.name : p.honorific_prefix + " " + p.name;
-        return pages.page(r, "org/person", title, std::move(view));
+        return pages.page(r, "org/person", display_name(p), std::move(view));
     }
 
-    json::object person_form_view(const Context& c, const PersonInput& in) const {
+    enum class Creating { Yes, No };
+
+    json::object person_form_view(const Context& c, const PersonInput& in,
+                                  Creating creating) const {
         json::object view;
         view["name"] = in.name.value_or("");
         view["honorific_prefix"] = in.honorific_prefix.value_or("");
@@ -371,7 +556,12 @@ struct Pages {
         view["summary"] = in.summary.value_or("");
         view["is_officer"] = in.kind.value_or("") == "officer";
         view["is_councillor"] = in.kind.value_or("") == "councillor";
-        view["published"] = in.published.value_or(false);
+        // A new person may be left to the usual rule (councillors public, officers not), as
+        // through the API and the import; a person already saved is one or the other.
+        view["new_person"] = creating == Creating::Yes;
+        view["published_usual"] = !in.published.has_value();
+        view["published_yes"] = in.published.value_or(false);
+        view["published_no"] = in.published.has_value() && !*in.published;
         view["units"] = unit_options(service.all_units(c), in.unit_id.value_or(""), "");
         return view;
     }
@@ -385,7 +575,10 @@ struct Pages {
         in.email = form_value(form, "email").value_or("");
         in.phone = form_value(form, "phone").value_or("");
         in.summary = form_value(form, "summary").value_or("");
-        in.published = form_value(form, "published").value_or("") == "yes";
+        // "yes" or "no"; anything else (the usual rule, or nothing) leaves it to the service.
+        const auto published = form_value(form, "published").value_or("");
+        if (published == "yes") in.published = true;
+        if (published == "no") in.published = false;
         return in;
     }
 
@@ -393,10 +586,11 @@ struct Pages {
         if (!r.principal.signed_in()) return sign_in_first(r);
         PersonInput in;
         in.unit_id = std::string(r.query_param("unit_id").value_or(""));
-        auto view = person_form_view(ctx(r), in);
+        auto view = person_form_view(ctx(r), in, Creating::Yes);
         view["action"] = "/people";
         view["heading"] = "Add a person";
         view["button"] = "Add person";
+        view["cancel_href"] = back_from_new(in.unit_id, "/people");
         return pages.page(r, "org/person_form", "Add a person", std::move(view));
     }
 
@@ -405,11 +599,12 @@ struct Pages {
         const PersonInput in = person_input(http::parse_form(r.body));
         const Context c = ctx(r);
         auto created = service.create_person(c, in);
-        if (created) return Response::redirect(person_href(created->person.id));
-        auto view = person_form_view(c, in);
+        if (created) return saved(r, person_href(created->person.id), "Person added");
+        auto view = person_form_view(c, in, Creating::Yes);
         view["action"] = "/people";
         view["heading"] = "Add a person";
         view["button"] = "Add person";
+        view["cancel_href"] = back_from_new(in.unit_id, "/people");
         http::add_form_errors(view, created.error());
         return pages.page(r, "org/person_form", "Error: Add a person", std::move(view), 422);
     }
@@ -426,11 +621,12 @@ struct Pages {
         PersonInput in{
             p.name,    p.kind,     p.unit_id.value_or(""), p.honorific_prefix, p.email, p.phone,
             p.summary, p.published};
-        auto view = person_form_view(c, in);
+        auto view = person_form_view(c, in, Creating::No);
         view["action"] = person_href(id);
         view["heading"] = "Change " + p.name;
         view["button"] = "Save changes";
         view["version"] = p.version;
+        view["cancel_href"] = person_href(id);
         return pages.page(r, "org/person_form", "Change " + p.name, std::move(view));
     }
 
@@ -447,13 +643,14 @@ struct Pages {
         }
         const Context c = ctx(r);
         auto updated = service.update_person(c, id, in, version);
-        if (updated) return Response::redirect(person_href(id));
+        if (updated) return saved(r, person_href(id), "Person saved");
         if (updated.error().kind == ErrorKind::NotFound) return error(r, updated.error());
-        auto view = person_form_view(c, in);
+        auto view = person_form_view(c, in, Creating::No);
         view["action"] = person_href(id);
         view["heading"] = "Change " + in.name.value_or("person");
         view["button"] = "Save changes";
         view["version"] = version;
+        view["cancel_href"] = person_href(id);
         http::add_form_errors(view, updated.error());
         return pages.page(r, "org/person_form", "Error: Change person", std::move(view),
                           updated.error().kind == ErrorKind::Conflict ? 409 : 422);
@@ -469,13 +666,14 @@ void register_pages(http::Router& router, OrgService& service, const http::PageR
                                  Response (Pages::*fn)(Request&) const) {
         router.add(m, std::move(pattern), [p, fn](Request& r) { return ((*p).*fn)(r); });
     };
-    on(Method::Get, "/", &Pages::tree);
+    on(Method::Get, "/", &Pages::home);
     on(Method::Get, "/units", &Pages::tree);
     on(Method::Get, "/units/new", &Pages::new_unit);
     on(Method::Post, "/units", &Pages::create_unit);
     on(Method::Get, "/units/{id}", &Pages::unit);
     on(Method::Get, "/units/{id}/edit", &Pages::edit_unit);
     on(Method::Post, "/units/{id}", &Pages::update_unit);
+    on(Method::Get, "/people", &Pages::people);
     on(Method::Get, "/people/new", &Pages::new_person);
     on(Method::Post, "/people", &Pages::create_person);
     on(Method::Get, "/people/{id}", &Pages::person);
