@@ -191,24 +191,62 @@ export function rawRequest(method, urlPath, { headers = {}, body, chunked = fals
     socket.on('data', (d) => chunks.push(d));
     socket.on('error', () => {}); // EPIPE / ECONNRESET after the answer
     socket.on('close', () => {
-      const raw = Buffer.concat(chunks).toString('utf8');
-      const split = raw.indexOf('\r\n\r\n');
-      if (split < 0) {
-        reject(new Error(`no HTTP answer before the connection closed (received ${JSON.stringify(raw.slice(0, 200))})`));
-        return;
+      try {
+        resolve(parseAnswer(Buffer.concat(chunks)));
+      } catch (e) {
+        reject(e);
       }
-      const [statusLine, ...headerLines] = raw.slice(0, split).split('\r\n');
-      const h = new Headers();
-      for (const line of headerLines) {
-        const i = line.indexOf(':');
-        if (i > 0) h.append(line.slice(0, i).trim(), line.slice(i + 1).trim());
-      }
-      let text = raw.slice(split + 4);
-      if (/chunked/i.test(h.get('transfer-encoding') ?? '')) text = dechunk(text);
-      else if (h.get('content-length')) text = Buffer.from(text).subarray(0, Number(h.get('content-length'))).toString('utf8');
-      resolve({ status: Number(statusLine.split(' ')[1]), headers: h, text, json: parseJson(h.get('content-type'), text) });
     });
   });
+}
+
+// Sends exactly these bytes (a string is sent as latin1, one byte a character, so '\0' is a
+// NUL byte) on a new connection, and resolves with the answer once the server closes it:
+// {status, headers, text, json, raw, closed}. If the server has not closed it after waitMs,
+// the client does, and closed is false. With end, the client half-closes after sending, as
+// a client that stops in the middle of a request. For requests no HTTP client would send.
+export function rawExchange(bytes, { end = false, waitMs = 10000, server = currentServer } = {}) {
+  return new Promise((resolve, reject) => {
+    const url = new URL(server.url);
+    const chunks = [];
+    let closedByServer = true;
+    const socket = net.connect(Number(url.port), url.hostname);
+    const timer = setTimeout(() => {
+      closedByServer = false;
+      socket.destroy();
+    }, waitMs);
+    socket.on('connect', () => {
+      socket.write(typeof bytes === 'string' ? Buffer.from(bytes, 'latin1') : bytes);
+      if (end) socket.end();
+    });
+    socket.on('data', (d) => chunks.push(d));
+    socket.on('error', () => {}); // ECONNRESET after the answer
+    socket.on('close', () => {
+      clearTimeout(timer);
+      try {
+        resolve({ ...parseAnswer(Buffer.concat(chunks)), closed: closedByServer });
+      } catch (e) {
+        reject(e);
+      }
+    });
+  });
+}
+
+// One HTTP answer from the bytes a server sent before it closed the connection.
+function parseAnswer(bytes) {
+  const raw = bytes.toString('utf8');
+  const split = raw.indexOf('\r\n\r\n');
+  if (split < 0) throw new Error(`no HTTP answer before the connection closed (received ${JSON.stringify(raw.slice(0, 200))})`);
+  const [statusLine, ...headerLines] = raw.slice(0, split).split('\r\n');
+  const h = new Headers();
+  for (const line of headerLines) {
+    const i = line.indexOf(':');
+    if (i > 0) h.append(line.slice(0, i).trim(), line.slice(i + 1).trim());
+  }
+  let text = raw.slice(split + 4);
+  if (/chunked/i.test(h.get('transfer-encoding') ?? '')) text = dechunk(text);
+  else if (h.get('content-length')) text = Buffer.from(text).subarray(0, Number(h.get('content-length'))).toString('utf8');
+  return { status: Number(statusLine.split(' ')[1]), headers: h, text, json: parseJson(h.get('content-type'), text), raw };
 }
 
 function dechunk(text) {
@@ -339,6 +377,7 @@ export async function startServer() {
     // The same as the administrator.
     admin: (method, p, opts = {}) => api(method, p, { server, token, ...opts }),
     rawRequest: (method, p, opts = {}) => rawRequest(method, p, { server, ...opts }),
+    rawExchange: (bytes, opts = {}) => rawExchange(bytes, { server, ...opts }),
     sql: (q) => sql(dbPath, q),
     sqlRows: (q) => sqlRows(dbPath, q),
     counts: () => counts(dbPath),

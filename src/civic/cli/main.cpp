@@ -63,6 +63,7 @@ struct ServeOptions {
     bool demo = true;
     std::size_t body_limit_mib = 10;
     int db_pool = 8;
+    int header_timeout_s = 10;
 };
 
 int serve(const std::string& db_path, ServeOptions& o) {
@@ -88,6 +89,7 @@ int serve(const std::string& db_path, ServeOptions& o) {
     const http::PageRenderer pages(http::SiteInfo{[&civic] { return council_name(*civic); }});
     auto app = build_app(*civic, pages, o.assets.empty() ? default_assets_dir() : o.assets);
     o.server.body_limit = o.body_limit_mib * 1024 * 1024;
+    o.server.header_timeout = std::chrono::seconds(o.header_timeout_s);
     http::Server server(o.server, [&app](http::Request& r) { return app->handle(r); });
     const unsigned short port = server.listen();
     const std::string host = o.server.bind == "0.0.0.0" ? "localhost" : o.server.bind;
@@ -167,6 +169,12 @@ int run(int argc, char** argv) {
     serve_cmd
         ->add_option("--body-limit-mib", serve_opts.body_limit_mib, "Largest request body, in MiB")
         ->check(CLI::Range(1, 1024));
+    // Hidden: the tests shorten it to see the deadline cut off a slow request.
+    serve_cmd
+        ->add_option("--header-timeout-s", serve_opts.header_timeout_s,
+                     "Seconds a client has to send a request's headers")
+        ->check(CLI::Range(1, 600))
+        ->group("");
     serve_cmd->add_option("--assets", serve_opts.assets, "Folder of stylesheets, fonts and images")
         ->check(CLI::ExistingDirectory);
     serve_cmd->add_flag("!--no-demo", serve_opts.demo,

@@ -19,10 +19,13 @@
 #include <boost/beast/http.hpp>
 #include <list>
 #include <mutex>
+#include <optional>
+#include <string_view>
 #include <thread>
 
 #include "civic/core/ids.hpp"
 #include "civic/core/log.hpp"
+#include "civic/core/utf8.hpp"
 #include "civic/http/problem.hpp"
 
 namespace civic::http {
@@ -32,6 +35,8 @@ namespace beast = boost::beast;
 namespace bhttp = boost::beast::http;
 using tcp = asio::ip::tcp;
 constexpr auto use_nothrow = asio::as_tuple(asio::use_awaitable);
+// How much the session asks the socket for at a time while it waits for a request's head.
+constexpr std::size_t k_read_size = 16 * 1024;
 
 namespace {
 
@@ -81,6 +86,118 @@ void apply_forwarded(Request& r) {
     }
 }
 
+// Why a request could not be read, in words for the client: the one table from Beast's parser
+// errors to the detail of the 400 answer. Errors not listed get k_unreadable.
+struct Refusal {
+    bhttp::error error;
+    std::string_view detail;
+};
+constexpr Refusal k_refusals[] = {
+    {bhttp::error::bad_method,
+     "The request line does not start with a method such as GET or POST."},
+    {bhttp::error::bad_target,
+     "The request line holds a path with characters HTTP does not allow there: spaces and "
+     "control characters must be percent-encoded."},
+    {bhttp::error::bad_version,
+     "The request line has no HTTP version, or one Civic does not speak: it must end with "
+     "HTTP/1.1 or HTTP/1.0."},
+    {bhttp::error::bad_line_ending, "Each line of the request must end with CR LF."},
+    {bhttp::error::bad_field,
+     "A header name is empty or holds characters HTTP does not allow in a name."},
+    {bhttp::error::bad_value,
+     "A header value holds characters HTTP does not allow there, such as a control character."},
+    {bhttp::error::bad_obs_fold, "Header lines may not be folded: give each header on one line."},
+    {bhttp::error::bad_content_length,
+     "Content-Length must be a whole number of bytes, such as 42, given once."},
+    {bhttp::error::multiple_content_length, "The request has two Content-Length headers."},
+    {bhttp::error::bad_transfer_encoding,
+     "Transfer-Encoding must be chunked, given once and without Content-Length."},
+    {bhttp::error::bad_chunk,
+     "The chunked body is malformed: each chunk must start with its size in hexadecimal on a "
+     "line of its own, and the body must end with a chunk of size 0."},
+    {bhttp::error::bad_chunk_extension,
+     "The chunked body is malformed: an extension after a chunk size is not valid."},
+    {bhttp::error::header_limit, "The request headers are too large."},
+    {bhttp::error::partial_message, "The request ended before it was complete."},
+};
+constexpr std::string_view k_unreadable = "The request could not be read as HTTP.";
+// Beast reports a NUL byte as a bad path, name or value; the raw head says what it was.
+constexpr std::string_view k_nul_byte =
+    "The request holds a NUL byte, which HTTP does not allow in the request line or a header.";
+
+std::string_view refusal_for(beast::error_code ec) {
+    for (const auto& r : k_refusals)
+        if (ec == r.error) return r.detail;
+    return k_unreadable;
+}
+
+// True for an error that means the request was broken, and so deserves an answer; false for
+// a closed connection, a timeout or a shutdown, which end the connection without one.
+bool is_broken_request(beast::error_code ec) {
+    return ec.category() == bhttp::make_error_code(bhttp::error::bad_method).category() &&
+           ec != bhttp::error::end_of_stream;
+}
+
+// Looks at the bytes of a request's head as they arrive, for what Beast's parser lets through
+// or names only vaguely: a NUL byte and a request line with no version or with spaces in its
+// path (all of which Beast calls a bad path, name or value), a line that ends with a bare LF,
+// and a folded header line (obs-fold), which Beast quietly joins to the one before. RFC 9112
+// lets a server refuse folding; Civic does, because a proxy in front may read it differently.
+class HeadScanner {
+public:
+    // The fault in the next bytes received, if any. Bytes past the head's blank line belong
+    // to the body and are not looked at.
+    std::optional<std::string_view> look(std::string_view bytes) {
+        for (const char c : bytes) {
+            if (m_done) break;
+            if (c == '\0') return k_nul_byte;
+            if (c == '\n') {
+                if (m_prev != '\r') return refusal_for(bhttp::error::bad_line_ending);
+                // An empty line before the request line is left to Beast.
+                if (m_line == 0 && m_length > 1) {
+                    if (m_spaces < 2) return refusal_for(bhttp::error::bad_version);
+                    if (m_spaces > 2) return refusal_for(bhttp::error::bad_target);
+                }
+                if (m_line > 0 && m_length == 1) m_done = true;  // the blank line: "\r\n"
+                ++m_line;
+                m_length = 0;
+            } else {
+                if (m_line > 0 && m_length == 0 && (c == ' ' || c == '\t'))
+                    return refusal_for(bhttp::error::bad_obs_fold);
+                if (m_line == 0 && c == ' ') ++m_spaces;
+                ++m_length;
+            }
+            m_prev = c;
+        }
+        return std::nullopt;
+    }
+
+private:
+    bool m_done = false;
+    char m_prev = '\0';
+    std::size_t m_line = 0;    // 0: the request line
+    std::size_t m_length = 0;  // bytes of the current line so far, its CR included
+    std::size_t m_spaces = 0;  // in the request line
+};
+
+// What Beast accepts but Civic refuses, because a proxy in front may frame the body
+// differently (request smuggling): a repeated Content-Length, even with the same value, a
+// list in one, and a Transfer-Encoding that does not end with chunked (RFC 9112 6.3).
+beast::error_code framing_fault(const bhttp::request_parser<bhttp::string_body>& parser) {
+    int lengths = 0;
+    for (const auto& field : parser.get()) {
+        if (field.name() == bhttp::field::content_length) {
+            if (++lengths > 1) return bhttp::error::multiple_content_length;
+            const std::string_view v = field.value();
+            if (v.empty() || v.find_first_not_of("0123456789") != std::string_view::npos)
+                return bhttp::error::bad_content_length;
+        }
+        if (field.name() == bhttp::field::transfer_encoding && !parser.chunked())
+            return bhttp::error::bad_transfer_encoding;
+    }
+    return {};
+}
+
 }  // namespace
 
 // Paths come from the client: escape them so each access log line stays one valid JSON object.
@@ -128,8 +245,8 @@ struct Server::Impl {
                 .count();
         spdlog::info(
             R"({{"event":"access","request_id":"{}","method":"{}","path":"{}","status":{},"bytes":{},"ms":{:.3f},"remote":"{}"}})",
-            req.request_id, method_name(req.method), json_escape(req.path), status, bytes, ms,
-            req.remote);
+            req.request_id, method_name(req.method), json_escape(shown_safely(req.path)), status,
+            bytes, ms, req.remote);
     }
 
     // Turns a Response into Beast's and sends it.
@@ -171,6 +288,63 @@ struct Server::Impl {
         }
     }
 
+    // What became of reading a request's head: Beast's error or the socket's, or the fault the
+    // scanner found.
+    struct HeadRead {
+        beast::error_code ec;
+        std::optional<std::string_view> fault;
+    };
+
+    // Reads a request's head into the parser, as bhttp::async_read_header does, but shows the
+    // scanner each byte before Beast parses it. The deadline is the stream's.
+    asio::awaitable<HeadRead> read_head(beast::tcp_stream& stream, beast::flat_buffer& buffer,
+                                        bhttp::request_parser<bhttp::string_body>& parser) {
+        HeadScanner scanner;
+        std::size_t scanned = 0;  // bytes at the front of the buffer the scanner has seen
+        for (;;) {
+            const auto data = buffer.data();
+            const std::string_view bytes(static_cast<const char*>(data.data()), data.size());
+            if (auto fault = scanner.look(bytes.substr(scanned))) co_return HeadRead{{}, fault};
+            if (!bytes.empty()) {
+                beast::error_code ec;
+                const std::size_t used = parser.put(data, ec);
+                buffer.consume(used);
+                scanned = bytes.size() - used;
+                if (ec && ec != bhttp::error::need_more) co_return HeadRead{ec, {}};
+                if (parser.is_header_done()) co_return HeadRead{};
+                if (!ec && used > 0) continue;  // Beast parsed the request line: now the rest
+            }
+            auto [ec, n] =
+                co_await stream.async_read_some(buffer.prepare(k_read_size), use_nothrow);
+            buffer.commit(n);
+            if (ec == asio::error::eof) {
+                // As in Beast's own read: an unfinished request, or a connection closed between
+                // requests.
+                if (!parser.got_some()) co_return HeadRead{bhttp::error::end_of_stream, {}};
+                beast::error_code eof;
+                parser.put_eof(eof);
+                co_return HeadRead{eof ? eof : bhttp::error::partial_message, {}};
+            }
+            if (ec) co_return HeadRead{ec, {}};
+        }
+    }
+
+    // Answers a request that cannot be read 400, with a problem saying what was wrong, logs
+    // it, and lets the client read the answer before the connection closes.
+    asio::awaitable<void> refuse(beast::tcp_stream& stream,
+                                 bhttp::request_parser<bhttp::string_body>& parser,
+                                 const std::string& remote, std::string_view detail,
+                                 std::chrono::steady_clock::time_point start) {
+        const std::string request_id = request_id_for(parser.get());
+        const unsigned version = parser.get().version() == 10 ? 10 : 11;
+        const bool head = parser.get().method() == bhttp::verb::head;
+        Request req = to_request(parser.release(), request_id, remote);
+        auto res = problem_response(req, Error::bad_request(std::string(detail)));
+        log_access(req, res.status, res.body.size(), start);
+        co_await send(stream, std::move(res), version, false, head, request_id);
+        co_await linger(stream);
+    }
+
     asio::awaitable<void> session(tcp::socket socket,
                                   asio::strand<asio::io_context::executor_type> strand) {
         beast::tcp_stream stream(std::move(socket));
@@ -192,35 +366,52 @@ struct Server::Impl {
             bhttp::request_parser<bhttp::string_body> parser;
             parser.header_limit(static_cast<std::uint32_t>(options.header_limit));
             parser.body_limit(options.body_limit);
-            stream.expires_after(first ? options.header_timeout : options.idle_timeout);
+            if (!first && buffer.size() == 0) {
+                // A kept-alive connection may wait up to the idle limit for its next request
+                // to begin...
+                stream.expires_after(options.idle_timeout);
+                auto [ec, n] =
+                    co_await stream.async_read_some(buffer.prepare(k_read_size), use_nothrow);
+                buffer.commit(n);
+                if (ec) break;
+            }
             first = false;
-            auto [ec, n] = co_await bhttp::async_read_header(stream, buffer, parser, use_nothrow);
+            // ...but from its first byte (or, on a new connection, from the accept) a request
+            // has the header deadline to send its head, so a slow client cannot hold a
+            // connection open.
+            stream.expires_after(options.header_timeout);
+            const auto start = std::chrono::steady_clock::now();
+            auto [ec, fault] = co_await read_head(stream, buffer, parser);
+            if (fault) {
+                co_await refuse(stream, parser, remote, *fault, start);
+                break;
+            }
+            if (ec == beast::error::timeout && parser.got_some())
+                spdlog::info(R"({{"event":"header_timeout","remote":"{}"}})", remote);
+            if (!ec) ec = framing_fault(parser);
+            // Beast names Content-Length after Transfer-Encoding a bad length.
+            if (ec == bhttp::error::bad_content_length && parser.chunked())
+                ec = bhttp::error::bad_transfer_encoding;
             if (ec == bhttp::error::body_limit) {
                 // Beast refuses a declared Content-Length over the limit while reading the headers.
-                Request req = to_request(parser.release(), random_token(9), remote);
+                std::string request_id = request_id_for(parser.get());
+                Request req = to_request(parser.release(), std::move(request_id), remote);
                 auto res = problem_response(
                     req, Error{ErrorKind::PayloadTooLarge,
                                fmt::format("The request body is larger than the limit of {} bytes.",
                                            options.body_limit),
                                {}});
-                log_access(req, res.status, res.body.size(), std::chrono::steady_clock::now());
+                log_access(req, res.status, res.body.size(), start);
                 co_await send(stream, std::move(res), 11, false, false, req.request_id);
                 co_await linger(stream);
                 break;
             }
             if (ec) {
-                if (ec == bhttp::error::header_limit) {
-                    Request req;
-                    req.request_id = random_token(9);
-                    co_await send(stream,
-                                  problem_response(req, Error::bad_request(
-                                                            "The request headers are too large.")),
-                                  11, false, false, req.request_id);
-                }
+                if (is_broken_request(ec))
+                    co_await refuse(stream, parser, remote, refusal_for(ec), start);
                 break;
             }
             self->busy = true;
-            const auto start = std::chrono::steady_clock::now();
             const std::string request_id = request_id_for(parser.get());
             const unsigned version = parser.get().version();
             const bool head = parser.get().method() == bhttp::verb::head;
@@ -240,7 +431,8 @@ struct Server::Impl {
                 break;
             }
             stream.expires_after(options.read_timeout);
-            std::tie(ec, n) = co_await bhttp::async_read(stream, buffer, parser, use_nothrow);
+            std::tie(ec, std::ignore) =
+                co_await bhttp::async_read(stream, buffer, parser, use_nothrow);
             if (ec) {
                 if (ec == bhttp::error::body_limit) {
                     Request req = to_request(parser.release(), request_id, remote);
@@ -253,14 +445,8 @@ struct Server::Impl {
                     log_access(req, res.status, res.body.size(), start);
                     co_await send(stream, std::move(res), version, false, head, request_id);
                     co_await linger(stream);
-                } else if (ec != beast::error::timeout && ec != bhttp::error::end_of_stream) {
-                    Request req;
-                    req.request_id = request_id;
-                    co_await send(
-                        stream,
-                        problem_response(
-                            req, Error::bad_request("The request could not be read as HTTP.")),
-                        version, false, false, request_id);
+                } else if (is_broken_request(ec)) {
+                    co_await refuse(stream, parser, remote, refusal_for(ec), start);
                 }
                 break;
             }

@@ -20,10 +20,13 @@ struct ServerOptions {
     int threads = 2;
     std::size_t body_limit = 10 * 1024 * 1024;
     std::size_t header_limit = 16 * 1024;
-    std::chrono::seconds header_timeout{10};  // to receive a request's headers
-    std::chrono::seconds read_timeout{30};    // to receive its body
-    std::chrono::seconds write_timeout{30};   // to send the response
-    std::chrono::seconds idle_timeout{60};  // a kept-alive connection waiting for its next request
+    // To receive a request's headers: from the accept on a new connection, and from the
+    // request's first byte on a kept-alive one.
+    std::chrono::seconds header_timeout{10};
+    std::chrono::seconds read_timeout{30};   // to receive its body
+    std::chrono::seconds write_timeout{30};  // to send the response
+    // A kept-alive connection waiting for the first byte of its next request.
+    std::chrono::seconds idle_timeout{60};
     std::chrono::seconds shutdown_grace{10};  // for in-flight requests after SIGTERM or SIGINT
     bool access_log = true;
     // Behind a TLS-terminating proxy (nginx, a load balancer): believe its X-Forwarded-Proto
