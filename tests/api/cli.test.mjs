@@ -8,7 +8,8 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { runCli, sql } from './harness.mjs';
+import { spawnSync } from 'node:child_process';
+import { runCli, sql, civicBin } from './harness.mjs';
 
 describe('the civic command line', () => {
   let dir;
@@ -60,6 +61,21 @@ describe('the civic command line', () => {
     assert.equal(r.code, 2);
     assert.equal(r.stderr.trim().split('\n').length, 1);
     assert.match(r.stderr, /port/);
+  });
+
+  // Issue 7, item 1: the text rule holds for command-line arguments too.
+  it('refuses an argument that is not UTF-8 text or holds a control character, naming the option, with exit 2', async () => {
+    // Node passes arguments as UTF-8, so bytes that are not UTF-8 go through bash's $'\\xff'.
+    const bad = spawnSync('bash', ['-c', `"$0" user add --db "$1" --username $'caf\\xe9' --name Cafe`, civicBin, db], { encoding: 'utf8' });
+    assert.equal(bad.status, 2, bad.stderr);
+    assert.equal(bad.stderr, "civic: the value of --username is not UTF-8 text (see 'civic --help')\n");
+    const control = await runCli(['calendar', 'timing', 'Autumn\u00011999']);
+    assert.equal(control.code, 2);
+    assert.equal(control.stderr, "civic: argument 3 contains a control character (such as NUL) that text cannot hold (see 'civic --help')\n");
+    const equals = await runCli(['user', 'add', `--db=${db}`, '--username=a\tb', '--name', 'A B']);
+    assert.equal(equals.code, 2);
+    assert.match(equals.stderr, /^civic: the value of --username must be on one line/);
+    assert.equal(existsSync(db), false, 'nothing was created');
   });
 
   it('refuses to add a user to a database that does not exist, naming civic init', async () => {

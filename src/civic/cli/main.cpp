@@ -135,7 +135,29 @@ std::string unit_phrase(Civic& civic, const std::optional<std::string>& unit_id)
 
 }  // namespace
 
+// The one text rule (core/utf8.hpp) for the command line: every argument is one line of
+// UTF-8 text with no control characters. Prints what is wrong, naming the option, and returns
+// false when an argument breaks it.
+static bool arguments_are_text(int argc, char** argv) {
+    for (int i = 1; i < argc; ++i) {
+        const std::string_view arg = argv[i];
+        const auto fault = text_fault(arg, Lines::One);
+        if (fault == TextFault::None) continue;
+        std::string what = fmt::format("argument {}", i);
+        if (arg.starts_with("--") && arg.find('=') != std::string_view::npos) {
+            what = fmt::format("the value of {}", shown_safely(arg.substr(0, arg.find('='))));
+        } else if (i > 1 && std::string_view(argv[i - 1]).starts_with("--") &&
+                   text_fault(argv[i - 1], Lines::One) == TextFault::None) {
+            what = fmt::format("the value of {}", argv[i - 1]);
+        }
+        fmt::print(stderr, "civic: {} {} (see 'civic --help')\n", what, describe(fault));
+        return false;
+    }
+    return true;
+}
+
 int run(int argc, char** argv) {
+    if (!arguments_are_text(argc, argv)) return k_exit_usage;
     CLI::App app{"Civic: the corporate management system of a council.", "civic"};
     app.require_subcommand(1);
     app.set_help_all_flag("--help-all", "Show help for every subcommand");
