@@ -146,7 +146,9 @@ describe('the council calendar', { timeout: 60000 }, () => {
     const notHoliday = await srv.admin('POST', '/api/v1/calendar/days', { body: { date: '2026-07-01', name: 'Worked', change: 'remove' } });
     assertProblem(notHoliday, 422, { fields: ['date'] });
     const twice = await srv.admin('POST', '/api/v1/calendar/days', { body: { date: '2026-12-29', name: 'Closed again', change: 'add' } });
-    assert.ok([409, 422].includes(twice.status), twice.text);
+    // Issue 7, item 11: a second closure day on one date is the documented 409, not a 422.
+    const conflict = assertProblem(twice, 409);
+    assert.match(conflict.detail, /already has a change on/);
     assert.equal(count(), stored);
     assert.deepEqual(srv.counts(), before);
   });

@@ -18,6 +18,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import assert from 'node:assert/strict';
+import { assertConforms } from './openapi-check.mjs';
 
 export const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 export const civicBin = process.env.CIVIC_BIN
@@ -134,6 +135,8 @@ let currentServer = null;
 // Calls the server. path is a path on the server ("/api/v1/units") or a full URL.
 // body is sent as JSON; rawBody (string or Buffer) is sent as it is. contentType defaults to
 // application/json whenever there is a body. Redirects are not followed.
+// Every answer is checked against docs/openapi.json (openapi-check.mjs): an answer the
+// document does not describe fails the test that received it.
 export async function api(method, urlPath, opts = {}) {
   const { token, body, headers = {}, rawBody, contentType, server = currentServer, cookie } = opts;
   const url = /^https?:/.test(urlPath) ? urlPath : `${server.url}${urlPath}`;
@@ -148,7 +151,9 @@ export async function api(method, urlPath, opts = {}) {
   }
   const res = await fetch(url, { method, headers: h, body: payload, redirect: 'manual' });
   const text = await res.text();
-  return { status: res.status, headers: res.headers, text, json: parseJson(res.headers.get('content-type'), text) };
+  const answer = { status: res.status, headers: res.headers, text, json: parseJson(res.headers.get('content-type'), text) };
+  assertConforms(method, url, answer);
+  return answer;
 }
 
 function parseJson(type, text) {
@@ -192,7 +197,9 @@ export function rawRequest(method, urlPath, { headers = {}, body, chunked = fals
     socket.on('error', () => {}); // EPIPE / ECONNRESET after the answer
     socket.on('close', () => {
       try {
-        resolve(parseAnswer(Buffer.concat(chunks)));
+        const answer = parseAnswer(Buffer.concat(chunks));
+        assertConforms(method, url.href, answer);
+        resolve(answer);
       } catch (e) {
         reject(e);
       }

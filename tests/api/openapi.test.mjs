@@ -181,6 +181,92 @@ describe('the OpenAPI document', { timeout: 60000 }, () => {
     assert.deepEqual(missing, []);
   });
 
+  it('documents every query parameter each API route understands, and no other', async () => {
+    const listed = await runCli(['routes', '--query']);
+    assert.equal(listed.code, 0, listed.stderr);
+    const mismatches = [];
+    for (const line of listed.stdout.trim().split('\n')) {
+      const [method, pattern, params = ''] = line.split(' ');
+      if (!pattern.startsWith('/api/')) continue;
+      const template = pattern.replace(/\{(\w+)\.\.\.\}/, '{$1}');
+      const item = doc.paths[template];
+      const op = item?.[method.toLowerCase()];
+      if (!op) continue; // the test above reports an undocumented route
+      const documented = [...(item.parameters ?? []), ...(op.parameters ?? [])]
+        .map(deref)
+        .filter((x) => x.in === 'query')
+        .map((x) => x.name)
+        .sort();
+      const served = params.split(',').filter(Boolean).sort();
+      if (JSON.stringify(documented) !== JSON.stringify(served))
+        mismatches.push(`${method} ${template}: documented [${documented}], served [${served}]`);
+    }
+    assert.deepEqual(mismatches, []);
+  });
+
+  it('answers an unknown query parameter on every API read with a 422 that names it', async () => {
+    for (const [template, item] of Object.entries(doc.paths)) {
+      if (!template.startsWith('/api/') || !item.get) continue;
+      const p = template.replace('{id}', ids.unit).replace('{text}', '2025%2F26');
+      const res = await srv.admin('GET', `${p}${p.includes('?') ? '&' : '?'}colour=red`);
+      assert.equal(res.status, 422, `${template}: ${res.text.slice(0, 200)}`);
+      assert.deepEqual(res.json.errors.map((e) => e.field), ['colour'], template);
+    }
+  });
+
+  it('gives every object schema of a request or an answer a component name', () => {
+    const inline = [];
+    for (const [template, item] of Object.entries(doc.paths)) {
+      for (const method of METHODS.filter((m) => item[m])) {
+        const op = item[method];
+        const contents = [op.requestBody?.content ?? {}, ...Object.values(op.responses).map((r) => r.content ?? {})];
+        for (const content of contents)
+          for (const [type, media] of Object.entries(content))
+            if (media.schema && !media.schema.$ref && (['object', 'array'].includes(media.schema.type) || media.schema.properties)) inline.push(`${method.toUpperCase()} ${template} ${type}`);
+      }
+    }
+    assert.deepEqual(inline, []);
+  });
+
+  it('says which operations only an administrator may call', () => {
+    for (const [template, method] of [
+      ['/api/v1/calendar/days', 'post'],
+      ['/api/v1/calendar/days/{id}/archive', 'post'],
+      ['/api/v1/audit', 'get'],
+    ]) {
+      assert.deepEqual(doc.paths[template][method].security, [{ bearerAuth: ['administrator'] }, { sessionCookie: ['administrator'] }], template);
+    }
+  });
+
+  it('answers a cookie write without its CSRF token with the documented 403, and a form without it with a page or problem', async () => {
+    const signedIn = await signIn();
+    const cookie = (signedIn.headers.getSetCookie().find((c) => c.startsWith('civic_session=')) ?? '').split(';')[0];
+    const write = await srv.api('POST', '/api/v1/units', { cookie, body: { name: 'Forged', kind: 'team', parent_id: ids.unit } });
+    assert.equal(write.status, 403);
+    const form = await srv.api('POST', '/units', { cookie, rawBody: 'name=Forged&kind=team', contentType: 'application/x-www-form-urlencoded', headers: { accept: 'text/html' } });
+    assert.equal(form.status, 403);
+    assert.match(form.headers.get('content-type'), /^text\/html/);
+  });
+
+  it('refuses a blank name from the edit form as the API does', async () => {
+    const signedIn = await signIn();
+    const cookie = (signedIn.headers.getSetCookie().find((c) => c.startsWith('civic_session=')) ?? '').split(';')[0];
+    const page = await srv.api('GET', `/units/${ids.unit}/edit`, { cookie });
+    const csrf = /name="csrf_token"\s+value="([^"]+)"/.exec(page.text)[1];
+    const version = /name="version"\s+value="([^"]+)"/.exec(page.text)[1];
+    const before = srv.sql(`SELECT name || '|' || version FROM units WHERE id = '${ids.unit}'`);
+    const res = await srv.api('POST', `/units/${ids.unit}`, {
+      cookie,
+      rawBody: new URLSearchParams({ csrf_token: csrf, version, name: '   ', kind: 'directorate', parent_id: ids.council, description: '' }).toString(),
+      contentType: 'application/x-www-form-urlencoded',
+    });
+    assert.equal(res.status, 422);
+    assert.match(res.text, /Enter the unit(&#39;|&apos;|')s name/);
+    assert.equal(srv.sql(`SELECT name || '|' || version FROM units WHERE id = '${ids.unit}'`), before);
+    const api = await srv.admin('PATCH', `/api/v1/units/${ids.unit}`, { headers: { 'if-match': `W/"${version}"` }, body: { name: '' } });
+    assert.equal(api.status, 422);
+  });
+
   it('stops on SIGTERM with exit code 0', async () => {
     await assertStopsCleanly(srv);
   });

@@ -103,15 +103,19 @@ int serve(const std::string& db_path, ServeOptions& o) {
 
 // The route table needs services but never touches the database: an in-memory one, whose
 // migrations are not news to someone listing routes, so they are not logged.
-int print_routes() {
+// With query, each line also lists the query parameters the route understands.
+int print_routes(bool query) {
     const auto level = spdlog::default_logger()->level();
     spdlog::default_logger()->set_level(spdlog::level::warn);
     auto civic = open_civic(":memory:", Create::IfMissing);
     spdlog::default_logger()->set_level(level);
     const http::PageRenderer pages(http::SiteInfo{});
     auto app = build_app(*civic, pages, default_assets_dir());
-    for (const auto& r : app->router().routes())
-        fmt::print("{} {}\n", http::method_name(r.method), r.pattern);
+    for (const auto& r : app->router().routes()) {
+        std::string params;
+        for (const auto& q : r.query) params += (params.empty() ? " " : ",") + q;
+        fmt::print("{} {}{}\n", http::method_name(r.method), r.pattern, query ? params : "");
+    }
     return k_exit_ok;
 }
 
@@ -296,6 +300,9 @@ int run(int argc, char** argv) {
 
     auto* routes_cmd =
         app.add_subcommand("routes", "List every route the server answers, one a line");
+    bool routes_query = false;
+    routes_cmd->add_flag("--query", routes_query,
+                         "Also list the query parameters each route understands");
 
     app.add_subcommand("version", "Print the version");
 
@@ -321,7 +328,7 @@ int run(int argc, char** argv) {
         if (serve_cmd->parsed()) return serve(db, serve_opts);
         if (auto done = run_calendar_command(calendar_cmd, db)) return *done;
         if (auto done = run_check_command(check_cmd, db)) return *done;
-        if (routes_cmd->parsed()) return print_routes();
+        if (routes_cmd->parsed()) return print_routes(routes_query);
         if (init_cmd->parsed()) {
             auto civic = open_civic(db, Create::IfMissing);
             fmt::print("The database at {} is ready (schema version {}).\n", db,

@@ -70,11 +70,13 @@ Result<CouncilDay> CalendarService::add_day(const Context& ctx, const CouncilDay
     return m_db.write([&](Connection& c) -> Result<CouncilDay> {
         // Checked against the calendar as stored, inside the write, so two clerks cannot
         // both change one date.
-        CIVIC_CHECK(calendar_on(c).check_adjustment(adjustment));
+        // A second change on one date is a conflict with the first (409), whatever it is,
+        // before the date is checked against the calendar the first change made.
         if (auto existing = repo::find_live_on(c, date))
             return std::unexpected(Error::conflict(
                 fmt::format("The calendar already has a change on {}: {}. Archive it first.",
                             format_long_date(day), existing->name)));
+        CIVIC_CHECK(calendar_on(c).check_adjustment(adjustment));
         CouncilDay d{new_id(),
                      date,
                      name,

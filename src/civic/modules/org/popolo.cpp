@@ -58,8 +58,8 @@ json::object OrgService::export_popolo(const Context& ctx) {
         persons.push_back(std::move(o));
     }
     for (const auto& p : all_pages<Post>([&](const ListQuery& q) { return list_posts(ctx, q); })) {
-        json::object o{{"id", p.id}, {"label", p.label}, {"organization_id", p.unit_id}};
-        set_if(o, "role", p.role);
+        json::object o{
+            {"id", p.id}, {"label", p.label}, {"role", p.role}, {"organization_id", p.unit_id}};
         posts.push_back(std::move(o));
     }
     for (const auto& m :
@@ -68,9 +68,13 @@ json::object OrgService::export_popolo(const Context& ctx) {
                        {"person_id", m.person_id},
                        {"organization_id", m.unit_id},
                        {"role", m.role}};
-        if (m.post_id) o["post_id"] = *m.post_id;
-        if (m.start_date) o["start_date"] = *m.start_date;
-        if (m.end_date) o["end_date"] = *m.end_date;
+        // Present even when unknown, as null: the document promises every field.
+        const auto or_null = [](const std::optional<std::string>& v) {
+            return v ? json::value(*v) : json::value(nullptr);
+        };
+        o["post_id"] = or_null(m.post_id);
+        o["start_date"] = or_null(m.start_date);
+        o["end_date"] = or_null(m.end_date);
         memberships.push_back(std::move(o));
     }
     return {{"persons", std::move(persons)},
