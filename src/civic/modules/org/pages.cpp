@@ -140,17 +140,6 @@ std::string display_name(const Person& p) {
     return p.honorific_prefix.empty() ? p.name : p.honorific_prefix + " " + p.name;
 }
 
-// True when the caller's roles cover the unit, so that every membership in it shows to them.
-// The same test as covers() in service_support.hpp, which the pages cannot include: it only
-// chooses honest wording ("No one is in this unit yet"), never what is shown.
-bool sees_everyone_in(const Principal& p, const Unit& unit) {
-    for (const auto& g : p.grants)
-        if (g.role == Role::Administrator || !g.unit_id ||
-            unit.path.find("/" + *g.unit_id + "/") != std::string::npos)
-            return true;
-    return false;
-}
-
 // True when a membership holds on the given day (YYYY-MM-DD): begun and not yet ended.
 bool holds_on(const Membership& m, const std::string& today) {
     return (!m.start_date || *m.start_date <= today) && (!m.end_date || *m.end_date >= today);
@@ -357,7 +346,7 @@ struct Pages {
         q.unit_id = unit->id;
         q.limit = 200;
         // The people in the unit, and for each post the people who hold it today.
-        bool sees_everyone = sees_everyone_in(r.principal, *unit);
+        bool sees_everyone = service.can_read(c, *unit);
         const std::string today = format_date(c.now);
         json::array members;
         std::multimap<std::string, json::object> holders;  // post id -> holder

@@ -103,6 +103,9 @@ public:
 
     // True when the caller may change records in this unit's subtree.
     bool can_edit(const Context& ctx, const Unit& unit) const;
+    // True when the caller may read everything in this unit's subtree, unpublished people
+    // included.
+    bool can_read(const Context& ctx, const Unit& unit) const;
 
     // CSV imports: all-or-nothing. A bad row rejects the file; each error's field names
     // the line and column ("line 4, column kind").
