@@ -46,7 +46,8 @@ export function templateFor(pathname) {
 
 const pointer = (parts) => parts.map((p) => String(p).replaceAll('~', '~0').replaceAll('/', '~1')).join('/');
 
-function deref(node) {
+// Follows a local $ref of the document.
+export function deref(node) {
   let n = node;
   while (n && n.$ref) {
     n = n.$ref

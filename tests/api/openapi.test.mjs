@@ -3,25 +3,11 @@
 // method in it answers (not 404 or 405), with a status the document lists for it.
 import { describe, it, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
-import path from 'node:path';
-import { startServer, assertStopsCleanly, create, repoRoot, runCli, ADMIN_PASSWORD } from './harness.mjs';
+import { openapi, deref } from './openapi-check.mjs';
+import { startServer, assertStopsCleanly, create, runCli, ADMIN_PASSWORD } from './harness.mjs';
 
-const doc = JSON.parse(readFileSync(path.join(repoRoot, 'docs', 'openapi.json'), 'utf8'));
+const doc = openapi;
 const METHODS = ['get', 'put', 'post', 'delete', 'options', 'head', 'patch', 'trace'];
-
-// Follows a local $ref.
-function deref(node) {
-  let n = node;
-  while (n && n.$ref) {
-    n = n.$ref
-      .replace(/^#\//, '')
-      .split('/')
-      .map((s) => s.replaceAll('~1', '/').replaceAll('~0', '~'))
-      .reduce((o, k) => o[k], doc);
-  }
-  return n;
-}
 
 describe('the OpenAPI document', { timeout: 60000 }, () => {
   let srv;
