@@ -5,16 +5,16 @@
 import { describe, it, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFile } from 'node:child_process';
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { chmod, copyFile, mkdir, mkdtemp, readFile, rm, symlink, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 
-function run(command, args) {
+function run(command, args, env = process.env) {
   return new Promise((resolve) => {
-    execFile(command, args, { cwd: root, maxBuffer: 1 << 24 }, (error, stdout, stderr) => {
+    execFile(command, args, { cwd: root, env, maxBuffer: 1 << 24 }, (error, stdout, stderr) => {
       resolve({ code: error ? error.code : 0, stdout, stderr });
     });
   });
@@ -60,6 +60,56 @@ describe('scripts/setup', () => {
     const r = await run('scripts/setup', ['--tests']);
     assert.equal(r.code, 2);
     assert.match(r.stderr, /^setup: unknown option --tests\n/);
+  });
+});
+
+// Which Node.js scripts/setup chooses, seen through `--print` on a copy of the script (so that
+// no .tools/node of this clone counts) with a stand-in `node` that only reports its version.
+describe('the Node.js scripts/setup uses', () => {
+  let dir;
+  before(async () => {
+    dir = await mkdtemp(path.join(tmpdir(), 'civic-setup-node-'));
+    await mkdir(path.join(dir, 'clone', 'scripts'), { recursive: true });
+    await copyFile(path.join(root, 'scripts/setup'), path.join(dir, 'clone', 'scripts/setup'));
+    // The few commands `--print` runs, and no node.
+    await mkdir(path.join(dir, 'bin'));
+    for (const tool of ['bash', 'dirname', 'tr', 'grep', 'paste', 'sed']) {
+      const found = await run('bash', ['-c', `command -v ${tool}`]);
+      await symlink(found.stdout.trim(), path.join(dir, 'bin', tool));
+    }
+  });
+  after(async () => {
+    await rm(dir, { recursive: true, force: true });
+  });
+
+  async function plan(version) {
+    const env = { PATH: path.join(dir, 'bin') };
+    if (version) {
+      const nodeDir = path.join(dir, `node-${version}`);
+      await mkdir(nodeDir, { recursive: true });
+      await writeFile(path.join(nodeDir, 'node'),
+        `#!/bin/sh\ncase "$1" in --version) echo v${version} ;; *) echo ${version} ;; esac\n`);
+      await chmod(path.join(nodeDir, 'node'), 0o755);
+      env.PATH = `${nodeDir}:${env.PATH}`;
+    }
+    const r = await run(path.join(dir, 'clone', 'scripts/setup'), ['--print'], env);
+    assert.equal(r.code, 0, r.stderr);
+    const line = r.stdout.split('\n').find((l) => l.startsWith('node: '));
+    return line.startsWith(`node: ${path.join(dir, `node-${version}`, 'node')} (v${version})`)
+      ? 'machine' : line;
+  }
+
+  it('is the machine\'s when the npm packages accept it', async () => {
+    for (const version of ['20.19.0', '20.20.2', '22.12.0', '24.1.0']) {
+      assert.equal(await plan(version), 'machine', version);
+    }
+  });
+
+  it('is fetched into .tools/node when the machine has none or one too old', async () => {
+    const fetch = `node: fetch node-linux-ARCH@22.23.5 from the npm registry into ${dir}/clone/.tools/node`;
+    for (const version of [undefined, '18.20.4', '20.18.3', '21.7.3', '22.11.0']) {
+      assert.equal(await plan(version), fetch, version ?? 'no node');
+    }
   });
 });
 
