@@ -11,7 +11,7 @@ export PATH := $(CURDIR)/.tools/node/bin:$(PATH)
 
 CMAKE_CONFIGURE = cmake -S . -B $(BUILD_DIR) -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo
 
-.PHONY: all setup setup-test configure configure-test build run test bench clean
+.PHONY: all setup setup-test configure configure-test build run test bench bench-import clean
 
 all: build
 
@@ -47,6 +47,10 @@ test: build
 
 bench: build
 	@bench/http.sh
+
+# civic import against sqlite3 .import of the same files (100,000 units and people).
+bench-import: build
+	@bench/import.sh
 
 clean:
 	rm -rf $(BUILD_DIR)

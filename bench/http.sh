@@ -12,7 +12,7 @@ BIN=${CIVIC_BIN:-build/civic}
 DURATION=${DURATION:-10s}
 CONNECTIONS=${CONNECTIONS:-32}
 THREADS=${THREADS:-2}
-command -v wrk >/dev/null || { echo "bench: wrk is missing; run scripts/setup" >&2; exit 1; }
+command -v wrk >/dev/null || { echo "bench: wrk is missing; run scripts/setup --test" >&2; exit 1; }
 [[ -x $BIN ]] || { echo "bench: $BIN is missing; run make" >&2; exit 1; }
 
 dir=$(mktemp -d)

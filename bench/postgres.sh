@@ -12,7 +12,7 @@ BIN=${CIVIC_BIN:-build/civic}
 DURATION=${DURATION:-10s}
 CONNECTIONS=${CONNECTIONS:-32}
 THREADS=${THREADS:-4}
-command -v wrk >/dev/null || { echo "bench: wrk is missing; run scripts/setup" >&2; exit 1; }
+command -v wrk >/dev/null || { echo "bench: wrk is missing; run scripts/setup --test" >&2; exit 1; }
 
 dir=$(mktemp -d)
 pids=()

@@ -19,7 +19,7 @@ out=${FUZZ_BUILD:-$root/build/fuzz}/$name
 seconds=${FUZZ_SECONDS:-5}
 src=$root/tests/fuzz/${name}_fuzz.cpp
 clang=$(command -v clang++-16 || true)
-[[ -n $clang ]] || { echo "fuzz: clang++-16 is missing; run scripts/setup" >&2; exit 1; }
+[[ -n $clang ]] || { echo "fuzz: clang++-16 is missing; run scripts/setup --test" >&2; exit 1; }
 [[ -f $src ]] || { echo "fuzz: no target $src" >&2; exit 1; }
 
 mkdir -p "$out/corpus"

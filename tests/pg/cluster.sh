@@ -11,7 +11,7 @@ set -euo pipefail
 cmd=${1:?start, stop, pause or resume}
 state=${2:?state directory}
 bindir=$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -n 1)
-[[ -x $bindir/initdb ]] || { echo "cluster.sh: PostgreSQL server binaries are missing; run scripts/setup" >&2; exit 1; }
+[[ -x $bindir/initdb ]] || { echo "cluster.sh: PostgreSQL server binaries are missing; run scripts/setup --test" >&2; exit 1; }
 
 # PostgreSQL refuses to run as root: run it as the postgres user when we are root.
 as_owner() {
