@@ -10,4 +10,29 @@ std::string_view trim(std::string_view s) {
     return s;
 }
 
+bool equal_ignoring_case(std::string_view a, std::string_view b) {
+    const auto lower = [](char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c + 32) : c; };
+    if (a.size() != b.size()) return false;
+    for (std::size_t i = 0; i < a.size(); ++i)
+        if (lower(a[i]) != lower(b[i])) return false;
+    return true;
+}
+
+std::string list_in_words(std::span<const std::string_view> items, std::string_view last) {
+    std::string out;
+    for (std::size_t i = 0; i < items.size(); ++i) {
+        if (i) {
+            if (i + 1 == items.size()) {
+                out += ' ';
+                out += last;
+                out += ' ';
+            } else {
+                out += ", ";
+            }
+        }
+        out += items[i];
+    }
+    return out;
+}
+
 }  // namespace civic

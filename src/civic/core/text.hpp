@@ -3,11 +3,19 @@
 // Small text helpers with no dependency beyond the standard library, so the parsers that are
 // also built for fuzzing can use them.
 
+#include <span>
+#include <string>
 #include <string_view>
 
 namespace civic {
 
 // Trims spaces, tabs and line breaks (' ', '\t', '\r', '\n') from both ends.
 std::string_view trim(std::string_view s);
+
+// True when a and b are the same but for the case of the letters A to Z.
+bool equal_ignoring_case(std::string_view a, std::string_view b);
+
+// A list as a sentence says it, for messages that say what is allowed: "a, b or c".
+std::string list_in_words(std::span<const std::string_view> items, std::string_view last = "or");
 
 }  // namespace civic

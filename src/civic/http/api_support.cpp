@@ -3,13 +3,12 @@
 
 #include <fmt/format.h>
 
-#include <algorithm>
 #include <boost/json.hpp>
-#include <cctype>
 #include <charconv>
 
 #include "civic/core/ids.hpp"
 #include "civic/core/json.hpp"
+#include "civic/core/text.hpp"
 
 namespace civic::http {
 
@@ -141,20 +140,10 @@ Result<std::optional<std::string>> choice_query_param(const Request& request, st
                                                       std::span<const std::string_view> allowed) {
     const auto v = request.query_param(name);
     if (!v || v->empty()) return std::optional<std::string>{};
-    for (auto a : allowed) {
-        if (a.size() == v->size() && std::equal(a.begin(), a.end(), v->begin(), [](char x, char y) {
-                return std::tolower(static_cast<unsigned char>(x)) ==
-                       std::tolower(static_cast<unsigned char>(y));
-            }))
-            return std::optional<std::string>(std::string(a));
-    }
-    std::string list;
-    for (std::size_t i = 0; i < allowed.size(); ++i) {
-        if (i) list += i + 1 == allowed.size() ? " or " : ", ";
-        list += allowed[i];
-    }
-    return std::unexpected(
-        Error::validation(std::string(name), fmt::format("{} must be {}", name, list)));
+    for (auto a : allowed)
+        if (equal_ignoring_case(a, *v)) return std::optional<std::string>(std::string(a));
+    return std::unexpected(Error::validation(
+        std::string(name), fmt::format("{} must be {}", name, list_in_words(allowed))));
 }
 
 boost::json::object page_body(boost::json::array items, const std::optional<std::string>& next) {

@@ -1,19 +1,7 @@
 // SPDX-License-Identifier: AGPL-3.0-or-later
 #include "civic/modules/kit/checks.hpp"
 
-#include <cctype>
-
 namespace civic::kit {
-namespace {
-
-bool same_ignoring_case(std::string_view a, std::string_view b) {
-    return a.size() == b.size() && std::equal(a.begin(), a.end(), b.begin(), [](char x, char y) {
-               return std::tolower(static_cast<unsigned char>(x)) ==
-                      std::tolower(static_cast<unsigned char>(y));
-           });
-}
-
-}  // namespace
 
 std::string Checks::capitalise(std::string_view s) {
     std::string out(s);
@@ -75,19 +63,10 @@ std::optional<std::string> Checks::choice(std::string_view field, std::string_vi
         return std::nullopt;
     }
     for (auto a : allowed)
-        if (same_ignoring_case(a, given)) return std::string(a);
+        if (equal_ignoring_case(a, given)) return std::string(a);
     fail(std::string(field),
          fmt::format("{} must be {}", capitalise(label), list_in_words(allowed)));
     return std::nullopt;
-}
-
-std::string list_in_words(std::span<const std::string_view> items, std::string_view last) {
-    std::string out;
-    for (std::size_t i = 0; i < items.size(); ++i) {
-        if (i) out += i + 1 == items.size() ? fmt::format(" {} ", last) : ", ";
-        out += items[i];
-    }
-    return out;
 }
 
 }  // namespace civic::kit

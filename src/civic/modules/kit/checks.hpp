@@ -62,9 +62,6 @@ private:
     std::vector<FieldError> m_errors;
 };
 
-// "a, b or c", for messages that list what is allowed.
-std::string list_in_words(std::span<const std::string_view> items, std::string_view last = "or");
-
 inline std::string trimmed(const std::optional<std::string>& v) {
     return v ? std::string(trim(*v)) : std::string();
 }
