@@ -9,6 +9,7 @@
 // not with their product.
 
 #include <map>
+#include <span>
 #include <unordered_map>
 #include <unordered_set>
 
@@ -107,7 +108,10 @@ Result<ImportSummary> OrgService::import_units(const Context& ctx, std::string_v
             return repo::find_unit(c, id);
         };
         std::vector<Unit> units;
-        for (const auto& row : t.header_ok ? t.rows : std::vector<CsvRecord>{}) {
+        // Without a usable first line the rows cannot be read; the header's problems say why.
+        const std::span<const CsvRecord> rows =
+            t.header_ok ? std::span<const CsvRecord>(t.rows) : std::span<const CsvRecord>();
+        for (const auto& row : rows) {
             UnitInput in{t.get(row, "name"), t.get(row, "kind"), std::nullopt,
                          t.get(row, "description")};
             // The parent named on this line, found by name; a fault here is reported once,
@@ -155,7 +159,10 @@ Result<ImportSummary> OrgService::import_people(const Context& ctx, std::string_
         const UnitNames names(c);
         const auto unit_by_id = [&](const std::string& id) { return repo::find_unit(c, id); };
         std::vector<Person> people;
-        for (const auto& row : t.header_ok ? t.rows : std::vector<CsvRecord>{}) {
+        // Without a usable first line the rows cannot be read; the header's problems say why.
+        const std::span<const CsvRecord> rows =
+            t.header_ok ? std::span<const CsvRecord>(t.rows) : std::span<const CsvRecord>();
+        for (const auto& row : rows) {
             PersonInput in;
             in.name = t.get(row, "name");
             in.kind = t.get(row, "kind");
