@@ -25,6 +25,12 @@ namespace civic::kit {
 
 enum class Required { No, Yes };
 
+// Whether a field of a create or an update must be filled in: always on a create; on an
+// update only when it is sent, so a field can be changed but never blanked.
+inline Required required_when(bool creating, const std::optional<std::string>& sent) {
+    return creating || sent ? Required::Yes : Required::No;
+}
+
 class Checks {
 public:
     void fail(std::string field, std::string message) {

@@ -9,29 +9,15 @@ using store::Connection;
 
 namespace {
 
-// Required when creating; on an update, required only when the field is sent, so a name can
-// be changed but never blanked.
-Required needed(bool creating, const std::optional<std::string>& v) {
-    return creating || v ? Required::Yes : Required::No;
-}
-
 // Validates a unit's own fields; `creating` makes name and kind required. Returns the kind in
 // its canonical spelling, when one was given.
 std::optional<std::string> check_unit_fields(Checks& checks, const UnitInput& in, bool creating) {
-    checks.text("name", "the unit's name", in.name, needed(creating, in.name), 200);
+    checks.text("name", "the unit's name", in.name, required_when(creating, in.name), 200);
     auto kind = checks.choice("kind", "the kind of unit", in.kind, k_unit_kinds,
                               creating ? Required::Yes : Required::No);
     checks.text("description", "the description", in.description, Required::No, 2000, Lines::Many);
     if (bad_id(in.parent_id)) checks.fail("parent_id", "Choose a parent unit that exists");
     return kind;
-}
-
-// The parent a unit is to sit under: a live unit the caller may write in. Anything else is
-// answered as a unit that does not exist.
-std::optional<Unit> usable_parent(Connection& c, const Context& ctx, const std::string& id) {
-    return named_record(repo::find_unit(c, id), [&](const Unit& u) {
-        return covers(ctx.principal, u.path, Access::Write);
-    });
 }
 
 constexpr std::string_view k_no_parent = "Choose a parent unit that exists and that you can change";
@@ -105,9 +91,7 @@ Result<Unit> OrgService::new_unit(const Context& ctx, const UnitInput& in,
     u.description = trimmed(in.description);
     const std::string parent_id = trimmed(in.parent_id);
     if (!parent_id.empty() && !checks.failed("parent_id")) {
-        auto parent = named_record(unit_by_id(parent_id), [&](const Unit& p) {
-            return covers(ctx.principal, p.path, Access::Write);
-        });
+        auto parent = writable_unit(unit_by_id, ctx, parent_id);
         if (!parent) {
             checks.fail("parent_id", std::string(k_no_parent));
         } else {
@@ -160,7 +144,7 @@ Result<Unit> OrgService::update_unit(const Context& ctx, const std::string& id, 
                         u.parent_id.reset();
                         u.path = "/" + u.id + "/";
                     } else if (parent_id != u.parent_id.value_or("")) {
-                        auto parent = usable_parent(c, ctx, parent_id);
+                        auto parent = writable_unit(c, ctx, parent_id);
                         if (!parent) {
                             checks.fail("parent_id", std::string(k_no_parent));
                         } else if (parent->path.starts_with(old_path)) {

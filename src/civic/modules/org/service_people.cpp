@@ -31,14 +31,10 @@ bool looks_like_phone(std::string_view s) {
     return s.find_first_not_of("0123456789 +()-") == std::string_view::npos;
 }
 
-Required needed(bool creating, const std::optional<std::string>& v) {
-    return creating || v ? Required::Yes : Required::No;
-}
-
 // Validates a person's own fields; returns the kind in its canonical spelling, when given.
 std::optional<std::string> check_person_fields(Checks& checks, const PersonInput& in,
                                                bool creating) {
-    checks.text("name", "the person's name", in.name, needed(creating, in.name), 200);
+    checks.text("name", "the person's name", in.name, required_when(creating, in.name), 200);
     auto kind = checks.choice("kind", "the kind of person", in.kind, k_person_kinds,
                               creating ? Required::Yes : Required::No);
     checks.text("honorific_prefix", "the title", in.honorific_prefix, Required::No, 50);
@@ -67,9 +63,7 @@ void resolve_unit(const Lookup& unit_by_id, const Context& ctx, Checks& checks,
             checks.fail("unit_id", "Choose the unit this person belongs to");
         return;
     }
-    auto unit = named_record(unit_by_id(unit_id), [&](const Unit& u) {
-        return covers(ctx.principal, u.path, Access::Write);
-    });
+    auto unit = writable_unit(unit_by_id, ctx, unit_id);
     if (!unit) {
         checks.fail("unit_id", "Choose a unit that exists and that you can change");
         return;

@@ -11,24 +11,13 @@ using store::Connection;
 
 namespace {
 
-Required needed(bool creating, const std::optional<std::string>& v) {
-    return creating || v ? Required::Yes : Required::No;
-}
-
 void check_post_fields(Checks& checks, const PostInput& in, bool creating) {
-    checks.text("label", "the post's title", in.label, needed(creating, in.label), 200);
+    checks.text("label", "the post's title", in.label, required_when(creating, in.label), 200);
     checks.text("role", "the role", in.role, Required::No, 200);
     checks.text("portfolio", "the portfolio", in.portfolio, Required::No, 200);
     if (creating && !in.unit_id) checks.fail("unit_id", "Choose the unit this post belongs to");
     if (bad_id(in.unit_id)) checks.fail("unit_id", "Choose a unit that exists");
     checks.text_list("responsibilities", "the responsibilities", in.responsibilities, 100, 500);
-}
-
-// A unit a write puts a record in: live, and in the caller's write scope.
-std::optional<Unit> writable_unit(Connection& c, const Context& ctx, const std::string& id) {
-    return named_record(repo::find_unit(c, id), [&](const Unit& u) {
-        return covers(ctx.principal, u.path, Access::Write);
-    });
 }
 
 }  // namespace

@@ -62,6 +62,22 @@ inline Result<repo::ListFilter> list_filter(store::Connection& c, const ListQuer
     return f;
 }
 
+// A unit a write puts a record in or under: live, and in the caller's write scope. Anything
+// else (missing, archived, out of scope) is nullopt alike. unit_by_id finds a unit by id: the
+// database, or also the units of a file being imported.
+template <typename Lookup>
+std::optional<Unit> writable_unit(const Lookup& unit_by_id, const Context& ctx,
+                                  const std::string& id) {
+    return named_record(unit_by_id(id), [&](const Unit& u) {
+        return covers(ctx.principal, u.path, Access::Write);
+    });
+}
+inline std::optional<Unit> writable_unit(store::Connection& c, const Context& ctx,
+                                         const std::string& id) {
+    return writable_unit([&](const std::string& unit_id) { return repo::find_unit(c, unit_id); },
+                         ctx, id);
+}
+
 // What the audit trail keeps of a record: all of it, contact details included.
 inline std::string audit_text(const Unit& u) {
     return civic::to_json(boost::json::value(to_json(u)));
