@@ -137,12 +137,10 @@ std::string unit_phrase(Civic& civic, const std::optional<std::string>& unit_id)
                 : " of unit " + *unit_id;
 }
 
-}  // namespace
-
 // The one text rule (core/utf8.hpp) for the command line: every argument is one line of
 // UTF-8 text with no control characters. Prints what is wrong, naming the option, and returns
 // false when an argument breaks it.
-static bool arguments_are_text(int argc, char** argv) {
+bool arguments_are_text(int argc, char** argv) {
     for (int i = 1; i < argc; ++i) {
         const std::string_view arg = argv[i];
         const auto fault = text_fault(arg, Lines::One);
@@ -159,6 +157,8 @@ static bool arguments_are_text(int argc, char** argv) {
     }
     return true;
 }
+
+}  // namespace
 
 int run(int argc, char** argv) {
     if (!arguments_are_text(argc, argv)) return k_exit_usage;

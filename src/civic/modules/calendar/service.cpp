@@ -51,8 +51,9 @@ Result<CouncilDay> CalendarService::add_day(const Context& ctx, const CouncilDay
     const std::string change(trim(in.change.value_or("")));
     if (!parse_iso_date(date))
         checks.fail("date", "Enter a real date written as YYYY-MM-DD, for example 2026-12-29");
-    if (in.name && text_fault(*in.name, Lines::One) != TextFault::None) {
-        checks.text("name", "the name of the day", in.name, kit::Required::Yes, 200);
+    if (const auto fault = in.name ? text_fault(*in.name, Lines::One) : TextFault::None;
+        fault != TextFault::None) {
+        checks.fail("name", fmt::format("The name of the day {}", describe(fault)));
     } else if (name.empty() || name.size() > 200) {
         checks.fail("name",
                     "Enter a name for the day, such as Council offices closed (up to 200 "

@@ -226,8 +226,8 @@ struct Pages {
         const std::string name(trim(r.query_param("name").value_or("")));
         // Any case, as the import and the API take it.
         std::string kind(r.query_param("kind").value_or(""));
-        std::transform(kind.begin(), kind.end(), kind.begin(),
-                       [](unsigned char ch) { return static_cast<char>(std::tolower(ch)); });
+        for (auto k : k_person_kinds)
+            if (equal_ignoring_case(k, kind)) kind = k;
         const std::string within(r.query_param("within").value_or(""));
         const std::string cursor(r.query_param("cursor").value_or(""));
         const auto units = service.all_units(c);
@@ -296,9 +296,7 @@ struct Pages {
         view["has_people"] = !rows.empty();
         view["people"] = std::move(rows);
         view["caption"] = cursor.empty() ? "Results" : "More results";
-        const bool sees_all = r.principal.is_administrator() ||
-                              std::any_of(r.principal.grants.begin(), r.principal.grants.end(),
-                                          [](const RoleGrant& g) { return !g.unit_id; });
+        const bool sees_all = service.can_read_all(c);
         if (q.cursor)
             view["empty_message"] =
                 "No one you can see on this page of results. There may be more on the next page.";

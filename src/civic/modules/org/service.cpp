@@ -32,6 +32,10 @@ bool OrgService::can_read(const Context& ctx, const Unit& unit) const {
     return covers(ctx.principal, unit.path, Access::Read);
 }
 
+bool OrgService::can_read_all(const Context& ctx) const {
+    return covers(ctx.principal, "", Access::Read);
+}
+
 Result<Unit> OrgService::get_unit(const Context&, const std::string& id) {
     // The tree of units is published: anyone may read any unit.
     auto unit = m_db.read([&](Connection& c) { return repo::find_unit(c, id); });

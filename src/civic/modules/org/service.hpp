@@ -106,6 +106,8 @@ public:
     // True when the caller may read everything in this unit's subtree, unpublished people
     // included.
     bool can_read(const Context& ctx, const Unit& unit) const;
+    // True when the caller may read everything in the council (a council-wide role).
+    bool can_read_all(const Context& ctx) const;
 
     // CSV imports: all-or-nothing. A bad row rejects the file; each error's field names
     // the line and column ("line 4, column kind").
