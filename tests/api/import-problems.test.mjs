@@ -114,6 +114,23 @@ describe('import problems', { timeout: 60000 }, () => {
     assert.deepEqual(problemLines(r.stderr), ['  line 2, column kind: The kind of unit must be council, directorate, department, service, team or body']);
   });
 
+  it('does not blame a line for a parent whose line was refused for its text or its length', async () => {
+    await writeFile(
+      file('cascade-text.csv'),
+      Buffer.concat([
+        Buffer.from('name,kind,parent,description\n'),
+        Buffer.from('New Directorate,directorate,Northmoor Borough Council,Caf\xe9 and more\n', 'latin1'),
+        Buffer.from('Short Service,service\nNew Team,team,New Directorate,\nOther Team,team,Short Service,\n'),
+      ]),
+    );
+    const r = await importCsv('units', 'cascade-text.csv');
+    assert.equal(r.code, 1, r.stderr);
+    assert.deepEqual(problemLines(r.stderr), [
+      '  line 2, column description: This is not UTF-8 text; in Excel choose Save As › CSV UTF-8',
+      '  line 3: This line has 2 values but the first line names 4 columns',
+    ]);
+  });
+
   it('accepts kind in any case and a header in any case, as before', async () => {
     await writeFile(file('case.csv'), 'Name,KIND,Parent\nPayroll,Service,corporate support\n');
     const r = await importCsv('units', 'case.csv');

@@ -220,6 +220,7 @@ CsvTable read_csv_table(std::string_view text, const CsvColumns& columns,
                                      "column{}",
                                      row.fields.size(), row.fields.size() == 1 ? "" : "s",
                                      table.header.size(), table.header.size() == 1 ? "" : "s"));
+            table.refused.push_back(std::move(row));
             continue;
         }
         bool row_ok = true;
@@ -231,7 +232,7 @@ CsvTable read_csv_table(std::string_view text, const CsvColumns& columns,
                 row_ok = false;
             }
         }
-        if (row_ok) table.rows.push_back(std::move(row));
+        (row_ok ? table.rows : table.refused).push_back(std::move(row));
     }
     return table;
 }

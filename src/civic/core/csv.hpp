@@ -79,6 +79,9 @@ struct CsvColumns {
 struct CsvTable {
     std::vector<std::string> header;  // the first line's names, trimmed and in lower case
     std::vector<CsvRecord> rows;      // the lines with as many values as the header, all text
+    // The lines read but refused (a wrong number of values, or a value that is not text), so
+    // that an import does not blame the lines that name them for their faults as well.
+    std::vector<CsvRecord> refused;
     // False when the first line is missing or wrong: the rows then cannot be checked.
     bool header_ok = false;
 

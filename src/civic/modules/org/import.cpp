@@ -107,6 +107,8 @@ Result<ImportSummary> OrgService::import_units(const Context& ctx, std::string_v
             if (auto u = names.made(id)) return u;
             return repo::find_unit(c, id);
         };
+        for (const auto& row : t.refused)
+            if (auto name = t.get(row, "name")) names.add_failed(*name);
         std::vector<Unit> units;
         // Without a usable first line the rows cannot be read; the header's problems say why.
         const std::span<const CsvRecord> rows =
