@@ -61,6 +61,10 @@ describe('the civic command line', () => {
     assert.equal(r.code, 2);
     assert.equal(r.stderr.trim().split('\n').length, 1);
     assert.match(r.stderr, /port/);
+    const timeout = await runCli(['serve', '--header-timeout-s', '0']);
+    assert.equal(timeout.code, 2);
+    assert.equal(timeout.stderr.trim().split('\n').length, 1);
+    assert.match(timeout.stderr, /^civic: --header-timeout-s: Value 0 not in range 1 to 600/);
   });
 
   // Issue 7, item 1: the text rule holds for command-line arguments too.

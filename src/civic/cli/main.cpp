@@ -195,12 +195,11 @@ int run(int argc, char** argv) {
     serve_cmd
         ->add_option("--body-limit-mib", serve_opts.body_limit_mib, "Largest request body, in MiB")
         ->check(CLI::Range(1, 1024));
-    // Hidden: the tests shorten it to see the deadline cut off a slow request.
     serve_cmd
         ->add_option("--header-timeout-s", serve_opts.header_timeout_s,
-                     "Seconds a client has to send a request's headers")
+                     "Seconds a client has to send a request's headers, from its first byte")
         ->check(CLI::Range(1, 600))
-        ->group("");
+        ->capture_default_str();
     serve_cmd->add_option("--assets", serve_opts.assets, "Folder of stylesheets, fonts and images")
         ->check(CLI::ExistingDirectory);
     serve_cmd->add_flag("!--no-demo", serve_opts.demo,
