@@ -79,7 +79,7 @@ int load_demo(Civic& civic) {
     return k_exit_ok;
 }
 
-std::unique_ptr<http::App> build_app(Civic& civic, const http::PageRenderer& pages,
+std::unique_ptr<http::App> build_app(Civic& civic, http::PageRenderer& pages,
                                      const std::string& assets_dir) {
     auto app = std::make_unique<http::App>();
     auto& router = app->router();

@@ -40,7 +40,7 @@ std::unique_ptr<Civic> open_civic(const std::string& location, Create create, in
 Context cli_context(const Civic& civic);
 
 // Builds the web application: every route of every module, the assets and the health checks.
-std::unique_ptr<http::App> build_app(Civic& civic, const http::PageRenderer& pages,
+std::unique_ptr<http::App> build_app(Civic& civic, http::PageRenderer& pages,
                                      const std::string& assets_dir);
 
 // The council's name, for the page header: the first council at the top of the tree.

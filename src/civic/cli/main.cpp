@@ -86,7 +86,7 @@ int serve(const std::string& db_path, ServeOptions& o) {
             "password: {}\n\n",
             password);
     }
-    const http::PageRenderer pages(http::SiteInfo{[&civic] { return council_name(*civic); }});
+    http::PageRenderer pages(http::SiteInfo{[&civic] { return council_name(*civic); }});
     auto app = build_app(*civic, pages, o.assets.empty() ? default_assets_dir() : o.assets);
     o.server.body_limit = o.body_limit_mib * 1024 * 1024;
     o.server.header_timeout = std::chrono::seconds(o.header_timeout_s);
@@ -109,7 +109,7 @@ int print_routes(bool query) {
     spdlog::default_logger()->set_level(spdlog::level::warn);
     auto civic = open_civic(":memory:", Create::IfMissing);
     spdlog::default_logger()->set_level(level);
-    const http::PageRenderer pages(http::SiteInfo{});
+    http::PageRenderer pages(http::SiteInfo{});
     auto app = build_app(*civic, pages, default_assets_dir());
     for (const auto& r : app->router().routes()) {
         std::string params;

@@ -3,6 +3,7 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <boost/json.hpp>
 #include <kainjow/mustache.hpp>
 #include <map>
@@ -142,8 +143,15 @@ Response PageRenderer::page(const Request& request, std::string_view name, std::
     layout["signed_in"] = request.principal.signed_in();
     layout["user_name"] = request.principal.display_name;
     layout["path"] = request.path;
-    layout["nav_organisation"] = request.path.starts_with("/units");
-    layout["nav_people"] = request.path.starts_with("/people");
+    boost::json::array nav;
+    for (const auto& item : m_navigation) {
+        const bool current = std::any_of(item.paths.begin(), item.paths.end(), [&](const auto& p) {
+            return request.path == p || request.path.starts_with(p + "/");
+        });
+        nav.push_back(
+            boost::json::object{{"label", item.label}, {"href", item.href}, {"current", current}});
+    }
+    layout["navigation"] = std::move(nav);
     layout["content"] = render(name, view);
     response.status = status;
     response.body = render("layout/page", layout);

@@ -7,6 +7,7 @@
 #include <functional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "civic/core/error.hpp"
 #include "civic/http/request.hpp"
@@ -19,9 +20,23 @@ struct SiteInfo {
     std::function<std::string()> council_name = [] { return std::string("Civic"); };
 };
 
+// One item of the service navigation at the top of every page. A module registers its
+// own when it registers its pages; the layout knows no module.
+struct NavItem {
+    std::string label;  // "Plans"
+    std::string href;   // "/plans"
+    // The item is marked as the current one on pages under these paths ("/plans" covers
+    // "/plans" and "/plans/…").
+    std::vector<std::string> paths;
+};
+
 class PageRenderer {
 public:
     explicit PageRenderer(SiteInfo site) : m_site(std::move(site)) {}
+
+    // Adds an item to the navigation, after those added before. Called while the app is
+    // built, before it serves.
+    void add_navigation(NavItem item) { m_navigation.push_back(std::move(item)); }
 
     // Renders templates/<name>.mustache with view, inside the layout with title.
     // The layout adds the council name, navigation, sign-in state and the CSRF token
@@ -39,6 +54,7 @@ public:
 
 private:
     SiteInfo m_site;
+    std::vector<NavItem> m_navigation;
 };
 
 // Leaves a one-line message ("Unit added") for the next page this browser renders, which shows

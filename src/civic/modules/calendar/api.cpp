@@ -12,6 +12,7 @@
 #include "civic/http/context.hpp"
 #include "civic/http/problem.hpp"
 #include "civic/modules/calendar/views.hpp"
+#include "civic/modules/kit/resource.hpp"
 
 namespace civic::calendar {
 namespace json = boost::json;
@@ -188,44 +189,24 @@ void register_api(http::Router& router, CalendarService& service, const Clock& c
         for (const auto& d : service.list_days(*archived)) items.push_back(to_json(d));
         return http::json_response(200, json::object{{"items", std::move(items)}});
     });
-    router.add(Method::Post, "/api/v1/calendar/days", [&service, &clock](Request& r) {
-        auto body = http::json_body(r);
-        if (!body) return http::problem_response(r, body.error());
-        JsonFields fields(*body);
-        CouncilDayInput in{fields.optional_text("date", "Date"),
-                           fields.optional_text("name", "Name", 100000),
-                           fields.optional_text("change", "Change")};
-        if (auto done = fields.finish(); !done) return http::problem_response(r, done.error());
-        auto added = service.add_day(http::context_for(r, clock), in);
-        if (!added) return http::problem_response(r, added.error());
-        auto res = http::json_response(201, to_json(*added));
-        res.set_header("location", "/api/v1/calendar/days/" + added->id);
-        res.set_header("etag", http::etag_for(added->version));
-        return res;
-    });
-    router.add(Method::Get, "/api/v1/calendar/days/{id}", [&service](Request& r) {
-        if (!is_id(r.param("id")))
-            return http::problem_response(
-                r, Error::not_found("There is no calendar day with this id."));
-        auto day = service.get_day(std::string(r.param("id")));
-        if (!day) return http::problem_response(r, day.error());
-        auto res = http::json_response(200, to_json(*day));
-        res.set_header("etag", http::etag_for(day->version));
-        return res;
-    });
-    router.add(Method::Post, "/api/v1/calendar/days/{id}/archive", [&service, &clock](Request& r) {
-        if (!is_id(r.param("id")))
-            return http::problem_response(
-                r, Error::not_found("There is no calendar day with this id."));
-        auto version = http::state_change_version(r);
-        if (!version) return http::problem_response(r, version.error());
-        auto archived =
-            service.archive_day(http::context_for(r, clock), std::string(r.param("id")), *version);
-        if (!archived) return http::problem_response(r, archived.error());
-        auto res = http::json_response(200, to_json(*archived));
-        res.set_header("etag", http::etag_for(archived->version));
-        return res;
-    });
+    // Adding, reading and archiving a day are a resource's routes; the list above is not
+    // paged (a council has a handful of days a year).
+    kit::add_resource<CouncilDayInput, CouncilDay, kit::NoQuery>(
+        router,
+        {.base = "/api/v1/calendar/days",
+         .parse =
+             [](JsonFields& f) {
+                 return CouncilDayInput{f.optional_text("date", "Date"),
+                                        f.optional_text("name", "Name", 100000),
+                                        f.optional_text("change", "Change")};
+             },
+         .view = [](const CouncilDay& d) { return to_json(d); },
+         .create = [&service](const Context& c,
+                              const CouncilDayInput& in) { return service.add_day(c, in); },
+         .get = [&service](const Context&, const std::string& id) { return service.get_day(id); },
+         .archive = [&service](const Context& c, const std::string& id,
+                               std::int64_t v) { return service.archive_day(c, id, v); }},
+        clock);
 }
 
 }  // namespace civic::calendar

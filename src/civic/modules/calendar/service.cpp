@@ -12,6 +12,7 @@
 #include "civic/core/utf8.hpp"
 #include "civic/modules/calendar/repo.hpp"
 #include "civic/modules/kit/checks.hpp"
+#include "civic/modules/kit/records.hpp"
 #include "civic/store/audit.hpp"
 
 namespace civic::calendar {
@@ -22,6 +23,12 @@ namespace {
 std::string audit_text(const CouncilDay& d) {
     return civic::to_json(boost::json::value(to_json(d)));
 }
+
+// The calendar is council-wide: only an administrator changes it (checked first, as a 403).
+bool administrator(const Principal& p, const CouncilDay&) { return p.is_administrator(); }
+
+constexpr kit::Entity<CouncilDay> k_day{"calendar_day", repo::find_day, repo::update_day,
+                                        audit_text,     administrator,  "calendar day"};
 
 Result<void> require_administrator(const Context& ctx) {
     if (!ctx.principal.signed_in()) return std::unexpected(Error::unauthorized());
@@ -95,27 +102,8 @@ Result<CouncilDay> CalendarService::add_day(const Context& ctx, const CouncilDay
 Result<CouncilDay> CalendarService::archive_day(const Context& ctx, const std::string& id,
                                                 std::int64_t expected_version) {
     CIVIC_CHECK(require_administrator(ctx));
-    return m_db.write([&](Connection& c) -> Result<CouncilDay> {
-        auto found = repo::find_day(c, id);
-        if (!found)
-            return std::unexpected(Error::not_found("There is no calendar day with this id."));
-        const CouncilDay before = *found;
-        if (before.version != expected_version)
-            return std::unexpected(
-                Error::conflict(fmt::format("Someone else changed this calendar day (it is now at "
-                                            "version {}). Reload it and try again.",
-                                            before.version)));
-        if (before.archived_at)
-            return std::unexpected(Error::conflict("This calendar day is already archived."));
-        CouncilDay d = before;
-        d.archived_at = d.updated_at = format_timestamp(ctx.now);
-        d.version = before.version + 1;
-        if (!repo::update_day(c, d, expected_version))
-            return std::unexpected(Error::conflict(
-                "Someone else changed this calendar day. Reload it and try again."));
-        store::record_audit(c, ctx, "calendar_day", d.id, "archive", audit_text(before),
-                            audit_text(d));
-        return d;
+    return m_db.write([&](Connection& c) {
+        return kit::archive_record(c, ctx, k_day, id, expected_version, kit::no_objection);
     });
 }
 

@@ -24,7 +24,7 @@ namespace civic::kit {
 // How the shared change steps reach one kind of record.
 template <typename Record>
 struct Entity {
-    std::string_view name;  // "unit": in messages and in the audit trail
+    std::string_view name;  // "unit", "calendar_day": the audit trail's name for it
     std::optional<Record> (*find)(store::Connection&, const std::string&);
     // Writes the record when its stored version is still the one given; false when it is not.
     bool (*update)(store::Connection&, const Record&, std::int64_t);
@@ -32,6 +32,10 @@ struct Entity {
     std::string (*audit_text)(const Record&);
     // The scope rule, passed in: may this caller change this record?
     bool (*may_change)(const Principal&, const Record&);
+    // How messages name it ("calendar day"), when that is not the name.
+    std::string_view label = {};
+
+    std::string_view words() const { return label.empty() ? name : label; }
 };
 
 template <typename Record, typename Change>
@@ -41,10 +45,10 @@ Result<Record> change_record(store::Connection& c, const Context& ctx, const Ent
     auto found = entity.find(c, id);
     if (!found || !entity.may_change(ctx.principal, *found))
         return std::unexpected(Error::not_found(
-            fmt::format("There is no {} with this id that you can change.", entity.name)));
+            fmt::format("There is no {} with this id that you can change.", entity.words())));
     const Record before = *found;
     if (before.version != expected_version)
-        return std::unexpected(stale(entity.name, before.version));
+        return std::unexpected(stale(entity.words(), before.version));
     Record after = before;
     CIVIC_CHECK(change(after));
     const std::string before_text = entity.audit_text(before);
@@ -52,7 +56,7 @@ Result<Record> change_record(store::Connection& c, const Context& ctx, const Ent
     after.version = before.version + 1;
     after.updated_at = now_text(ctx);
     if (!entity.update(c, after, expected_version))
-        return std::unexpected(stale(entity.name, before.version));
+        return std::unexpected(stale(entity.words(), before.version));
     store::record_audit(c, ctx, entity.name, after.id, action, before_text,
                         entity.audit_text(after));
     return after;
@@ -68,7 +72,7 @@ Result<Record> archive_record(store::Connection& c, const Context& ctx,
         c, ctx, entity, id, expected_version, "archive", [&](Record& r) -> Result<void> {
             if (r.archived_at)
                 return std::unexpected(
-                    Error::conflict(fmt::format("This {} is already archived.", entity.name)));
+                    Error::conflict(fmt::format("This {} is already archived.", entity.words())));
             CIVIC_CHECK(refuse(r));
             r.archived_at = now_text(ctx);
             return ok();

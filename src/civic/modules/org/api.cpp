@@ -8,6 +8,7 @@
 #include "civic/http/api_support.hpp"
 #include "civic/http/context.hpp"
 #include "civic/http/problem.hpp"
+#include "civic/modules/kit/resource.hpp"
 
 namespace civic::org {
 namespace json = boost::json;
@@ -77,176 +78,83 @@ MembershipInput membership_input(JsonFields& f) {
     return in;
 }
 
-json::object view(const Unit& u) { return to_json(u); }
 json::object view(const VisiblePerson& p) { return to_json(p.person, p.contact); }
-json::object view(const Post& p) { return to_json(p); }
-json::object view(const Membership& m) { return to_json(m); }
 
-std::int64_t version_of(const Unit& u) { return u.version; }
-std::int64_t version_of(const VisiblePerson& p) { return p.person.version; }
-std::int64_t version_of(const Post& p) { return p.version; }
-std::int64_t version_of(const Membership& m) { return m.version; }
-
-std::string id_of(const Unit& u) { return u.id; }
-std::string id_of(const VisiblePerson& p) { return p.person.id; }
-std::string id_of(const Post& p) { return p.id; }
-std::string id_of(const Membership& m) { return m.id; }
-
-template <typename T>
-Response record_response(int status, const T& record) {
-    auto res = http::json_response(status, view(record));
-    res.set_header("etag", http::etag_for(version_of(record)));
-    return res;
-}
-
-// Registers list, create, read, update and archive for one resource. The service's
-// functions differ only in their input type, so one template serves all four resources.
-template <typename Input, typename Record>
-struct Resource {
-    std::string base;                         // "/api/v1/units"
-    std::vector<std::string> filters;         // the list's filters, besides paging
-    std::span<const std::string_view> kinds;  // the values ?kind= takes, if it is a filter
-    Input (*parse)(JsonFields&);
-    std::function<Result<Page<Record>>(const Context&, const ListQuery&)> list;
-    std::function<Result<Record>(const Context&, const std::string&)> get;
-    std::function<Result<Record>(const Context&, const Input&)> create;
-    std::function<Result<Record>(const Context&, const std::string&, const Input&, std::int64_t)>
-        update;
-    std::function<Result<Record>(const Context&, const std::string&, std::int64_t)> archive;
-};
-
-// An id in a path that is not one of ours cannot name a record.
-std::optional<Response> reject_bad_id(const Request& r) {
-    if (is_id(r.param("id"))) return std::nullopt;
-    return http::problem_response(r, Error::not_found("There is no record with this id."));
-}
-
-template <typename Input, typename Record>
-void add_resource(http::Router& router, const Resource<Input, Record>& res, const Clock& clock) {
-    std::vector<std::string> list_params{"limit", "cursor", "within", "include_archived"};
-    list_params.insert(list_params.end(), res.filters.begin(), res.filters.end());
-    router.add(Method::Get, res.base, std::move(list_params), [res, &clock](Request& r) {
-        auto q = list_query(r, res.kinds);
-        if (!q) return http::problem_response(r, q.error());
-        auto page = res.list(http::context_for(r, clock), *q);
-        if (!page) return http::problem_response(r, page.error());
-        json::array items;
-        for (const auto& item : page->items) items.push_back(view(item));
-        return http::json_response(200, http::page_body(std::move(items), page->next_cursor));
-    });
-    router.add(Method::Post, res.base, [res, &clock](Request& r) {
-        auto body = http::json_body(r);
-        if (!body) return http::problem_response(r, body.error());
-        JsonFields fields(*body);
-        const Input in = res.parse(fields);
-        http::refuse_version_on_create(fields);
-        if (auto done = fields.finish(); !done) return http::problem_response(r, done.error());
-        auto created = res.create(http::context_for(r, clock), in);
-        if (!created) return http::problem_response(r, created.error());
-        auto out = record_response(201, *created);
-        out.set_header("location", res.base + "/" + id_of(*created));
-        return out;
-    });
-    router.add(Method::Get, res.base + "/{id}", [res, &clock](Request& r) {
-        if (auto bad = reject_bad_id(r)) return std::move(*bad);
-        auto found = res.get(http::context_for(r, clock), std::string(r.param("id")));
-        if (!found) return http::problem_response(r, found.error());
-        return record_response(200, *found);
-    });
-    router.add(Method::Patch, res.base + "/{id}", [res, &clock](Request& r) {
-        if (auto bad = reject_bad_id(r)) return std::move(*bad);
-        auto body = http::json_body(r);
-        if (!body) return http::problem_response(r, body.error());
-        JsonFields fields(*body);
-        const Input in = res.parse(fields);
-        auto version = http::change_version(r, fields);
-        if (auto done = fields.finish(); !done) return http::problem_response(r, done.error());
-        if (auto some = http::require_some_change(*body); !some)
-            return http::problem_response(r, some.error());
-        if (!version) return http::problem_response(r, version.error());
-        auto updated =
-            res.update(http::context_for(r, clock), std::string(r.param("id")), in, *version);
-        if (!updated) return http::problem_response(r, updated.error());
-        return record_response(200, *updated);
-    });
-    router.add(Method::Post, res.base + "/{id}/archive", [res, &clock](Request& r) {
-        if (auto bad = reject_bad_id(r)) return std::move(*bad);
-        auto version = http::state_change_version(r);
-        if (!version) return http::problem_response(r, version.error());
-        auto archived =
-            res.archive(http::context_for(r, clock), std::string(r.param("id")), *version);
-        if (!archived) return http::problem_response(r, archived.error());
-        return record_response(200, *archived);
-    });
+// org's lists all read the same query; each takes the parameters it names.
+std::vector<std::string> list_params(std::initializer_list<std::string> filters) {
+    std::vector<std::string> out{"limit", "cursor", "within", "include_archived"};
+    out.insert(out.end(), filters);
+    return out;
 }
 
 }  // namespace
 
 void register_api(http::Router& router, OrgService& s, const Clock& clock) {
-    using namespace std::placeholders;
-    add_resource<UnitInput, Unit>(
+    const auto query = [](std::span<const std::string_view> kinds) {
+        return [kinds](const Request& r) { return list_query(r, kinds); };
+    };
+    kit::add_resource<UnitInput, Unit, ListQuery>(
         router,
-        {"/api/v1/units",
-         {"name", "kind"},
-         k_unit_kinds,
-         unit_input,
-         [&s](const Context& c, const ListQuery& q) { return s.list_units(c, q); },
-         [&s](const Context& c, const std::string& id) { return s.get_unit(c, id); },
-         [&s](const Context& c, const UnitInput& in) { return s.create_unit(c, in); },
-         [&s](const Context& c, const std::string& id, const UnitInput& in, std::int64_t v) {
-             return s.update_unit(c, id, in, v);
-         },
-         [&s](const Context& c, const std::string& id, std::int64_t v) {
-             return s.archive_unit(c, id, v);
-         }},
+        {.base = "/api/v1/units",
+         .params = list_params({"name", "kind"}),
+         .query = query(k_unit_kinds),
+         .parse = unit_input,
+         .view = [](const Unit& u) { return to_json(u); },
+         .list = [&s](const Context& c, const ListQuery& q) { return s.list_units(c, q); },
+         .create = [&s](const Context& c, const UnitInput& in) { return s.create_unit(c, in); },
+         .get = [&s](const Context& c, const std::string& id) { return s.get_unit(c, id); },
+         .update = [&s](const Context& c, const std::string& id, const UnitInput& in,
+                        std::int64_t v) { return s.update_unit(c, id, in, v); },
+         .archive = [&s](const Context& c, const std::string& id,
+                         std::int64_t v) { return s.archive_unit(c, id, v); }},
         clock);
-    add_resource<PersonInput, VisiblePerson>(
+    kit::add_resource<PersonInput, VisiblePerson, ListQuery>(
         router,
-        {"/api/v1/people",
-         {"name", "kind"},
-         k_person_kinds,
-         person_input,
-         [&s](const Context& c, const ListQuery& q) { return s.list_people(c, q); },
-         [&s](const Context& c, const std::string& id) { return s.get_person(c, id); },
-         [&s](const Context& c, const PersonInput& in) { return s.create_person(c, in); },
-         [&s](const Context& c, const std::string& id, const PersonInput& in, std::int64_t v) {
-             return s.update_person(c, id, in, v);
-         },
-         [&s](const Context& c, const std::string& id, std::int64_t v) {
-             return s.archive_person(c, id, v);
-         }},
+        {.base = "/api/v1/people",
+         .params = list_params({"name", "kind"}),
+         .query = query(k_person_kinds),
+         .parse = person_input,
+         .view = [](const VisiblePerson& p) { return view(p); },
+         .id_of = [](const VisiblePerson& p) { return p.person.id; },
+         .version_of = [](const VisiblePerson& p) { return p.person.version; },
+         .list = [&s](const Context& c, const ListQuery& q) { return s.list_people(c, q); },
+         .create = [&s](const Context& c, const PersonInput& in) { return s.create_person(c, in); },
+         .get = [&s](const Context& c, const std::string& id) { return s.get_person(c, id); },
+         .update = [&s](const Context& c, const std::string& id, const PersonInput& in,
+                        std::int64_t v) { return s.update_person(c, id, in, v); },
+         .archive = [&s](const Context& c, const std::string& id,
+                         std::int64_t v) { return s.archive_person(c, id, v); }},
         clock);
-    add_resource<PostInput, Post>(
+    kit::add_resource<PostInput, Post, ListQuery>(
         router,
-        {"/api/v1/posts",
-         {"name", "unit_id"},
-         {},
-         post_input,
-         [&s](const Context& c, const ListQuery& q) { return s.list_posts(c, q); },
-         [&s](const Context& c, const std::string& id) { return s.get_post(c, id); },
-         [&s](const Context& c, const PostInput& in) { return s.create_post(c, in); },
-         [&s](const Context& c, const std::string& id, const PostInput& in, std::int64_t v) {
-             return s.update_post(c, id, in, v);
-         },
-         [&s](const Context& c, const std::string& id, std::int64_t v) {
-             return s.archive_post(c, id, v);
-         }},
+        {.base = "/api/v1/posts",
+         .params = list_params({"name", "unit_id"}),
+         .query = query({}),
+         .parse = post_input,
+         .view = [](const Post& p) { return to_json(p); },
+         .list = [&s](const Context& c, const ListQuery& q) { return s.list_posts(c, q); },
+         .create = [&s](const Context& c, const PostInput& in) { return s.create_post(c, in); },
+         .get = [&s](const Context& c, const std::string& id) { return s.get_post(c, id); },
+         .update = [&s](const Context& c, const std::string& id, const PostInput& in,
+                        std::int64_t v) { return s.update_post(c, id, in, v); },
+         .archive = [&s](const Context& c, const std::string& id,
+                         std::int64_t v) { return s.archive_post(c, id, v); }},
         clock);
-    add_resource<MembershipInput, Membership>(
+    kit::add_resource<MembershipInput, Membership, ListQuery>(
         router,
-        {"/api/v1/memberships",
-         {"person_id", "unit_id", "post_id"},
-         {},
-         membership_input,
-         [&s](const Context& c, const ListQuery& q) { return s.list_memberships(c, q); },
-         [&s](const Context& c, const std::string& id) { return s.get_membership(c, id); },
-         [&s](const Context& c, const MembershipInput& in) { return s.create_membership(c, in); },
-         [&s](const Context& c, const std::string& id, const MembershipInput& in, std::int64_t v) {
-             return s.update_membership(c, id, in, v);
-         },
-         [&s](const Context& c, const std::string& id, std::int64_t v) {
-             return s.archive_membership(c, id, v);
-         }},
+        {.base = "/api/v1/memberships",
+         .params = list_params({"person_id", "unit_id", "post_id"}),
+         .query = query({}),
+         .parse = membership_input,
+         .view = [](const Membership& m) { return to_json(m); },
+         .list = [&s](const Context& c, const ListQuery& q) { return s.list_memberships(c, q); },
+         .create = [&s](const Context& c,
+                        const MembershipInput& in) { return s.create_membership(c, in); },
+         .get = [&s](const Context& c, const std::string& id) { return s.get_membership(c, id); },
+         .update = [&s](const Context& c, const std::string& id, const MembershipInput& in,
+                        std::int64_t v) { return s.update_membership(c, id, in, v); },
+         .archive = [&s](const Context& c, const std::string& id,
+                         std::int64_t v) { return s.archive_membership(c, id, v); }},
         clock);
     router.add(Method::Get, "/api/v1/export/popolo", [&s, &clock](Request& r) {
         return http::json_response(200, s.export_popolo(http::context_for(r, clock)));

@@ -10,6 +10,8 @@
 #include <string_view>
 #include <vector>
 
+#include "civic/modules/kit/page.hpp"
+
 namespace civic::org {
 
 // The kinds of unit, from the top of the tree down; "body" is a board, group, committee or
@@ -90,9 +92,6 @@ std::string responsibilities_to_json(const std::vector<std::string>& items);
 std::vector<std::string> responsibilities_from_json(std::string_view text);
 
 template <typename T>
-struct Page {
-    std::vector<T> items;
-    std::optional<std::string> next_cursor;
-};
+using Page = kit::Page<T>;
 
 }  // namespace civic::org

@@ -14,6 +14,7 @@
 #include "civic/http/app.hpp"
 #include "civic/http/context.hpp"
 #include "civic/http/problem.hpp"
+#include "civic/modules/kit/pages.hpp"
 
 namespace civic::org {
 namespace json = boost::json;
@@ -22,14 +23,6 @@ using http::Request;
 using http::Response;
 
 namespace {
-
-using Form = std::vector<std::pair<std::string, std::string>>;
-
-std::optional<std::string> form_value(const Form& form, std::string_view name) {
-    for (const auto& [k, v] : form)
-        if (k == name) return v;
-    return std::nullopt;
-}
 
 std::string kind_label(std::string_view kind) {
     if (kind == "council") return "Council";
@@ -43,39 +36,17 @@ std::string kind_label(std::string_view kind) {
     return std::string(kind);
 }
 
-// Names in alphabetical order, as a reader expects: capitals do not matter ("ICT" sits
-// between "Housing" and "Legal"), and names equal but for capitals keep a fixed order.
-bool name_less(std::string_view a, std::string_view b) {
-    const auto lower = [](unsigned char ch) { return static_cast<char>(std::tolower(ch)); };
-    const auto n = std::min(a.size(), b.size());
-    for (std::size_t i = 0; i < n; ++i) {
-        const char x = lower(static_cast<unsigned char>(a[i]));
-        const char y = lower(static_cast<unsigned char>(b[i]));
-        if (x != y) return x < y;
-    }
-    if (a.size() != b.size()) return a.size() < b.size();
-    return a < b;
-}
-
-bool unit_name_less(const Unit* a, const Unit* b) { return name_less(a->name, b->name); }
+bool unit_name_less(const Unit* a, const Unit* b) { return kit::name_less(a->name, b->name); }
 
 std::string unit_href(const std::string& id) { return "/units/" + id; }
 std::string person_href(const std::string& id) { return "/people/" + id; }
 
-// "2025-05-20" as GOV.UK writes dates: "20 May 2025"; a stored value that is not a date is
-// shown as it is.
-std::string display_date(const std::optional<std::string>& iso) {
-    if (!iso) return "";
-    const auto d = parse_iso_date(*iso);
-    return d ? format_day_month_year(*d) : *iso;
-}
-
 // A membership's dates as a person reads them: "Since 20 May 2025", "20 May 2025 to 4 May 2029".
 std::string display_dates(const Membership& m) {
     if (m.start_date && m.end_date)
-        return display_date(m.start_date) + " to " + display_date(m.end_date);
-    if (m.start_date) return "Since " + display_date(m.start_date);
-    if (m.end_date) return "Until " + display_date(m.end_date);
+        return kit::display_date(m.start_date) + " to " + kit::display_date(m.end_date);
+    if (m.start_date) return "Since " + kit::display_date(m.start_date);
+    if (m.end_date) return "Until " + kit::display_date(m.end_date);
     return "";
 }
 
@@ -126,15 +97,6 @@ json::array unit_options(const std::vector<Unit>& units, const std::string& sele
     return out;
 }
 
-template <std::size_t N>
-json::array kind_options(const std::string_view (&kinds)[N], const std::string& selected) {
-    json::array out;
-    for (auto k : kinds)
-        out.push_back(
-            json::object{{"value", k}, {"label", kind_label(k)}, {"selected", k == selected}});
-    return out;
-}
-
 // A person's name as the pages show it: "Cllr Priya Shah".
 std::string display_name(const Person& p) {
     return p.honorific_prefix.empty() ? p.name : p.honorific_prefix + " " + p.name;
@@ -168,10 +130,6 @@ json::array breadcrumbs(const std::vector<Unit>& units, const Unit& unit) {
     return out;
 }
 
-Response sign_in_first(const Request& r) {
-    return Response::redirect("/sign-in?return_to=" + http::url_encode(r.target));
-}
-
 struct Pages {
     OrgService& service;
     const http::PageRenderer& pages;
@@ -179,26 +137,10 @@ struct Pages {
 
     Context ctx(const Request& r) const { return http::context_for(r, clock); }
 
-    // After a save: to the record's page, which shows the message once in a success banner.
-    static Response saved(const Request& r, const std::string& href, std::string_view message) {
-        auto res = Response::redirect(href);
-        http::set_flash(res, r, message);
-        return res;
-    }
-
     // Where Cancel on a new record's form goes: the unit it was started from, or the list.
     static std::string back_from_new(const std::optional<std::string>& unit_id,
                                      const std::string& otherwise) {
         return unit_id && is_id(*unit_id) ? unit_href(*unit_id) : otherwise;
-    }
-
-    // Pages speak of addresses, not ids.
-    Response error(const Request& r, const Error& e) const {
-        if (e.kind == ErrorKind::NotFound)
-            return pages.error_page(
-                r, Error::not_found("There is nothing at this address. The link may be wrong, or "
-                                    "the page may be one you cannot see."));
-        return pages.error_page(r, e);
     }
 
     Response home(Request& r) const {
@@ -236,7 +178,7 @@ struct Pages {
 
         json::object view;
         view["name"] = name;
-        view["kinds"] = kind_options(k_person_kinds, kind);
+        view["kinds"] = kit::options(k_person_kinds, kind_label, kind);
         view["units"] = unit_options(units, within, "");
         view["signed_in"] = r.principal.signed_in();
         view["searching"] = !name.empty() || !kind.empty() || !within.empty();
@@ -261,23 +203,22 @@ struct Pages {
         if (!within.empty()) q.within = within;
         if (!cursor.empty()) q.cursor = cursor;
         // A page the service returns can hold fewer people than asked for (those the caller
-        // may not see are left out), so ask again, a few times, to fill this one.
-        std::vector<VisiblePerson> found;
-        for (int attempt = 0; attempt < 10; ++attempt) {
-            q.limit = k_people_per_page - static_cast<int>(found.size());
-            auto page = service.list_people(c, q);
-            if (!page) {
-                http::add_form_errors(view, page.error());
-                return pages.page(r, "org/people", "Error: People", std::move(view),
-                                  http::status_for(page.error().kind));
-            }
-            for (auto& p : page->items) found.push_back(std::move(p));
-            q.cursor = page->next_cursor;
-            if (!q.cursor || static_cast<int>(found.size()) >= k_people_per_page) break;
+        // may not see are left out), so fill_page asks again, a few times, to fill this one.
+        auto found = kit::fill_page<VisiblePerson>(k_people_per_page, q.cursor,
+                                                   [&](const auto& from, int limit) {
+                                                       q.cursor = from;
+                                                       q.limit = limit;
+                                                       return service.list_people(c, q);
+                                                   });
+        if (!found) {
+            http::add_form_errors(view, found.error());
+            return pages.page(r, "org/people", "Error: People", std::move(view),
+                              http::status_for(found.error().kind));
         }
+        q.cursor = found->next_cursor;
 
         json::array rows;
-        for (const auto& [person, contact] : found) {
+        for (const auto& [person, contact] : found->items) {
             std::string unit_name, unit_link;
             if (person.unit_id) {
                 if (auto it = unit_by_id.find(*person.unit_id); it != unit_by_id.end()) {
@@ -305,22 +246,19 @@ struct Pages {
                 sees_all ? "There are no people yet." : "There are no people you can see yet.";
         else
             view["empty_message"] = "No people match your search.";
-        if (q.cursor) {
-            std::string next = "/people?";
-            if (!name.empty()) next += "name=" + http::url_encode(name) + "&";
-            if (!kind.empty()) next += "kind=" + http::url_encode(kind) + "&";
-            if (!within.empty()) next += "within=" + http::url_encode(within) + "&";
-            view["next_href"] = next + "cursor=" + http::url_encode(*q.cursor);
-        }
+        if (q.cursor)
+            view["next_href"] = kit::next_page_href(
+                "/people", {{"name", name}, {"kind", kind}, {"within", within}}, *q.cursor);
         return pages.page(r, "org/people", "People", std::move(view));
     }
 
     Response unit(Request& r) const {
         const std::string id(r.param("id"));
-        if (!is_id(id)) return error(r, Error::not_found("There is no unit at this address."));
+        if (!is_id(id))
+            return kit::error_page(pages, r, Error::not_found("There is no unit at this address."));
         const Context c = ctx(r);
         auto unit = service.get_unit(c, id);
-        if (!unit) return error(r, unit.error());
+        if (!unit) return kit::error_page(pages, r, unit.error());
         const auto units = service.all_units(c);
         json::object view;
         view["unit"] = json::object{{"id", unit->id},
@@ -402,97 +340,88 @@ struct Pages {
         json::object view;
         view["name"] = in.name.value_or("");
         view["description"] = in.description.value_or("");
-        view["kinds"] = kind_options(k_unit_kinds, in.kind.value_or(""));
+        view["kinds"] = kit::options(k_unit_kinds, kind_label, in.kind.value_or(""));
         view["parents"] = unit_options(units, in.parent_id.value_or(""), exclude_path);
         return view;
     }
 
-    static UnitInput unit_input(const Form& form) {
+    static UnitInput unit_input(const kit::Form& form) {
         UnitInput in;
-        in.name = form_value(form, "name").value_or("");
-        in.kind = form_value(form, "kind");
-        in.parent_id = form_value(form, "parent_id").value_or("");
-        in.description = form_value(form, "description").value_or("");
+        in.name = kit::form_value(form, "name").value_or("");
+        in.kind = kit::form_value(form, "kind");
+        in.parent_id = kit::form_value(form, "parent_id").value_or("");
+        in.description = kit::form_value(form, "description").value_or("");
         return in;
     }
 
+    static kit::FormPage new_unit_form(const std::optional<std::string>& parent_id) {
+        return {"org/unit_form", "Add a unit", "/units", "Add unit",
+                back_from_new(parent_id, "/units")};
+    }
+
+    static kit::FormPage change_unit_form(const std::string& id, const std::string& name) {
+        return {"org/unit_form", "Change " + name, unit_href(id), "Save changes", unit_href(id)};
+    }
+
     Response new_unit(Request& r) const {
-        if (!r.principal.signed_in()) return sign_in_first(r);
+        if (!r.principal.signed_in()) return kit::sign_in_first(r);
         UnitInput in;
         in.parent_id = std::string(r.query_param("parent_id").value_or(""));
-        auto view = unit_form_view(ctx(r), in, "");
-        view["action"] = "/units";
-        view["heading"] = "Add a unit";
-        view["button"] = "Add unit";
-        view["cancel_href"] = back_from_new(in.parent_id, "/units");
-        return pages.page(r, "org/unit_form", "Add a unit", std::move(view));
+        return kit::show_form(pages, r, new_unit_form(in.parent_id),
+                              unit_form_view(ctx(r), in, ""));
     }
 
     Response create_unit(Request& r) const {
-        if (!r.principal.signed_in()) return sign_in_first(r);
-        const Form form = http::parse_form(r.body);
-        const UnitInput in = unit_input(form);
+        if (!r.principal.signed_in()) return kit::sign_in_first(r);
+        const UnitInput in = unit_input(http::parse_form(r.body));
         const Context c = ctx(r);
         auto created = service.create_unit(c, in);
-        if (created) return saved(r, unit_href(created->id), "Unit added");
-        auto view = unit_form_view(c, in, "");
-        view["action"] = "/units";
-        view["heading"] = "Add a unit";
-        view["button"] = "Add unit";
-        view["cancel_href"] = back_from_new(in.parent_id, "/units");
-        http::add_form_errors(view, created.error());
-        return pages.page(r, "org/unit_form", "Error: Add a unit", std::move(view), 422);
+        if (created) return kit::saved(r, unit_href(created->id), "Unit added");
+        return kit::show_form(pages, r, new_unit_form(in.parent_id), unit_form_view(c, in, ""),
+                              &created.error());
     }
 
     Response edit_unit(Request& r) const {
-        if (!r.principal.signed_in()) return sign_in_first(r);
+        if (!r.principal.signed_in()) return kit::sign_in_first(r);
         const Context c = ctx(r);
         auto unit = service.get_unit(c, std::string(r.param("id")));
         if (!unit || !service.can_edit(c, *unit))
-            return error(r, Error::not_found("There is no unit here that you can change."));
+            return kit::error_page(pages, r,
+                                   Error::not_found("There is no unit here that you can change."));
         UnitInput in{unit->name, unit->kind, unit->parent_id.value_or(""), unit->description};
         auto view = unit_form_view(c, in, unit->path);
-        view["action"] = unit_href(unit->id);
-        view["heading"] = "Change " + unit->name;
-        view["button"] = "Save changes";
         view["version"] = unit->version;
-        view["cancel_href"] = unit_href(unit->id);
-        return pages.page(r, "org/unit_form", "Change " + unit->name, std::move(view));
+        return kit::show_form(pages, r, change_unit_form(unit->id, unit->name), std::move(view));
     }
 
     Response update_unit(Request& r) const {
-        if (!r.principal.signed_in()) return sign_in_first(r);
+        if (!r.principal.signed_in()) return kit::sign_in_first(r);
         const std::string id(r.param("id"));
-        if (!is_id(id)) return error(r, Error::not_found("There is no unit at this address."));
-        const Form form = http::parse_form(r.body);
+        if (!is_id(id))
+            return kit::error_page(pages, r, Error::not_found("There is no unit at this address."));
+        const kit::Form form = http::parse_form(r.body);
         const UnitInput in = unit_input(form);
-        std::int64_t version = 0;
-        try {
-            version = std::stoll(form_value(form, "version").value_or("0"));
-        } catch (const std::exception&) {
-        }
+        const std::int64_t version = kit::form_version(form);
         const Context c = ctx(r);
         auto updated = service.update_unit(c, id, in, version);
-        if (updated) return saved(r, unit_href(id), "Unit saved");
-        if (updated.error().kind == ErrorKind::NotFound) return error(r, updated.error());
+        if (updated) return kit::saved(r, unit_href(id), "Unit saved");
+        if (updated.error().kind == ErrorKind::NotFound)
+            return kit::error_page(pages, r, updated.error());
         auto current = service.get_unit(c, id);
         auto view = unit_form_view(c, in, current ? current->path : "");
-        view["action"] = unit_href(id);
-        view["heading"] = "Change " + (current ? current->name : std::string("unit"));
-        view["button"] = "Save changes";
         view["version"] = version;
-        view["cancel_href"] = unit_href(id);
-        http::add_form_errors(view, updated.error());
-        return pages.page(r, "org/unit_form", "Error: Change unit", std::move(view),
-                          updated.error().kind == ErrorKind::Conflict ? 409 : 422);
+        return kit::show_form(pages, r, change_unit_form(id, current ? current->name : "unit"),
+                              std::move(view), &updated.error());
     }
 
     Response person(Request& r) const {
         const std::string id(r.param("id"));
-        if (!is_id(id)) return error(r, Error::not_found("There is no person at this address."));
+        if (!is_id(id))
+            return kit::error_page(pages, r,
+                                   Error::not_found("There is no person at this address."));
         const Context c = ctx(r);
         auto found = service.get_person(c, id);
-        if (!found) return error(r, found.error());
+        if (!found) return kit::error_page(pages, r, found.error());
         const auto& p = found->person;
         const bool contact = found->contact == ContactDetails::Shown;
         json::object view;
@@ -553,101 +482,97 @@ struct Pages {
         return view;
     }
 
-    static PersonInput person_input(const Form& form) {
+    static PersonInput person_input(const kit::Form& form) {
         PersonInput in;
-        in.name = form_value(form, "name").value_or("");
-        in.kind = form_value(form, "kind");
-        in.unit_id = form_value(form, "unit_id").value_or("");
-        in.honorific_prefix = form_value(form, "honorific_prefix").value_or("");
-        in.email = form_value(form, "email").value_or("");
-        in.phone = form_value(form, "phone").value_or("");
-        in.summary = form_value(form, "summary").value_or("");
+        in.name = kit::form_value(form, "name").value_or("");
+        in.kind = kit::form_value(form, "kind");
+        in.unit_id = kit::form_value(form, "unit_id").value_or("");
+        in.honorific_prefix = kit::form_value(form, "honorific_prefix").value_or("");
+        in.email = kit::form_value(form, "email").value_or("");
+        in.phone = kit::form_value(form, "phone").value_or("");
+        in.summary = kit::form_value(form, "summary").value_or("");
         // "yes" or "no"; anything else (the usual rule, or nothing) leaves it to the service.
-        const auto published = form_value(form, "published").value_or("");
+        const auto published = kit::form_value(form, "published").value_or("");
         if (published == "yes") in.published = true;
         if (published == "no") in.published = false;
         return in;
     }
 
+    static kit::FormPage new_person_form(const std::optional<std::string>& unit_id) {
+        return {"org/person_form", "Add a person", "/people", "Add person",
+                back_from_new(unit_id, "/people")};
+    }
+
+    static kit::FormPage change_person_form(const std::string& id, const std::string& name) {
+        return {"org/person_form", "Change " + name, person_href(id), "Save changes",
+                person_href(id)};
+    }
+
     Response new_person(Request& r) const {
-        if (!r.principal.signed_in()) return sign_in_first(r);
+        if (!r.principal.signed_in()) return kit::sign_in_first(r);
         PersonInput in;
         in.unit_id = std::string(r.query_param("unit_id").value_or(""));
-        auto view = person_form_view(ctx(r), in, Creating::Yes);
-        view["action"] = "/people";
-        view["heading"] = "Add a person";
-        view["button"] = "Add person";
-        view["cancel_href"] = back_from_new(in.unit_id, "/people");
-        return pages.page(r, "org/person_form", "Add a person", std::move(view));
+        return kit::show_form(pages, r, new_person_form(in.unit_id),
+                              person_form_view(ctx(r), in, Creating::Yes));
     }
 
     Response create_person(Request& r) const {
-        if (!r.principal.signed_in()) return sign_in_first(r);
+        if (!r.principal.signed_in()) return kit::sign_in_first(r);
         const PersonInput in = person_input(http::parse_form(r.body));
         const Context c = ctx(r);
         auto created = service.create_person(c, in);
-        if (created) return saved(r, person_href(created->person.id), "Person added");
-        auto view = person_form_view(c, in, Creating::Yes);
-        view["action"] = "/people";
-        view["heading"] = "Add a person";
-        view["button"] = "Add person";
-        view["cancel_href"] = back_from_new(in.unit_id, "/people");
-        http::add_form_errors(view, created.error());
-        return pages.page(r, "org/person_form", "Error: Add a person", std::move(view), 422);
+        if (created) return kit::saved(r, person_href(created->person.id), "Person added");
+        return kit::show_form(pages, r, new_person_form(in.unit_id),
+                              person_form_view(c, in, Creating::Yes), &created.error());
     }
 
     Response edit_person(Request& r) const {
-        if (!r.principal.signed_in()) return sign_in_first(r);
+        if (!r.principal.signed_in()) return kit::sign_in_first(r);
         const std::string id(r.param("id"));
-        if (!is_id(id)) return error(r, Error::not_found("There is no person at this address."));
+        if (!is_id(id))
+            return kit::error_page(pages, r,
+                                   Error::not_found("There is no person at this address."));
         const Context c = ctx(r);
         auto found = service.get_person(c, id);
         if (!found || found->contact != ContactDetails::Shown)
-            return error(r, Error::not_found("There is no person here that you can change."));
+            return kit::error_page(
+                pages, r, Error::not_found("There is no person here that you can change."));
         const auto& p = found->person;
         PersonInput in{
             p.name,    p.kind,     p.unit_id.value_or(""), p.honorific_prefix, p.email, p.phone,
             p.summary, p.published};
         auto view = person_form_view(c, in, Creating::No);
-        view["action"] = person_href(id);
-        view["heading"] = "Change " + p.name;
-        view["button"] = "Save changes";
         view["version"] = p.version;
-        view["cancel_href"] = person_href(id);
-        return pages.page(r, "org/person_form", "Change " + p.name, std::move(view));
+        return kit::show_form(pages, r, change_person_form(id, p.name), std::move(view));
     }
 
     Response update_person(Request& r) const {
-        if (!r.principal.signed_in()) return sign_in_first(r);
+        if (!r.principal.signed_in()) return kit::sign_in_first(r);
         const std::string id(r.param("id"));
-        if (!is_id(id)) return error(r, Error::not_found("There is no person at this address."));
-        const Form form = http::parse_form(r.body);
+        if (!is_id(id))
+            return kit::error_page(pages, r,
+                                   Error::not_found("There is no person at this address."));
+        const kit::Form form = http::parse_form(r.body);
         const PersonInput in = person_input(form);
-        std::int64_t version = 0;
-        try {
-            version = std::stoll(form_value(form, "version").value_or("0"));
-        } catch (const std::exception&) {
-        }
+        const std::int64_t version = kit::form_version(form);
         const Context c = ctx(r);
         auto updated = service.update_person(c, id, in, version);
-        if (updated) return saved(r, person_href(id), "Person saved");
-        if (updated.error().kind == ErrorKind::NotFound) return error(r, updated.error());
+        if (updated) return kit::saved(r, person_href(id), "Person saved");
+        if (updated.error().kind == ErrorKind::NotFound)
+            return kit::error_page(pages, r, updated.error());
         auto view = person_form_view(c, in, Creating::No);
-        view["action"] = person_href(id);
-        view["heading"] = "Change " + in.name.value_or("person");
-        view["button"] = "Save changes";
         view["version"] = version;
-        view["cancel_href"] = person_href(id);
-        http::add_form_errors(view, updated.error());
-        return pages.page(r, "org/person_form", "Error: Change person", std::move(view),
-                          updated.error().kind == ErrorKind::Conflict ? 409 : 422);
+        return kit::show_form(pages, r, change_person_form(id, in.name.value_or("person")),
+                              std::move(view), &updated.error());
     }
 };
 
 }  // namespace
 
-void register_pages(http::Router& router, OrgService& service, const http::PageRenderer& pages,
+void register_pages(http::Router& router, OrgService& service, http::PageRenderer& pages,
                     const Clock& clock) {
+    pages.add_navigation({"Organisation", "/units", {"/units"}});
+    pages.add_navigation({"People", "/people", {"/people"}});
     auto p = std::make_shared<Pages>(Pages{service, pages, clock});
     const auto on = [&router, p](Method m, std::string pattern,
                                  Response (Pages::*fn)(Request&) const) {

@@ -10,7 +10,7 @@
 
 namespace civic::org {
 
-void register_pages(http::Router& router, OrgService& service, const http::PageRenderer& pages,
+void register_pages(http::Router& router, OrgService& service, http::PageRenderer& pages,
                     const Clock& clock);
 
 }  // namespace civic::org

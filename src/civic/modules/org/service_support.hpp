@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: AGPL-3.0-or-later
 #pragma once
-// Helpers shared by the org service's translation units: paging, list filters, the audit
+// Helpers shared by the org service's translation units: list filters, the audit
 // text of each record and how the shared change steps reach it. Internal to the org module;
 // what every module shares is in modules/kit.
 
@@ -16,6 +16,7 @@
 #include "civic/core/error.hpp"
 #include "civic/core/json.hpp"
 #include "civic/modules/kit/checks.hpp"
+#include "civic/modules/kit/page.hpp"
 #include "civic/modules/kit/records.hpp"
 #include "civic/modules/kit/scope.hpp"
 #include "civic/modules/org/model.hpp"
@@ -24,22 +25,6 @@
 
 namespace civic::org::detail {
 using namespace civic::kit;
-
-// Runs a list query that the caller's scope filters row by row: asks for limit + 1 rows,
-// keeps the visible ones among the first `limit`, and sets the cursor from the rows scanned.
-template <typename T, typename Fetch, typename Visible>
-Page<T> filtered_page(int limit, Fetch&& fetch, Visible&& visible) {
-    auto rows = fetch(limit + 1);
-    Page<T> page;
-    const bool more = static_cast<int>(rows.size()) > limit;
-    if (more) {
-        rows.resize(static_cast<std::size_t>(limit));
-        if (!rows.empty()) page.next_cursor = rows.back().id;
-    }
-    for (auto& r : rows)
-        if (visible(r)) page.items.push_back(std::move(r));
-    return page;
-}
 
 // The list filter every list query starts from: the query's fields, with `within` turned
 // into that unit's path. A `within` that names no unit is a field error.

@@ -1,0 +1,99 @@
+// SPDX-License-Identifier: AGPL-3.0-or-later
+#include "civic/modules/kit/pages.hpp"
+
+#include <algorithm>
+#include <cctype>
+#include <charconv>
+
+#include "civic/core/date.hpp"
+#include "civic/http/problem.hpp"
+
+namespace civic::kit {
+namespace json = boost::json;
+
+std::optional<std::string> form_value(const Form& form, std::string_view name) {
+    for (const auto& [k, v] : form)
+        if (k == name) return v;
+    return std::nullopt;
+}
+
+std::string form_text(const Form& form, std::string_view name) {
+    return form_value(form, name).value_or("");
+}
+
+std::int64_t form_version(const Form& form) {
+    const std::string v = form_text(form, "version");
+    std::int64_t n = 0;
+    auto [p, ec] = std::from_chars(v.data(), v.data() + v.size(), n);
+    return ec == std::errc{} && p == v.data() + v.size() ? n : 0;
+}
+
+http::Response sign_in_first(const http::Request& r) {
+    return http::Response::redirect("/sign-in?return_to=" + http::url_encode(r.target));
+}
+
+http::Response saved(const http::Request& r, const std::string& href, std::string_view message) {
+    auto res = http::Response::redirect(href);
+    http::set_flash(res, r, message);
+    return res;
+}
+
+http::Response error_page(const http::PageRenderer& pages, const http::Request& r, const Error& e) {
+    if (e.kind == ErrorKind::NotFound)
+        return pages.error_page(
+            r, Error::not_found("There is nothing at this address. The link may be wrong, or the "
+                                "page may be one you cannot see."));
+    return pages.error_page(r, e);
+}
+
+http::Response show_form(const http::PageRenderer& pages, const http::Request& r,
+                         const FormPage& form, json::object view, const Error* error) {
+    view["action"] = form.action;
+    view["heading"] = form.heading;
+    view["button"] = form.button;
+    view["cancel_href"] = form.cancel_href;
+    if (!error) return pages.page(r, form.template_name, form.heading, std::move(view));
+    http::add_form_errors(view, *error);
+    return pages.page(r, form.template_name, "Error: " + form.heading, std::move(view),
+                      error->kind == ErrorKind::Conflict ? 409 : 422);
+}
+
+json::array options(std::span<const std::string_view> values,
+                    const std::function<std::string(std::string_view)>& label,
+                    std::string_view selected) {
+    json::array out;
+    for (auto v : values)
+        out.push_back(json::object{{"value", v}, {"label", label(v)}, {"selected", v == selected}});
+    return out;
+}
+
+std::string display_date(const std::optional<std::string>& iso) {
+    if (!iso) return "";
+    const auto d = parse_iso_date(*iso);
+    return d ? format_day_month_year(*d) : *iso;
+}
+
+bool name_less(std::string_view a, std::string_view b) {
+    const auto lower = [](char ch) {
+        return static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
+    };
+    const auto n = std::min(a.size(), b.size());
+    for (std::size_t i = 0; i < n; ++i) {
+        const char x = lower(a[i]), y = lower(b[i]);
+        if (x != y) return x < y;
+    }
+    if (a.size() != b.size()) return a.size() < b.size();
+    return a < b;
+}
+
+std::string next_page_href(std::string_view path,
+                           const std::vector<std::pair<std::string, std::string>>& fields,
+                           const std::string& cursor) {
+    std::string href(path);
+    href += "?";
+    for (const auto& [name, value] : fields)
+        if (!value.empty()) href += name + "=" + http::url_encode(value) + "&";
+    return href + "cursor=" + http::url_encode(cursor);
+}
+
+}  // namespace civic::kit
