@@ -40,6 +40,7 @@ std::unique_ptr<Civic> open_civic(const std::string& location, Create create, in
     if (!applied) throw std::runtime_error(applied.error().detail);
     civic->org = std::make_unique<org::OrgService>(*civic->db);
     civic->accounts = std::make_unique<accounts::AccountsService>(*civic->db);
+    civic->audit = std::make_unique<audit::AuditService>(*civic->db);
     civic->calendar = std::make_unique<calendar::CalendarService>(*civic->db);
     return civic;
 }
@@ -110,7 +111,7 @@ std::unique_ptr<http::App> build_app(Civic& civic, http::PageRenderer& pages,
     http::add_static_routes(router, assets_dir);
     org::register_api(router, *civic.org, civic.clock);
     org::register_pages(router, *civic.org, pages, civic.clock);
-    audit::register_api(router, *civic.db);
+    audit::register_api(router, *civic.audit, civic.clock);
     calendar::register_api(router, *civic.calendar, civic.clock);
     accounts::register_pages(router, *civic.accounts, pages, civic.clock);
     return app;

@@ -10,6 +10,7 @@
 #include "civic/http/app.hpp"
 #include "civic/http/render.hpp"
 #include "civic/modules/accounts/service.hpp"
+#include "civic/modules/audit/service.hpp"
 #include "civic/modules/calendar/service.hpp"
 #include "civic/modules/org/service.hpp"
 #include "civic/store/database.hpp"
@@ -26,6 +27,7 @@ struct Civic {
     SystemClock clock;
     std::unique_ptr<org::OrgService> org;
     std::unique_ptr<accounts::AccountsService> accounts;
+    std::unique_ptr<audit::AuditService> audit;
     std::unique_ptr<calendar::CalendarService> calendar;
     bool created = false;  // the database was new: no schema before this start
 };

@@ -5,8 +5,8 @@
 
 #include "civic/core/json.hpp"
 #include "civic/http/api_support.hpp"
+#include "civic/http/context.hpp"
 #include "civic/http/problem.hpp"
-#include "civic/store/audit.hpp"
 
 namespace civic::audit {
 
@@ -25,38 +25,29 @@ boost::json::value parse_or_null(const std::optional<std::string>& text) {
 
 }  // namespace
 
-void register_api(http::Router& router, store::Database& db) {
+void register_api(http::Router& router, AuditService& service, const Clock& clock) {
     router.add(http::Method::Get, "/api/v1/audit", {"entity", "id", "limit", "cursor"},
-               [&db](http::Request& r) {
-                   // The trail holds before-and-after copies of records, including what is not
-                   // published.
-                   if (!r.principal.signed_in())
-                       return http::problem_response(r, Error::unauthorized());
-                   // Administrators only, for now: an editor's scope would have to be applied to
-                   // every entry's before-and-after copies, which name records in other units.
-                   if (!r.principal.is_administrator())
-                       return http::problem_response(
-                           r, Error::forbidden("Only an administrator can read the audit trail."));
+               [&service, &clock](http::Request& r) {
+                   const auto ctx = http::context_for(r, clock);
+                   // Asked before the query is read: a caller who may not read the trail
+                   // hears that, not what is wrong with the query.
+                   if (auto allowed = AuditService::may_read(ctx); !allowed)
+                       return http::problem_response(r, allowed.error());
                    auto page = http::page_request(r);
                    if (!page) return http::problem_response(r, page.error());
-                   store::AuditQuery q;
+                   AuditListQuery q;
                    auto entity = http::choice_query_param(r, "entity", k_entities);
                    if (!entity) return http::problem_response(r, entity.error());
                    q.entity = *entity;
                    auto id = http::id_query_param(r, "id");
                    if (!id) return http::problem_response(r, id.error());
                    q.entity_id = *id;
-                   q.after = page->cursor;
-                   q.limit = page->limit + 1;
-                   auto entries =
-                       db.read([&](store::Connection& c) { return store::read_audit(c, q); });
-                   std::optional<std::string> next;
-                   if (static_cast<int>(entries.size()) > page->limit) {
-                       entries.pop_back();
-                       next = entries.back().id;
-                   }
+                   q.cursor = page->cursor;
+                   q.limit = page->limit;
+                   auto entries = service.list(ctx, q);
+                   if (!entries) return http::problem_response(r, entries.error());
                    boost::json::array items;
-                   for (const auto& e : entries) {
+                   for (const auto& e : entries->items) {
                        items.push_back(boost::json::object{
                            {"id", e.id},
                            {"at", e.at},
@@ -69,7 +60,8 @@ void register_api(http::Router& router, store::Database& db) {
                            {"request_id", e.request_id},
                        });
                    }
-                   return http::json_response(200, http::page_body(std::move(items), next));
+                   return http::json_response(
+                       200, http::page_body(std::move(items), entries->next_cursor));
                });
 }
 
