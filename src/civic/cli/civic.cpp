@@ -14,8 +14,11 @@
 #include "civic/modules/accounts/pages.hpp"
 #include "civic/modules/audit/api.hpp"
 #include "civic/modules/calendar/api.hpp"
+#include "civic/modules/kit/link_api.hpp"
 #include "civic/modules/org/api.hpp"
 #include "civic/modules/org/pages.hpp"
+#include "civic/modules/plans/api.hpp"
+#include "civic/modules/plans/pages.hpp"
 #include "civic/store/migrations.hpp"
 
 namespace civic::cli {
@@ -42,6 +45,9 @@ std::unique_ptr<Civic> open_civic(const std::string& location, Create create, in
     civic->accounts = std::make_unique<accounts::AccountsService>(*civic->db);
     civic->audit = std::make_unique<audit::AuditService>(*civic->db);
     civic->calendar = std::make_unique<calendar::CalendarService>(*civic->db);
+    plans::PlanService::add_link_types(civic->link_types);
+    civic->links = std::make_unique<kit::LinkService>(*civic->db, civic->link_types);
+    civic->plans = std::make_unique<plans::PlanService>(*civic->db, *civic->links);
     return civic;
 }
 
@@ -113,6 +119,9 @@ std::unique_ptr<http::App> build_app(Civic& civic, http::PageRenderer& pages,
     org::register_pages(router, *civic.org, pages, civic.clock);
     audit::register_api(router, *civic.audit, civic.clock);
     calendar::register_api(router, *civic.calendar, civic.clock);
+    plans::register_api(router, *civic.plans, civic.clock);
+    plans::register_pages(router, *civic.plans, pages, civic.clock);
+    kit::register_link_api(router, *civic.links, civic.clock);
     accounts::register_pages(router, *civic.accounts, pages, civic.clock);
     return app;
 }

@@ -12,7 +12,9 @@
 #include "civic/modules/accounts/service.hpp"
 #include "civic/modules/audit/service.hpp"
 #include "civic/modules/calendar/service.hpp"
+#include "civic/modules/kit/links.hpp"
 #include "civic/modules/org/service.hpp"
+#include "civic/modules/plans/service.hpp"
 #include "civic/store/database.hpp"
 
 namespace civic::cli {
@@ -29,6 +31,10 @@ struct Civic {
     std::unique_ptr<accounts::AccountsService> accounts;
     std::unique_ptr<audit::AuditService> audit;
     std::unique_ptr<calendar::CalendarService> calendar;
+    // The entity types links may join, as the modules add them, and the links themselves.
+    kit::LinkTypes link_types;
+    std::unique_ptr<kit::LinkService> links;
+    std::unique_ptr<plans::PlanService> plans;
     bool created = false;  // the database was new: no schema before this start
 };
 
