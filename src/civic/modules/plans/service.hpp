@@ -105,6 +105,8 @@ struct ItemView {
     std::string plan_title;
     int depth = 0;                               // 0 for a top-level item
     std::vector<std::string> timing_for_review;  // timing words Civic could not read
+    // Filled by get_item only: the item's links both ways that the caller may see.
+    std::vector<kit::ShownLink> links;
 };
 
 // The whole plan as its tree: items in natural order of their refs, each followed by its
