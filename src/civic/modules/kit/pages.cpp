@@ -6,6 +6,7 @@
 #include <charconv>
 
 #include "civic/core/date.hpp"
+#include "civic/core/text.hpp"
 #include "civic/http/problem.hpp"
 
 namespace civic::kit {
@@ -71,6 +72,39 @@ std::string display_date(const std::optional<std::string>& iso) {
     if (!iso) return "";
     const auto d = parse_iso_date(*iso);
     return d ? format_day_month_year(*d) : *iso;
+}
+
+json::object status_tag(std::string_view status) {
+    static constexpr std::pair<std::string_view, std::string_view> k_colours[] = {
+        {"on track", "green"},  {"approved", "green"}, {"addressed", "green"},
+        {"achieved", "green"},  {"at risk", "yellow"}, {"due soon", "yellow"},
+        {"behind", "orange"},   {"open", "orange"},    {"off track", "red"},
+        {"overdue", "red"},     {"complete", ""},      {"reported", ""},
+        {"in progress", "teal"}};
+    std::string classes = "govuk-tag govuk-tag--grey";
+    for (const auto& [word, colour] : k_colours)
+        if (equal_ignoring_case(word, status))
+            classes = colour.empty() ? "govuk-tag" : "govuk-tag govuk-tag--" + std::string(colour);
+    std::string text(status);
+    if (!text.empty())
+        text.front() = static_cast<char>(std::toupper(static_cast<unsigned char>(text.front())));
+    return json::object{{"text", text}, {"classes", classes}};
+}
+
+std::string link_words(std::string_view kind, bool outgoing) {
+    struct Words {
+        std::string_view kind, from, to;
+    };
+    static constexpr Words k_words[] = {{"depends_on", "Depends on", "Needed by"},
+                                        {"contributes_to", "Contributes to", "Helped by"},
+                                        {"constrained_by", "Constrained by", "Constrains"},
+                                        {"answers", "Answers", "Answered by"},
+                                        {"measured_by", "Measured by", "Measures"},
+                                        {"mitigates", "Mitigates", "Mitigated by"},
+                                        {"relates_to", "Related to", "Related to"}};
+    for (const auto& w : k_words)
+        if (w.kind == kind) return std::string(outgoing ? w.from : w.to);
+    return std::string(kind);
 }
 
 bool name_less(std::string_view a, std::string_view b) {

@@ -67,6 +67,18 @@ boost::json::array options(std::span<const std::string_view> values,
 // as it is, and none as "".
 std::string display_date(const std::optional<std::string>& iso);
 
+// A status as a GOV.UK tag: {"text": "On track", "classes": "govuk-tag govuk-tag--green"}.
+// One colour for each meaning, wherever a status shows: green for on track, approved,
+// addressed or achieved; yellow for at risk or due soon; orange for behind or open; red for
+// off track or overdue; blue for complete or reported; teal for in progress; grey for
+// anything not being worked on (not started, deferred, cancelled, draft, superseded,
+// archived, planned, closed) and for words it does not know.
+boost::json::object status_tag(std::string_view status);
+
+// A link's kind as a reader of one end says it: from the record the link starts at
+// ("Depends on", "Answers") or from the one it points to ("Needed by", "Answered by").
+std::string link_words(std::string_view kind, bool outgoing);
+
 // Alphabetical order as a reader expects it: capitals do not matter ("ICT" sits between
 // "Housing" and "Legal"), and names equal but for capitals keep a fixed order.
 bool name_less(std::string_view a, std::string_view b);
