@@ -120,7 +120,7 @@ std::unique_ptr<http::App> build_app(Civic& civic, http::PageRenderer& pages,
     audit::register_api(router, *civic.audit, civic.clock);
     calendar::register_api(router, *civic.calendar, civic.clock);
     plans::register_api(router, *civic.plans, civic.clock);
-    plans::register_pages(router, *civic.plans, pages, civic.clock);
+    plans::register_pages(router, *civic.plans, *civic.org, *civic.links, pages, civic.clock);
     kit::register_link_api(router, *civic.links, civic.clock);
     accounts::register_pages(router, *civic.accounts, pages, civic.clock);
     return app;
