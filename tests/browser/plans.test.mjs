@@ -1,0 +1,393 @@
+// SPDX-License-Identifier: AGPL-3.0-or-later
+// The plans pages: a plan as its tree with status tags and roll-up, the filter (without
+// JavaScript too), an item with its measures, updates and links, the lead officer's update
+// form with its error summary, "my actions", reviews, the plan on a page, and adding a plan
+// from the Best Value themes. axe-core finds nothing on any page visited.
+
+import { after, before, test } from 'node:test';
+import assert from 'node:assert/strict';
+
+import { api, mustSucceed, runCli } from '../api/harness.mjs';
+import { ADMIN, checkPage, follow, launchBrowser, openPage, screenshot, signIn, startCivic } from './support.mjs';
+
+const prefix = 'plans';
+const LEAD = { username: 'lead', name: 'Lena Lead', password: 'Northmoor-lead-password-2025' };
+let civic;
+let browser;
+let token;
+// The plan the tests build: ids by name.
+const built = {};
+
+// A date `days` from today, as the API takes it: YYYY-MM-DD.
+function dayFromToday(days) {
+  const d = new Date();
+  d.setUTCDate(d.getUTCDate() + days);
+  return d.toISOString().slice(0, 10);
+}
+
+// The financial quarter holding today, as core/period writes it: "2025/26 Q1".
+function currentQuarter() {
+  const d = new Date();
+  const month = d.getUTCMonth() + 1;
+  const first = month >= 4 ? d.getUTCFullYear() : d.getUTCFullYear() - 1;
+  const q = month >= 4 ? Math.floor((month - 4) / 3) + 1 : 4;
+  return `${first}/${String((first + 1) % 100).padStart(2, '0')} Q${q}`;
+}
+
+// One API request as the administrator; asserts the status and returns the body.
+async function admin(method, url, body, status = 201) {
+  const res = await api(method, url, { server: civic, token, body });
+  assert.equal(res.status, status, `${method} ${url}: ${res.text}`);
+  return res.json;
+}
+
+// A small plan: two objectives, one with two activities (one overdue, one behind), a measure,
+// an update whose commentary tries markup and a javascript: link, a dependency, and a review
+// finding the overdue activity answers.
+async function buildPlan() {
+  const unitId = (name) => civic.sqlRows(`SELECT id FROM units WHERE name = '${name}'`)[0].id;
+  const [helen] = civic.sqlRows(`SELECT id FROM people WHERE name = 'Helen Marsden'`);
+  built.helen = helen.id;
+  built.office = unitId("Chief Executive's Office");
+  built.support = unitId('Corporate Support');
+  const plan = await admin('POST', '/api/v1/plans', {
+    unit_id: built.office,
+    kind: 'service',
+    title: 'Browser Test Service Plan',
+    period: '2024-27',
+    rollup: 'worst',
+  });
+  built.plan = plan.id;
+  const item = async (fields) => (await admin('POST', `/api/v1/plans/${plan.id}/items`, fields)).id;
+  built.objective1 = await item({ ref: '1', kind: 'objective', title: 'Connecting with the community', status: 'on track' });
+  built.overdue = await item({
+    parent_id: built.objective1,
+    ref: '1.1',
+    kind: 'activity',
+    title: 'Run the citizens’ panel',
+    lead_person_id: built.helen,
+    lead_unit_id: built.support,
+    timing: 'Quarterly',
+    start_date: dayFromToday(-730),
+    due_date: dayFromToday(-365),
+    status: 'at risk',
+    percent_complete: 40,
+  });
+  built.behind = await item({
+    parent_id: built.objective1,
+    ref: '1.2',
+    kind: 'activity',
+    title: 'Publish the consultation strategy',
+    lead_person_id: built.helen,
+    start_date: dayFromToday(-365),
+    due_date: dayFromToday(365),
+    status: 'off track',
+    percent_complete: 10,
+  });
+  built.objective2 = await item({ ref: '2', kind: 'objective', title: 'Performance management', status: 'complete', percent_complete: 100 });
+  await admin('POST', `/api/v1/plan-items/${built.overdue}/measures`, { title: 'The panel meets four times a year', timing: 'Quarterly', achieved: false });
+  await admin('POST', `/api/v1/plan-items/${built.overdue}/updates`, {
+    period: '2024/25 Q4',
+    status: 'at risk',
+    percent_complete: 40,
+    commentary: '**Panel** met twice.\n\n- Survey sent\n- [Click me](javascript:alert(1))\n\n<script>alert(1)</script>',
+  });
+  await admin('POST', '/api/v1/links', { from_type: 'plan_item', from_id: built.behind, to_type: 'plan_item', to_id: built.overdue, kind: 'depends_on' });
+  const review = await admin('POST', '/api/v1/reviews', {
+    unit_id: built.office,
+    kind: 'peer challenge',
+    title: 'Browser Test Peer Challenge',
+    reviewer: 'Local Government Association',
+    status: 'reported',
+    reported_on: dayFromToday(-400),
+  });
+  built.review = review.id;
+  const finding = await admin('POST', `/api/v1/reviews/${review.id}/findings`, { ref: 'R1', kind: 'recommendation', text: 'Listen to residents more often.' });
+  built.finding = finding.id;
+  await admin('POST', '/api/v1/links', { from_type: 'plan_item', from_id: built.overdue, to_type: 'review_finding', to_id: finding.id, kind: 'answers' });
+}
+
+before(async () => {
+  civic = await startCivic();
+  browser = await launchBrowser();
+  token = mustSucceed('civic token create', await runCli(['token', 'create', '--db', civic.dbPath, '--user', ADMIN.username, '--name', 'plans browser test'])).stdout.trim().split('\n').at(-1);
+  await buildPlan();
+  // The lead officer: an editor of the overdue item's lead unit only, not of the plan's unit.
+  mustSucceed(
+    'civic user add',
+    await runCli(
+      ['user', 'add', '--db', civic.dbPath, '--username', LEAD.username, '--name', LEAD.name, '--role', 'editor', '--unit', built.support, '--password-stdin'],
+      { input: `${LEAD.password}\n` },
+    ),
+  );
+});
+
+after(async () => {
+  await browser?.close();
+  await civic?.cleanup();
+});
+
+const text = async (locator) => (await locator.innerText()).replace(/\s+/g, ' ').trim();
+
+// The tree's rows: each row's ref, depth class, status tag, roll-up and flags.
+async function treeRows(page) {
+  return page.locator('table.civic-plan-tree tbody tr').evaluateAll((trs) =>
+    trs.map((tr) => {
+      const [item, status] = tr.querySelectorAll('td');
+      const depth = [...item.classList].find((c) => c.startsWith('civic-depth-'));
+      return {
+        ref: item.querySelector('.civic-ref').textContent.trim(),
+        depth,
+        status: status.querySelector('strong.govuk-tag').textContent.trim(),
+        statusClass: status.querySelector('strong.govuk-tag').className,
+        rollup: status.querySelector('.civic-rollup strong')?.textContent.trim() ?? null,
+        rollupExplanation: status.querySelector('.civic-rollup__explanation')?.textContent.trim() ?? null,
+        flags: [...item.querySelectorAll('.civic-tag--flag')].map((f) => f.textContent.trim()),
+      };
+    }),
+  );
+}
+
+test('the plan page shows the items as an indented tree with status tags, and roll-up beside the status', async () => {
+  const { page, problems, context } = await openPage(browser);
+  await page.goto(`${civic.url}/plans`);
+  assert.equal(await page.getByRole('navigation', { name: 'Menu' }).getByRole('link', { name: 'Plans' }).getAttribute('aria-current'), 'true');
+  await checkPage(page, { prefix, label: 'list', problems });
+  const res = await follow(page, () => page.getByRole('link', { name: 'Browser Test Service Plan' }).click());
+  assert.equal(res.status(), 200);
+  assert.equal(new URL(page.url()).pathname, `/plans/${built.plan}`);
+  await assert.doesNotReject(page.getByRole('heading', { level: 1, name: 'Browser Test Service Plan' }).waitFor());
+
+  const rows = await treeRows(page);
+  assert.deepEqual(
+    rows.map((r) => [r.ref, r.depth, r.status]),
+    [
+      ['1', 'civic-depth-0', 'On track'],
+      ['1.1', 'civic-depth-1', 'At risk'],
+      ['1.2', 'civic-depth-1', 'Off track'],
+      ['2', 'civic-depth-0', 'Complete'],
+    ],
+  );
+  const byRef = Object.fromEntries(rows.map((r) => [r.ref, r]));
+  assert.equal(byRef['1'].statusClass, 'govuk-tag govuk-tag--green');
+  assert.equal(byRef['1.1'].statusClass, 'govuk-tag govuk-tag--yellow');
+  assert.equal(byRef['1.2'].statusClass, 'govuk-tag govuk-tag--red');
+  assert.equal(byRef['2'].statusClass, 'govuk-tag');
+  // The objective keeps its own status; the worst of its activities shows beside it.
+  assert.equal(byRef['1'].rollup, 'Off track');
+  assert.ok(byRef['1'].rollupExplanation.length > 0, 'the roll-up says how it was worked out');
+  assert.equal(byRef['1.1'].rollup, null, 'an item without sub-items has no roll-up');
+  assert.deepEqual(byRef['1.1'].flags, ['Overdue']);
+  assert.deepEqual(byRef['1.2'].flags, ['Behind']);
+  // The indent is told to screen readers too.
+  assert.equal(await text(page.locator('table.civic-plan-tree tbody tr').nth(1).locator('.govuk-visually-hidden')), ', part of 1');
+
+  // Its summary and the links to the other views of the plan.
+  const summary = page.locator('.govuk-summary-list');
+  assert.match(await text(summary), /Kind Service plan/);
+  assert.match(await text(summary), /Period 2024-27/);
+  for (const [name, href] of [
+    ['Plan on a page', `/plans/${built.plan}/print`],
+    ['Versions', `/plans/${built.plan}/versions`],
+    ['Updates missing', `/plans/${built.plan}/missing-updates`],
+    ['Download the plan as JSON', `/api/v1/plans/${built.plan}/export`],
+  ])
+    assert.equal(await page.getByRole('link', { name, exact: true }).getAttribute('href'), href);
+  await checkPage(page, { prefix, label: 'plan', problems });
+  await context.close();
+});
+
+test('the filter by status works without JavaScript, from a GET form', async () => {
+  const { page, problems, context } = await openPage(browser, { javaScriptEnabled: false });
+  await page.goto(`${civic.url}/plans/${built.plan}`);
+  await page.getByLabel('Status').selectOption({ label: 'At risk' });
+  const res = await follow(page, () => page.getByRole('button', { name: 'Filter items' }).click());
+  assert.equal(res.status(), 200);
+  const url = new URL(page.url());
+  assert.equal(url.pathname, `/plans/${built.plan}`);
+  assert.equal(url.searchParams.get('status'), 'at risk');
+  const refs = (await treeRows(page)).map((r) => r.ref);
+  assert.ok(refs.includes('1.1'), `1.1 is at risk: ${refs}`);
+  assert.ok(!refs.includes('1.2') && !refs.includes('2'), `only at-risk items and those they sit under: ${refs}`);
+  assert.equal(await page.getByLabel('Status').inputValue(), 'at risk', 'the form shows the filter');
+  await screenshot(page, prefix, 'filter-no-js');
+  assert.deepEqual(problems, []);
+
+  // The same page, with JavaScript, passes axe; a status not in the list is named.
+  const js = await openPage(browser);
+  await js.page.goto(page.url());
+  await checkPage(js.page, { prefix, label: 'filter', problems: js.problems });
+  const refused = await js.page.goto(`${civic.url}/plans/${built.plan}?status=sideways`);
+  assert.equal(refused.status(), 422);
+  assert.equal(await text(js.page.locator('#status-error')), 'Error: Choose a status from the list');
+  await checkPage(js.page, { prefix, label: 'filter-error', problems: js.problems });
+  await js.context.close();
+  await context.close();
+});
+
+test('the item page shows its measures, its updates with their commentary, and its links both ways', async () => {
+  const { page, problems, context } = await openPage(browser);
+  await page.goto(`${civic.url}/plans/${built.plan}`);
+  await follow(page, () => page.getByRole('link', { name: 'Run the citizens’ panel' }).click());
+  assert.equal(new URL(page.url()).pathname, `/plan-items/${built.overdue}`);
+  await assert.doesNotReject(page.getByRole('heading', { level: 1, name: 'Run the citizens’ panel' }).waitFor());
+  assert.equal(await text(page.locator('#item-status')), 'At risk');
+  assert.equal(await text(page.locator('#item-percent')), '40%');
+  assert.match(await text(page.locator('#timing-reading')), /^Civic reads this as repeating: quarterly\.$/);
+
+  assert.deepEqual(
+    await page.locator('#measures tbody tr').evaluateAll((trs) => trs.map((tr) => [...tr.querySelectorAll('td')].map((td) => td.innerText.trim()))),
+    [['The panel meets four times a year', 'Quarterly', 'No']],
+  );
+
+  const update = page.locator('#updates > li').first();
+  assert.match(await text(update.getByRole('heading', { level: 3 })), /^2024\/25 Q4 At risk 40% complete$/);
+  const commentary = update.locator('.civic-markdown');
+  assert.equal(await text(commentary.locator('strong')), 'Panel');
+  assert.deepEqual(await commentary.locator('li').allInnerTexts(), ['Survey sent', 'Click me']);
+  assert.equal(await page.locator('a[href^="javascript" i]').count(), 0, 'no live javascript: link');
+  assert.equal(await page.locator('.civic-markdown script').count(), 0);
+  assert.match(await text(commentary), /<script>alert\(1\)<\/script>/, 'HTML written in the commentary shows as text');
+
+  const links = await page.locator('#links tbody tr').evaluateAll((trs) => trs.map((tr) => [...tr.querySelectorAll('td')].map((td) => td.innerText.trim())));
+  assert.deepEqual(links.map(([how]) => how).sort(), ['Answers', 'Needed by']);
+  const neededBy = page.locator('#links').getByRole('link', { name: /Publish the consultation strategy/ });
+  assert.equal(await neededBy.getAttribute('href'), `/plan-items/${built.behind}`);
+  await checkPage(page, { prefix, label: 'item', problems });
+
+  // From the other end, the link reads the other way.
+  await follow(page, () => neededBy.click());
+  const back = page.locator('#links').getByRole('link', { name: /Run the citizens’ panel/ });
+  assert.equal(await back.getAttribute('href'), `/plan-items/${built.overdue}`);
+  assert.equal(await text(page.locator('#links tbody tr').first().locator('td').first()), 'Depends on');
+  await checkPage(page, { prefix, label: 'item-other-end', problems });
+  await context.close();
+});
+
+test('a lead officer posts an update through the form; a refused one shows the error summary and keeps what was typed', async () => {
+  const { page, problems, context } = await openPage(browser);
+  await signIn(page, civic.url, LEAD);
+  await page.goto(`${civic.url}/plan-items/${built.overdue}`);
+  let res = await follow(page, () => page.getByRole('button', { name: 'Add a progress update' }).click());
+  assert.equal(res.status(), 200);
+  assert.equal(new URL(page.url()).pathname, `/plan-items/${built.overdue}/update`);
+  assert.equal(await page.getByLabel('Reporting period').inputValue(), currentQuarter(), 'the period starts at this quarter');
+  assert.equal(await page.getByRole('radio', { name: 'At risk' }).isChecked(), true, 'the status starts at the item’s own');
+  await checkPage(page, { prefix, label: 'update-form', problems });
+
+  await page.getByRole('radio', { name: 'On track', exact: true }).check();
+  await page.getByLabel('Percentage complete').fill('lots');
+  await page.getByLabel('Commentary').fill('The panel met in **May**.');
+  res = await follow(page, () => page.getByRole('button', { name: 'Save update' }).click());
+  assert.equal(res.status(), 422);
+  assert.match(await page.title(), /^Error: /);
+  const summary = page.locator('.govuk-error-summary');
+  const message = 'Percentage complete must be a whole number from 0 to 100, like 40';
+  assert.equal(await summary.getByRole('link', { name: message }).getAttribute('href'), '#percent_complete');
+  assert.equal(await text(page.locator('#percent_complete-error')), `Error: ${message}`);
+  assert.equal(await page.getByLabel('Percentage complete').inputValue(), 'lots');
+  assert.equal(await page.getByLabel('Commentary').inputValue(), 'The panel met in **May**.');
+  assert.equal(await page.getByRole('radio', { name: 'On track', exact: true }).isChecked(), true);
+  await checkPage(page, { prefix, label: 'update-form-error', problems });
+
+  await page.getByLabel('Percentage complete').fill('60');
+  res = await follow(page, () => page.getByRole('button', { name: 'Save update' }).click());
+  assert.equal(res.status(), 200);
+  assert.equal(new URL(page.url()).pathname, `/plan-items/${built.overdue}`);
+  assert.equal(await text(page.locator('.govuk-notification-banner__heading')), 'Update saved');
+  assert.equal(await text(page.locator('#item-status')), 'On track');
+  assert.equal(await text(page.locator('#item-percent')), '60%');
+  const newest = page.locator('#updates > li').first();
+  assert.match(await text(newest.getByRole('heading', { level: 3 })), new RegExp(`^${currentQuarter().replace('/', '\\/')} On track 60% complete$`));
+  assert.equal(await text(newest.locator('.civic-markdown strong')), 'May');
+  assert.match(await text(newest.locator('.civic-update__who')), /^Added by /);
+  await checkPage(page, { prefix, label: 'update-saved', problems });
+
+  const stored = civic.sqlRows(`SELECT period, status, percent_complete, commentary, entered_by FROM plan_updates WHERE item_id = '${built.overdue}' ORDER BY id DESC LIMIT 1`);
+  assert.deepEqual(stored, [{ period: currentQuarter(), status: 'on track', percent_complete: 60, commentary: 'The panel met in **May**.', entered_by: LEAD.username }]);
+
+  // The lead may not update an item outside their unit: no button, and the form is not found.
+  await page.goto(`${civic.url}/plan-items/${built.objective2}`);
+  assert.equal(await page.getByRole('button', { name: 'Add a progress update' }).count(), 0);
+  res = await page.goto(`${civic.url}/plan-items/${built.objective2}/update`);
+  assert.equal(res.status(), 404);
+  await context.close();
+});
+
+test('my actions lists an officer’s overdue and behind items, without JavaScript too', async () => {
+  const { page, problems, context } = await openPage(browser, { javaScriptEnabled: false });
+  await page.goto(`${civic.url}/my-actions`);
+  await page.getByLabel('Lead officer').selectOption({ label: 'Helen Marsden' });
+  const res = await follow(page, () => page.getByRole('button', { name: 'Show actions' }).click());
+  assert.equal(res.status(), 200);
+  assert.equal(new URL(page.url()).searchParams.get('person_id'), built.helen);
+  const refsIn = (id) => page.locator(`#${id} tbody .civic-ref`).allInnerTexts();
+  assert.deepEqual(await refsIn('overdue'), ['1.1']);
+  assert.deepEqual(await refsIn('behind'), ['1.2']);
+  assert.equal(await page.locator('#overdue').getByRole('link', { name: 'Run the citizens’ panel' }).getAttribute('href'), `/plan-items/${built.overdue}`);
+  assert.deepEqual(problems, []);
+  const js = await openPage(browser);
+  await js.page.goto(page.url());
+  await checkPage(js.page, { prefix, label: 'my-actions', problems: js.problems });
+  await js.context.close();
+  await context.close();
+});
+
+test('a review shows its findings and the plan items that answer them', async () => {
+  const { page, problems, context } = await openPage(browser);
+  await page.goto(`${civic.url}/reviews`);
+  await checkPage(page, { prefix, label: 'reviews', problems });
+  await follow(page, () => page.getByRole('link', { name: 'Browser Test Peer Challenge' }).click());
+  assert.equal(new URL(page.url()).pathname, `/reviews/${built.review}`);
+  assert.match(await text(page.locator('.govuk-summary-list')), /Reviewer Local Government Association/);
+  const finding = page.locator('#findings > li').first();
+  assert.match(await text(finding.getByRole('heading', { level: 3 })), /^Recommendation R1 Open$/);
+  assert.equal(await finding.getByRole('link', { name: /Run the citizens’ panel/ }).getAttribute('href'), `/plan-items/${built.overdue}`);
+  assert.match(await text(finding.locator('li').first()), /^Answered by 1\.1 Run the citizens’ panel in Browser Test Service Plan$/);
+  await checkPage(page, { prefix, label: 'review', problems });
+  await context.close();
+});
+
+test('the plan on a page prints without the site’s header, menus or footer', async () => {
+  const { page, problems, context } = await openPage(browser);
+  await page.goto(`${civic.url}/plans/${built.plan}/print`);
+  assert.deepEqual(await page.locator('table.civic-plan-tree tbody tr td:first-child').allInnerTexts(), ['1', '1.1', '1.2', '2']);
+  await checkPage(page, { prefix, label: 'print', problems });
+  await page.emulateMedia({ media: 'print' });
+  for (const chrome of ['.govuk-template__header', '.govuk-footer', '.govuk-breadcrumbs', '.govuk-skip-link'])
+    assert.equal(await page.locator(chrome).isVisible(), false, `${chrome} is not printed`);
+  assert.equal(await page.getByRole('heading', { level: 1, name: 'Browser Test Service Plan' }).isVisible(), true);
+  await screenshot(page, prefix, 'print-media');
+  await context.close();
+});
+
+test('an editor adds an improvement plan from the Best Value themes, after correcting the form', async () => {
+  const { page, problems, context } = await openPage(browser);
+  await signIn(page, civic.url);
+  await page.goto(`${civic.url}/plans`);
+  let res = await follow(page, () => page.getByRole('button', { name: 'Add a plan' }).click());
+  assert.equal(res.status(), 200);
+  await checkPage(page, { prefix, label: 'add-plan', problems });
+  res = await follow(page, () => page.getByRole('button', { name: 'Add plan' }).click());
+  assert.equal(res.status(), 422);
+  await assert.doesNotReject(page.locator('.govuk-error-summary').getByRole('heading', { name: 'There is a problem' }).waitFor());
+  assert.ok((await page.locator('#title-error').count()) === 1, 'the title is named');
+  await checkPage(page, { prefix, label: 'add-plan-error', problems });
+
+  await page.getByLabel('Title').fill('Browser Test Improvement Plan');
+  await page.getByLabel('Kind of plan').selectOption({ label: 'Improvement plan' });
+  const unit = page.getByLabel('Whose plan it is');
+  await unit.selectOption(await unit.locator('option').filter({ hasText: /(^|\s)Chief Executive's Office$/ }).getAttribute('value'));
+  await page.getByLabel('Period').fill('2025-28');
+  await page.getByRole('radio', { name: 'From the Best Value themes' }).check();
+  res = await follow(page, () => page.getByRole('button', { name: 'Add plan' }).click());
+  assert.equal(res.status(), 200);
+  assert.match(new URL(page.url()).pathname, /^\/plans\/[0-9a-f-]{36}$/);
+  assert.equal(await text(page.locator('.govuk-notification-banner__heading')), 'Plan added');
+  assert.deepEqual(
+    (await treeRows(page)).map((r) => r.ref),
+    ['Theme 1', 'Theme 2', 'Theme 3', 'Theme 4', 'Theme 5', 'Theme 6', 'Theme 7'],
+  );
+  await checkPage(page, { prefix, label: 'added-plan', problems });
+  await context.close();
+});
