@@ -177,7 +177,8 @@ test('the plan page shows the items as an indented tree with status tags, and ro
   assert.equal(byRef['1'].rollup, 'Off track');
   assert.ok(byRef['1'].rollupExplanation.length > 0, 'the roll-up says how it was worked out');
   assert.equal(byRef['1.1'].rollup, null, 'an item without sub-items has no roll-up');
-  assert.deepEqual(byRef['1.1'].flags, ['Overdue']);
+  // Past its due date at 40%: overdue, and behind what its time says.
+  assert.deepEqual(byRef['1.1'].flags, ['Overdue', 'Behind']);
   assert.deepEqual(byRef['1.2'].flags, ['Behind']);
   // The indent is told to screen readers too.
   assert.equal(await text(page.locator('table.civic-plan-tree tbody tr').nth(1).locator('.govuk-visually-hidden')), ', part of 1');
@@ -249,8 +250,17 @@ test('the item page shows its measures, its updates with their commentary, and i
   assert.equal(await page.locator('.civic-markdown script').count(), 0);
   assert.match(await text(commentary), /<script>alert\(1\)<\/script>/, 'HTML written in the commentary shows as text');
 
-  const links = await page.locator('#links tbody tr').evaluateAll((trs) => trs.map((tr) => [...tr.querySelectorAll('td')].map((td) => td.innerText.trim())));
-  assert.deepEqual(links.map(([how]) => how).sort(), ['Answers', 'Needed by']);
+  const linkWords = () => page.locator('#links tbody tr td:first-child').allInnerTexts();
+  // Reviews are read within scope, so a visitor who is not signed in sees no link to one.
+  assert.deepEqual(await linkWords(), ['Needed by']);
+  await checkPage(page, { prefix, label: 'item-public', problems });
+  await signIn(page, civic.url);
+  await page.goto(`${civic.url}/plan-items/${built.overdue}`);
+  assert.deepEqual((await linkWords()).sort(), ['Answers', 'Needed by']);
+  assert.equal(
+    await page.locator('#links').getByRole('link', { name: /^R1 Listen to residents more often/ }).getAttribute('href'),
+    `/reviews/${built.review}#finding-${built.finding}`,
+  );
   const neededBy = page.locator('#links').getByRole('link', { name: /Publish the consultation strategy/ });
   assert.equal(await neededBy.getAttribute('href'), `/plan-items/${built.behind}`);
   await checkPage(page, { prefix, label: 'item', problems });
@@ -300,11 +310,12 @@ test('a lead officer posts an update through the form; a refused one shows the e
   const newest = page.locator('#updates > li').first();
   assert.match(await text(newest.getByRole('heading', { level: 3 })), new RegExp(`^${currentQuarter().replace('/', '\\/')} On track 60% complete$`));
   assert.equal(await text(newest.locator('.civic-markdown strong')), 'May');
-  assert.match(await text(newest.locator('.civic-update__who')), /^Added by /);
+  // The update is the lead officer's (the item's lead, by default), typed in by the user.
+  assert.match(await text(newest.locator('.civic-update__who')), /^From Helen Marsden, entered by Lena Lead on \d{1,2} [A-Z][a-z]+ \d{4}$/);
   await checkPage(page, { prefix, label: 'update-saved', problems });
 
   const stored = civic.sqlRows(`SELECT period, status, percent_complete, commentary, entered_by FROM plan_updates WHERE item_id = '${built.overdue}' ORDER BY id DESC LIMIT 1`);
-  assert.deepEqual(stored, [{ period: currentQuarter(), status: 'on track', percent_complete: 60, commentary: 'The panel met in **May**.', entered_by: LEAD.username }]);
+  assert.deepEqual(stored, [{ period: currentQuarter(), status: 'on track', percent_complete: 60, commentary: 'The panel met in **May**.', entered_by: LEAD.name }]);
 
   // The lead may not update an item outside their unit: no button, and the form is not found.
   await page.goto(`${civic.url}/plan-items/${built.objective2}`);
@@ -323,7 +334,8 @@ test('my actions lists an officer’s overdue and behind items, without JavaScri
   assert.equal(new URL(page.url()).searchParams.get('person_id'), built.helen);
   const refsIn = (id) => page.locator(`#${id} tbody .civic-ref`).allInnerTexts();
   assert.deepEqual(await refsIn('overdue'), ['1.1']);
-  assert.deepEqual(await refsIn('behind'), ['1.2']);
+  assert.deepEqual(await refsIn('due_soon'), []);
+  assert.deepEqual(await refsIn('behind'), ['1.1', '1.2']);
   assert.equal(await page.locator('#overdue').getByRole('link', { name: 'Run the citizens’ panel' }).getAttribute('href'), `/plan-items/${built.overdue}`);
   assert.deepEqual(problems, []);
   const js = await openPage(browser);
@@ -335,12 +347,13 @@ test('my actions lists an officer’s overdue and behind items, without JavaScri
 
 test('a review shows its findings and the plan items that answer them', async () => {
   const { page, problems, context } = await openPage(browser);
+  await signIn(page, civic.url);
   await page.goto(`${civic.url}/reviews`);
   await checkPage(page, { prefix, label: 'reviews', problems });
   await follow(page, () => page.getByRole('link', { name: 'Browser Test Peer Challenge' }).click());
   assert.equal(new URL(page.url()).pathname, `/reviews/${built.review}`);
   assert.match(await text(page.locator('.govuk-summary-list')), /Reviewer Local Government Association/);
-  const finding = page.locator('#findings > li').first();
+  const finding = page.locator(`#finding-${built.finding}`);
   assert.match(await text(finding.getByRole('heading', { level: 3 })), /^Recommendation R1 Open$/);
   assert.equal(await finding.getByRole('link', { name: /Run the citizens’ panel/ }).getAttribute('href'), `/plan-items/${built.overdue}`);
   assert.match(await text(finding.locator('li').first()), /^Answered by 1\.1 Run the citizens’ panel in Browser Test Service Plan$/);

@@ -158,16 +158,18 @@ json::object tree_row(const ItemView& v, const std::string& parent_ref) {
     return row;
 }
 
-// The rows of a tree, each knowing the ref of the item it sits under, so a screen reader
-// hears what the indent shows.
-json::array tree_rows(const std::vector<ItemView>& items) {
+// The rows of a tree, each naming the item it sits under so a screen reader hears what the
+// indent shows. `whole` is the plan's every item: a filtered tree leaves parents out.
+json::array tree_rows(const std::vector<ItemView>& items, const std::vector<ItemView>& whole) {
+    std::map<std::string, std::string> ref_of;
+    for (const auto& v : whole) ref_of[v.item.id] = v.item.ref;
     json::array rows;
-    std::vector<std::string> ref_at_depth;
     for (const auto& v : items) {
-        const auto depth = static_cast<std::size_t>(std::max(v.depth, 0));
-        ref_at_depth.resize(depth + 1);
-        ref_at_depth[depth] = v.item.ref;
-        rows.push_back(tree_row(v, depth > 0 ? ref_at_depth[depth - 1] : ""));
+        std::string parent_ref;
+        if (v.item.parent_id)
+            if (auto it = ref_of.find(*v.item.parent_id); it != ref_of.end())
+                parent_ref = it->second;
+        rows.push_back(tree_row(v, parent_ref));
     }
     return rows;
 }
@@ -491,7 +493,7 @@ struct Pages {
             return refused_page(pages, r, "plans/plan", whole->plan.title, std::move(view),
                                 refused);
 
-        std::vector<ItemView> shown;
+        json::array rows;
         if (filtering) {
             ItemQuery filter;
             if (!status.empty()) filter.status = status;
@@ -501,13 +503,13 @@ struct Pages {
             if (!filtered)
                 return refused_page(pages, r, "plans/plan", whole->plan.title, std::move(view),
                                     filtered.error());
-            shown = std::move(filtered->items);
+            rows = tree_rows(filtered->items, whole->items);
         } else {
-            shown = std::move(whole->items);
+            rows = tree_rows(whole->items, whole->items);
         }
-        view["shown"] = static_cast<std::int64_t>(shown.size());
-        view["has_items"] = !shown.empty();
-        view["items"] = tree_rows(shown);
+        view["shown"] = static_cast<std::int64_t>(rows.size());
+        view["has_items"] = !rows.empty();
+        view["items"] = std::move(rows);
         return pages.page(r, "plans/plan", whole->plan.title, std::move(view));
     }
 
@@ -521,7 +523,7 @@ struct Pages {
         view["plan"] = plan_summary(c, tree->plan, tree->unit_name);
         view["printed_on"] = format_day_month_year(today(c));
         view["has_items"] = !tree->items.empty();
-        view["items"] = tree_rows(tree->items);
+        view["items"] = tree_rows(tree->items, tree->items);
         return pages.page(r, "plans/print", tree->plan.title + ": plan on a page", std::move(view));
     }
 
@@ -659,10 +661,10 @@ struct Pages {
             const std::string reading = timing_reading(t);
             if (!reading.empty()) item["timing_reading"] = "Civic reads this as " + reading + ".";
         }
-        json::array for_review;
-        for (const auto& words : v.timing_for_review) for_review.push_back(json::value(words));
-        item["has_timing_for_review"] = !for_review.empty();
-        item["timing_for_review"] = std::move(for_review);
+        std::string for_review;
+        for (const auto& words : v.timing_for_review)
+            for_review += (for_review.empty() ? "“" : ", “") + words + "”";
+        item["timing_for_review"] = for_review;
 
         if (v.progress.expected_percent)
             item["expected"] = percent_text(*v.progress.expected_percent);
@@ -691,8 +693,11 @@ struct Pages {
                 return std::tie(a.created_at, a.id) > std::tie(b.created_at, b.id);
             });
             for (const auto& u : sorted) {
-                std::string who = person_name(c, u.author_person_id);
-                if (who.empty()) who = u.entered_by;
+                // Whose update it is (the author, by default the item's lead) and who typed it.
+                const std::string author = person_name(c, u.author_person_id);
+                const std::string who = author.empty() || author == u.entered_by
+                                            ? "By " + u.entered_by
+                                            : "From " + author + ", entered by " + u.entered_by;
                 updates.push_back(
                     json::object{{"period", u.period},
                                  {"status", kit::status_tag(u.status)},
@@ -956,7 +961,8 @@ struct Pages {
                 }
             }
             const bool any = !answered_by.empty();
-            rows.push_back(json::object{{"ref", f.ref},
+            rows.push_back(json::object{{"id", f.id},
+                                        {"ref", f.ref},
                                         {"kind", capitalised(f.kind)},
                                         {"text", f.text},
                                         {"status", kit::status_tag(f.status)},
