@@ -141,7 +141,7 @@ async function treeRows(page) {
         status: status.querySelector('strong.govuk-tag').textContent.trim(),
         statusClass: status.querySelector('strong.govuk-tag').className,
         rollup: status.querySelector('.civic-rollup strong')?.textContent.trim() ?? null,
-        rollupExplanation: status.querySelector('.civic-rollup__explanation')?.textContent.trim() ?? null,
+        rollupExplanation: status.querySelector('.civic-rollup ~ .civic-cell-note')?.textContent.trim() ?? null,
         flags: [...item.querySelectorAll('.civic-tag--flag')].map((f) => f.textContent.trim()),
       };
     }),
@@ -371,6 +371,25 @@ test('the plan on a page prints without the site’s header, menus or footer', a
     assert.equal(await page.locator(chrome).isVisible(), false, `${chrome} is not printed`);
   assert.equal(await page.getByRole('heading', { level: 1, name: 'Browser Test Service Plan' }).isVisible(), true);
   await screenshot(page, prefix, 'print-media');
+  await context.close();
+});
+
+test('updates missing lists the items being worked on whose lead has not reported for a period', async () => {
+  const { page, problems, context } = await openPage(browser);
+  await page.goto(`${civic.url}/plans/${built.plan}`);
+  await follow(page, () => page.getByRole('link', { name: 'Updates missing', exact: true }).click());
+  assert.equal(new URL(page.url()).pathname, `/plans/${built.plan}/missing-updates`);
+  await page.getByLabel('Period').fill('2024/25 q4');
+  let res = await follow(page, () => page.getByRole('button', { name: 'Show' }).click());
+  assert.equal(res.status(), 200);
+  // 1.1 has its update for the quarter; 1 and 2 have no lead; 2 is complete.
+  assert.deepEqual(await page.locator('tbody .civic-ref').allInnerTexts(), ['1.2']);
+  assert.equal(await page.getByLabel('Period').inputValue(), '2024/25 Q4', 'the period as Civic writes it');
+  await checkPage(page, { prefix, label: 'missing-updates', problems });
+  res = await page.goto(`${civic.url}/plans/${built.plan}/missing-updates?period=2024%2F25`);
+  assert.equal(res.status(), 422);
+  assert.match(await text(page.locator('#period-error')), /^Error: Period must be a month/);
+  await checkPage(page, { prefix, label: 'missing-updates-error', problems });
   await context.close();
 });
 
