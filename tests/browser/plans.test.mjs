@@ -345,6 +345,23 @@ test('my actions lists an officer’s overdue and behind items, without JavaScri
   await context.close();
 });
 
+test('my actions starts at the signed-in user’s own, once they are linked to their person in the register', async () => {
+  mustSucceed('civic user link', await runCli(['user', 'link', '--db', civic.dbPath, '--username', LEAD.username, '--person', 'Helen Marsden']));
+  const { page, problems, context } = await openPage(browser);
+  await signIn(page, civic.url, LEAD);
+  const res = await page.goto(`${civic.url}/my-actions`);
+  assert.equal(res.status(), 200);
+  assert.equal(await page.getByLabel('Lead officer').locator('option:checked').innerText(), 'Helen Marsden');
+  assert.equal(await text(page.getByRole('heading', { level: 2 })), 'Actions for Helen Marsden');
+  assert.deepEqual(await page.locator('#overdue tbody .civic-ref').allInnerTexts(), ['1.1']);
+  await checkPage(page, { prefix, label: 'my-actions-own', problems });
+  // Choosing "Any officer" is a choice too: no one's actions, rather than one's own again.
+  await page.getByLabel('Lead officer').selectOption({ label: 'Any officer' });
+  await follow(page, () => page.getByRole('button', { name: 'Show actions' }).click());
+  assert.equal(await page.locator('#overdue').count(), 0);
+  await context.close();
+});
+
 test('a review shows its findings and the plan items that answer them', async () => {
   const { page, problems, context } = await openPage(browser);
   await signIn(page, civic.url);

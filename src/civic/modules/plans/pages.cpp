@@ -808,6 +808,10 @@ struct Pages {
         const Context c = ctx(r);
         std::string person(trim(r.query_param("person_id").value_or("")));
         const std::string unit(trim(r.query_param("unit_id").value_or("")));
+        // A user linked to their person in the register sees their own actions first.
+        const bool own = person.empty() && unit.empty() && !r.query_param("person_id") &&
+                         r.principal.person_id && is_id(*r.principal.person_id);
+        if (own) person = *r.principal.person_id;
 
         // Whoever leads an item may be chosen: the people and units named as leads.
         std::map<std::string, std::string> people, units;
@@ -818,6 +822,10 @@ struct Pages {
                 people.emplace(*v.item.lead_person_id, v.lead_name);
             if (v.item.lead_unit_id && !v.lead_unit_name.empty())
                 units.emplace(*v.item.lead_unit_id, v.lead_unit_name);
+        }
+        if (own && !people.contains(person)) {
+            const std::string name = person_name(c, person);
+            people.emplace(person, name.empty() ? r.principal.display_name : name);
         }
         const auto sorted = [](const std::map<std::string, std::string>& m) {
             std::vector<std::pair<std::string, std::string>> out(m.begin(), m.end());
