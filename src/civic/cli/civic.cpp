@@ -102,9 +102,10 @@ int load_demo(Civic& civic) {
         total.updates += p.updates;
         total.links += p.links;
     }
-    fmt::print("Loaded the demo plans: {} plans, {} items, {} measures, {} progress updates, {} "
-               "links.\n",
-               plans->size(), total.items, total.measures, total.updates, total.links);
+    fmt::print(
+        "Loaded the demo plans: {} plans, {} items, {} measures, {} progress updates, {} "
+        "links.\n",
+        plans->size(), total.items, total.measures, total.updates, total.links);
     return k_exit_ok;
 }
 

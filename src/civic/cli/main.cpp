@@ -583,7 +583,8 @@ int run(int argc, char** argv) {
             fmt::print("{} {} from {}: {}.\n", whole ? "Imported the new plan" : "Added to plan",
                        done->plan_id, import_file, import_counts(*done));
             if (auto review = timing_for_review(*civic, done->plan_id); !review.empty()) {
-                fmt::print("Timing Civic could not read, kept as written for a person to review:\n");
+                fmt::print(
+                    "Timing Civic could not read, kept as written for a person to review:\n");
                 for (const auto& line : review) fmt::print("  {}\n", line);
             }
             return k_exit_ok;

@@ -33,7 +33,8 @@ std::optional<std::string> text(const json::object& o, std::string_view key) {
 
 // A refusal of the demo's own data is a fault in this build, not in anything a person did.
 Error demo_error(std::string_view what, std::string_view key, const Error& e) {
-    std::string detail = fmt::format("The demo plans' {} \"{}\" was refused: {}", what, key, e.detail);
+    std::string detail =
+        fmt::format("The demo plans' {} \"{}\" was refused: {}", what, key, e.detail);
     for (const auto& fe : e.errors) detail += fmt::format(" [{}: {}]", fe.field, fe.message);
     return Error::internal(detail);
 }
@@ -80,8 +81,8 @@ Result<std::vector<ImportSummary>> PlanService::load_demo(const Context& ctx,
         return r;
     });
     if (!reg)
-        return std::unexpected(Error::conflict(
-            "This database already has plans, so the demo plans were not loaded."));
+        return std::unexpected(
+            Error::conflict("This database already has plans, so the demo plans were not loaded."));
     const auto unit = [&](std::string_view name) -> Result<std::string> {
         if (const auto it = reg->units.find(name); it != reg->units.end()) return it->second;
         return std::unexpected(missing(fmt::format(
@@ -101,9 +102,9 @@ Result<std::vector<ImportSummary>> PlanService::load_demo(const Context& ctx,
         const auto& p = v.as_object();
         const std::string title = text(p, "title").value_or("");
         CIVIC_TRY(const auto unit_id, unit(text(p, "unit").value_or("")));
-        auto plan = create_plan(ctx, PlanInput{unit_id, text(p, "kind"), title, text(p, "period"),
-                                               text(p, "description"), std::nullopt,
-                                               text(p, "rollup")});
+        auto plan =
+            create_plan(ctx, PlanInput{unit_id, text(p, "kind"), title, text(p, "period"),
+                                       text(p, "description"), std::nullopt, text(p, "rollup")});
         if (!plan) return std::unexpected(demo_error("plan", title, plan.error()));
 
         // Its items and measures, from the spreadsheet.
@@ -111,7 +112,8 @@ Result<std::vector<ImportSummary>> PlanService::load_demo(const Context& ctx,
         const auto items_csv = file(items_name);
         if (!items_csv) return std::unexpected(missing(fmt::format("there is no {}", items_name)));
         auto summary = import_items_csv(ctx, plan->id, *items_csv);
-        if (!summary) return std::unexpected(demo_error("spreadsheet", items_name, summary.error()));
+        if (!summary)
+            return std::unexpected(demo_error("spreadsheet", items_name, summary.error()));
 
         // Approved before the year's work starts: version 1 is the plan as it was agreed.
         CIVIC_TRY(const auto body_id, unit(text(p, "approved_by").value_or("")));
@@ -133,7 +135,8 @@ Result<std::vector<ImportSummary>> PlanService::load_demo(const Context& ctx,
         const CsvTable t = read_csv_table(
             *updates_csv, {{"ref", "period", "status", "percent", "commentary", "by"}, {}},
             problems);
-        if (problems.any()) return std::unexpected(demo_error("updates file", updates_name, problems.error()));
+        if (problems.any())
+            return std::unexpected(demo_error("updates file", updates_name, problems.error()));
         for (const auto& row : t.rows) {
             const std::string ref = t.get(row, "ref").value_or("");
             const std::string where = fmt::format("{} line {}", updates_name, row.line);
@@ -145,9 +148,9 @@ Result<std::vector<ImportSummary>> PlanService::load_demo(const Context& ctx,
             std::from_chars(percent_text.data(), percent_text.data() + percent_text.size(),
                             percent);
             CIVIC_TRY(const auto author, person(t.get(row, "by").value_or("")));
-            auto added = add_update(demo, UpdateInput{item->second, t.get(row, "period"),
-                                                      t.get(row, "status"),
-                                                      t.get(row, "commentary"), author, percent});
+            auto added = add_update(
+                demo, UpdateInput{item->second, t.get(row, "period"), t.get(row, "status"),
+                                  t.get(row, "commentary"), author, percent});
             if (!added) return std::unexpected(demo_error("update on", where, added.error()));
             ++summary->updates;
         }

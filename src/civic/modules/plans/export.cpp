@@ -130,10 +130,10 @@ Result<json::object> PlanService::export_plan(const Context& ctx, const std::str
                                                     {"author", names.person(u.author_person_id)},
                                                     {"entered_by", u.entered_by}});
             json::array supporting;
-            for (const auto& unit_id : i->supporting_unit_ids) supporting.push_back(names.unit(unit_id));
-            const Item* parent = i->parent_id && by_id.contains(*i->parent_id)
-                                     ? by_id.at(*i->parent_id)
-                                     : nullptr;
+            for (const auto& unit_id : i->supporting_unit_ids)
+                supporting.push_back(names.unit(unit_id));
+            const Item* parent =
+                i->parent_id && by_id.contains(*i->parent_id) ? by_id.at(*i->parent_id) : nullptr;
             items_json.push_back(json::object{
                 {"ref", i->ref},
                 {"parent_ref", parent ? json::value(parent->ref) : json::value(nullptr)},

@@ -23,6 +23,7 @@
 #include "civic/core/date.hpp"
 #include "civic/core/ids.hpp"
 #include "civic/core/period.hpp"
+#include "civic/core/text.hpp"
 #include "civic/core/timing.hpp"
 #include "civic/core/utf8.hpp"
 #include "civic/modules/org/repo.hpp"
@@ -43,20 +44,28 @@ constexpr std::size_t k_long_text = 20000;
 
 // A CSV column for each field a problem names: field → column as the first line names it.
 using ColumnNames = std::map<std::string_view, std::string_view, std::less<>>;
-const ColumnNames k_item_columns{
-    {"ref", "ref"},           {"parent_ref", "parent ref"}, {"kind", "kind"},
-    {"title", "title"},       {"description", "description"}, {"timing", "timing"},
-    {"start_date", "timing"}, {"due_date", "timing"},       {"notes", "notes"},
-    {"constraints", "constraints"}, {"lead", "lead"},     {"lead_unit", "unit"},
-    {"status", "status"},     {"themes", "themes"}};
+const ColumnNames k_item_columns{{"ref", "ref"},
+                                 {"parent_ref", "parent ref"},
+                                 {"kind", "kind"},
+                                 {"title", "title"},
+                                 {"description", "description"},
+                                 {"timing", "timing"},
+                                 {"start_date", "timing"},
+                                 {"due_date", "timing"},
+                                 {"notes", "notes"},
+                                 {"constraints", "constraints"},
+                                 {"lead", "lead"},
+                                 {"lead_unit", "unit"},
+                                 {"status", "status"},
+                                 {"themes", "themes"}};
 const ColumnNames k_measure_columns{
     {"title", "measure"}, {"timing", "timing"}, {"due_date", "timing"}};
 
 // Where a draft came from: a line of a spreadsheet, or a place in a JSON document.
 struct Where {
-    std::size_t line = 0;                 // a CSV line; 0 in a document
+    std::size_t line = 0;                  // a CSV line; 0 in a document
     const ColumnNames* columns = nullptr;  // a CSV: the column of each field
-    std::string path;                     // a document: "items[3]"
+    std::string path;                      // a document: "items[3]"
 
     // "line 12" or "items[3]", for messages that point at another draft.
     std::string shown() const { return line ? fmt::format("line {}", line) : path; }
@@ -94,9 +103,9 @@ public:
         std::vector<FieldError> shown(
             m_json.begin(), m_json.begin() + static_cast<std::ptrdiff_t>(
                                                  std::min(n, ImportProblems::k_max_reported)));
-        std::string heading = fmt::format(
-            "The plan was not imported: {} problem{} found, and nothing was written.", n,
-            n == 1 ? "" : "s");
+        std::string heading =
+            fmt::format("The plan was not imported: {} problem{} found, and nothing was written.",
+                        n, n == 1 ? "" : "s");
         if (n > ImportProblems::k_max_reported)
             heading += fmt::format(" The first {} are listed; correct them and try again.",
                                    ImportProblems::k_max_reported);
@@ -122,8 +131,8 @@ struct UpdateDraft {
 };
 struct ItemDraft {
     Where at;
-    std::optional<std::string> ref, parent_ref, kind, title, description, lead, lead_unit,
-        timing, start_date, due_date, status, notes, constraints;
+    std::optional<std::string> ref, parent_ref, kind, title, description, lead, lead_unit, timing,
+        start_date, due_date, status, notes, constraints;
     std::optional<std::vector<std::string>> supporting_units, themes;
     std::optional<std::int64_t> percent_complete, weight;
     std::vector<MeasureDraft> measures;
@@ -135,6 +144,11 @@ struct LinkDraft {
 };
 
 bool blank(const std::optional<std::string>& v) { return !v || trim(*v).empty(); }
+
+// A value whose blank means "the usual one" (a status, a roll-up rule): nullopt when blank.
+std::optional<std::string> given(const std::optional<std::string>& v) {
+    return blank(v) ? std::nullopt : v;
+}
 
 // People and units by name, read once: the live people the caller may see and the live units.
 class Names {
@@ -159,18 +173,17 @@ public:
 private:
     using Index = std::unordered_map<std::string, std::vector<std::string>>;
     static std::expected<std::string, std::string> one(const Index& index, std::string_view name,
-                                                       std::string_view what,
-                                                       std::string_view many,
+                                                       std::string_view what, std::string_view many,
                                                        std::string_view where) {
         const auto it = index.find(import_key(name));
         if (it == index.end() || it->second.empty())
             return std::unexpected(fmt::format(
-                "There is no {} called \"{}\" in {}; check the spelling, or add them first",
-                what, shown_safely(trim(name)), where));
+                "There is no {} called \"{}\" in {}; check the spelling, or add them first", what,
+                shown_safely(trim(name)), where));
         if (it->second.size() > 1)
-            return std::unexpected(fmt::format(
-                "More than one {} is called \"{}\"; give the {} distinct names first", what,
-                shown_safely(trim(name)), many));
+            return std::unexpected(
+                fmt::format("More than one {} is called \"{}\"; give the {} distinct names first",
+                            what, shown_safely(trim(name)), many));
         return it->second.front();
     }
     Index m_people, m_units;
@@ -263,9 +276,12 @@ Built build(const Context& ctx, const Plan& plan, const std::vector<Item>& exist
         checks.text("notes", "Notes", d.notes, Required::No, k_long_text, Lines::Many);
         checks.text("constraints", "Constraints", d.constraints, Required::No, k_long_text,
                     Lines::Many);
-        const auto kind = checks.choice("kind", "Kind", d.kind, k_item_kinds, Required::Yes);
-        const auto status = checks.choice("status", "Status", d.status, k_item_statuses,
-                                          Required::No);
+        if (blank(d.kind))
+            checks.fail("kind",
+                        fmt::format("Enter the item's kind: {}", list_in_words(k_item_kinds)));
+        const auto kind = checks.choice("kind", "Kind", given(d.kind), k_item_kinds, Required::No);
+        const auto status =
+            checks.choice("status", "Status", given(d.status), k_item_statuses, Required::No);
         number_field(checks, "percent_complete", "Percent complete", d.percent_complete, 0, 100);
         number_field(checks, "weight", "Weight", d.weight, 0, 1000);
         const auto themes = themes_field(checks, d.themes);
@@ -300,8 +316,7 @@ Built build(const Context& ctx, const Plan& plan, const std::vector<Item>& exist
             else if (const auto seen = file_refs.find(ref); seen != file_refs.end())
                 checks.fail("ref", fmt::format("The ref {} is used already, by {}; each item "
                                                "needs its own",
-                                               shown_safely(ref),
-                                               drafts[seen->second].at.shown()));
+                                               shown_safely(ref), drafts[seen->second].at.shown()));
             else
                 file_refs.emplace(ref, n);
         }
@@ -313,8 +328,7 @@ Built build(const Context& ctx, const Plan& plan, const std::vector<Item>& exist
         item.timing = trimmed(d.timing);
         if (kind) item.kind = *kind;
         item.status = status.value_or("not started");
-        item.percent_complete =
-            d.percent_complete.value_or(item.status == "complete" ? 100 : 0);
+        item.percent_complete = d.percent_complete.value_or(item.status == "complete" ? 100 : 0);
         item.weight = d.weight.value_or(1);
         if (themes) item.themes = *themes;
         // The timing's words give the dates, unless the dates are given too.
@@ -337,7 +351,8 @@ Built build(const Context& ctx, const Plan& plan, const std::vector<Item>& exist
             mc.text("title", "Measure", md.title, Required::Yes, 2000, Lines::Many);
             mc.text("timing", "Timing", md.timing, Required::No, 500, Lines::Many);
             mc.text("evidence", "Evidence", md.evidence, Required::No, k_long_text, Lines::Many);
-            const auto mkind = mc.choice("kind", "Kind", md.kind, k_measure_kinds, Required::No);
+            const auto mkind =
+                mc.choice("kind", "Kind", given(md.kind), k_measure_kinds, Required::No);
             const auto mdue = date_field(mc, "due_date", "Due date", md.due_date);
             const auto achieved_on = date_field(mc, "achieved_on", "Achieved on", md.achieved_on);
             Measure m;
@@ -367,8 +382,9 @@ Built build(const Context& ctx, const Plan& plan, const std::vector<Item>& exist
             if (!uc.failed("period")) {
                 const auto p = parse_period(trim(*ud.period));
                 if (!p || (p->kind() != PeriodKind::Month && p->kind() != PeriodKind::Quarter))
-                    uc.fail("period", "Period must be a month, such as 2025-09, or a quarter, "
-                                      "such as 2025/26 Q2");
+                    uc.fail("period",
+                            "Period must be a month, such as 2025-09, or a quarter, "
+                            "such as 2025/26 Q2");
                 else
                     period = p->to_string();
             }
@@ -397,10 +413,10 @@ Built build(const Context& ctx, const Plan& plan, const std::vector<Item>& exist
             u.percent_complete = ud.percent_complete.value_or(0);
             u.commentary = trimmed(ud.commentary);
             // Who typed it in, as the document says; otherwise whoever imports it.
-            u.entered_by = blank(ud.entered_by) ? (ctx.principal.display_name.empty()
-                                                       ? ctx.principal.username
-                                                       : ctx.principal.display_name)
-                                                : trimmed(ud.entered_by);
+            u.entered_by = blank(ud.entered_by)
+                               ? (ctx.principal.display_name.empty() ? ctx.principal.username
+                                                                     : ctx.principal.display_name)
+                               : trimmed(ud.entered_by);
             u.created_at = u.updated_at = now;
             if (uc.any()) {
                 problems.add(ud.at, uc.errors());
@@ -431,9 +447,10 @@ Built build(const Context& ctx, const Plan& plan, const std::vector<Item>& exist
                                   });
             if (!reported)
                 problems.add(d.at, "parent_ref",
-                             fmt::format("There is no item {} in this file or in the plan; the "
-                                         "parent ref must be the ref of another item",
-                                         shown_safely(parent)));
+                             fmt::format("There is no item {} in {}; the parent ref must be the "
+                                         "ref of another item",
+                                         shown_safely(parent),
+                                         d.at.line ? "this file or in the plan" : "this document"));
         }
     }
     // No item may sit under itself, however far up.
@@ -468,8 +485,9 @@ Built build(const Context& ctx, const Plan& plan, const std::vector<Item>& exist
                     fmt::format("There is no item {} in this document", shown_safely(trim(*ref))));
             return "";
         };
-        kit::LinkInput in{"plan_item", find(l.from_ref, "from_ref"), "plan_item",
-                          find(l.to_ref, "to_ref"), l.kind, l.note};
+        kit::LinkInput in{"plan_item", find(l.from_ref, "from_ref"),
+                          "plan_item", find(l.to_ref, "to_ref"),
+                          l.kind,      l.note};
         lc.choice("kind", "Kind", l.kind, kit::k_link_kinds, Required::Yes);
         lc.text("note", "Note", l.note, Required::No, 2000, Lines::Many);
         if (lc.any())
@@ -523,9 +541,10 @@ Result<ImportSummary> write(Connection& c, const Context& ctx, const kit::LinkSe
             // The link's own check: a link that says nothing new, or one the caller may not
             // make; named by the document's fields rather than by ids.
             for (const auto& e : made.error().errors)
-                problems.add(at, e.field == "from_id" ? "from_ref"
-                                 : e.field == "to_id" ? "to_ref"
-                                                      : e.field,
+                problems.add(at,
+                             e.field == "from_id" ? "from_ref"
+                             : e.field == "to_id" ? "to_ref"
+                                                  : e.field,
                              e.message);
             if (made.error().errors.empty()) problems.add(at, "", made.error().detail);
             continue;
@@ -637,8 +656,8 @@ std::vector<ItemDraft> read_lines(const CsvTable& t, const std::vector<Item>& ex
                 }
                 // A line that adds a measure carries only the ref, the measure and its timing.
                 bool extra = false;
-                for (std::string_view column : {"parent ref", "description", "notes",
-                                                "constraints", "lead", "unit", "status", "themes"})
+                for (std::string_view column : {"parent ref", "description", "notes", "constraints",
+                                                "lead", "unit", "status", "themes"})
                     if (filled(*row, column)) {
                         problems.csv().add(
                             row->line, column,
@@ -718,8 +737,8 @@ std::optional<std::string> name_field(JsonFields& f, std::string_view name,
 
 // The plan's own fields, as a document gives them.
 struct PlanDraft {
-    std::optional<std::string> kind, title, period, description, status, rollup, unit,
-        approved_by, approved_on;
+    std::optional<std::string> kind, title, period, description, status, rollup, unit, approved_by,
+        approved_on;
 };
 
 void read_document(const json::object& doc, PlanDraft& plan, std::vector<ItemDraft>& items,
@@ -761,25 +780,29 @@ void read_document(const json::object& doc, PlanDraft& plan, std::vector<ItemDra
             const std::string path = fmt::format("items[{}]", n);
             ItemDraft d;
             d.at = {0, nullptr, path};
-            read_object((*list)[n], path, "item", problems, [&](JsonFields& f) {
-                d.ref = f.optional_text("ref", "Reference", 1000);
-                d.parent_ref = f.optional_text("parent_ref", "Parent ref", 1000);
-                d.kind = f.optional_text("kind", "Kind", 100);
-                d.title = f.optional_text("title", "Title", k_long_text);
-                d.description = f.optional_text("description", "Description", k_long_text);
-                d.lead = name_field(f, "lead", "Lead");
-                d.lead_unit = name_field(f, "lead_unit", "Lead unit");
-                d.supporting_units = f.optional_text_list("supporting_units", "Supporting units");
-                d.timing = f.optional_text("timing", "Timing", k_long_text);
-                d.start_date = f.optional_date("start_date", "Start date");
-                d.due_date = f.optional_date("due_date", "Due date");
-                d.status = f.optional_text("status", "Status", 100);
-                d.percent_complete = f.optional_integer("percent_complete", "Percent complete");
-                d.notes = f.optional_text("notes", "Notes", k_long_text);
-                d.constraints = f.optional_text("constraints", "Constraints", k_long_text);
-                d.themes = f.optional_text_list("themes", "Themes");
-                d.weight = f.optional_integer("weight", "Weight");
-            }, {"measures", "updates"});
+            read_object(
+                (*list)[n], path, "item", problems,
+                [&](JsonFields& f) {
+                    d.ref = f.optional_text("ref", "Reference", 1000);
+                    d.parent_ref = f.optional_text("parent_ref", "Parent ref", 1000);
+                    d.kind = f.optional_text("kind", "Kind", 100);
+                    d.title = f.optional_text("title", "Title", k_long_text);
+                    d.description = f.optional_text("description", "Description", k_long_text);
+                    d.lead = name_field(f, "lead", "Lead");
+                    d.lead_unit = name_field(f, "lead_unit", "Lead unit");
+                    d.supporting_units =
+                        f.optional_text_list("supporting_units", "Supporting units");
+                    d.timing = f.optional_text("timing", "Timing", k_long_text);
+                    d.start_date = f.optional_date("start_date", "Start date");
+                    d.due_date = f.optional_date("due_date", "Due date");
+                    d.status = f.optional_text("status", "Status", 100);
+                    d.percent_complete = f.optional_integer("percent_complete", "Percent complete");
+                    d.notes = f.optional_text("notes", "Notes", k_long_text);
+                    d.constraints = f.optional_text("constraints", "Constraints", k_long_text);
+                    d.themes = f.optional_text_list("themes", "Themes");
+                    d.weight = f.optional_integer("weight", "Weight");
+                },
+                {"measures", "updates"});
             if (!(*list)[n].is_object()) continue;
             const auto& o = (*list)[n].as_object();
             if (const auto* ms = array_field(o, "measures", path, problems))
@@ -855,8 +878,8 @@ std::optional<Plan> new_plan(Connection& c, const Context& ctx, const PlanDraft&
                 Lines::Many);
     const auto kind = checks.choice("kind", "Kind", d.kind, k_plan_kinds, Required::Yes);
     const auto rollup =
-        checks.choice("rollup", "Roll-up rule", d.rollup, k_rollup_rules, Required::No);
-    checks.choice("status", "Status", d.status, k_plan_statuses, Required::No);
+        checks.choice("rollup", "Roll-up rule", given(d.rollup), k_rollup_rules, Required::No);
+    checks.choice("status", "Status", given(d.status), k_plan_statuses, Required::No);
     const auto period = plan_period(checks, d.period);
     std::optional<org::Unit> unit;
     if (blank(d.unit)) {
@@ -923,8 +946,7 @@ Result<json::object> parse_document(std::string_view text) {
 
 }  // namespace
 
-Result<ImportSummary> PlanService::import_items_csv(const Context& ctx,
-                                                    const std::string& plan_id,
+Result<ImportSummary> PlanService::import_items_csv(const Context& ctx, const std::string& plan_id,
                                                     std::string_view csv_text) {
     CIVIC_CHECK(require_signed_in(ctx));
     Problems problems;
@@ -945,8 +967,9 @@ Result<ImportSummary> PlanService::import_items_csv(const Context& ctx,
         if (problems.any()) return std::unexpected(problems.csv().error());
         if (built.items.empty())
             return std::unexpected(Error::validation(
-                "", "The file has no items: after its first line, each line gives an item or "
-                    "adds a measure to one."));
+                "",
+                "The file has no items: after its first line, each line gives an item or "
+                "adds a measure to one."));
         CIVIC_CHECK(start_next_version(c, ctx, plan));
         return write(c, ctx, m_links, plan, built, problems);
     });
