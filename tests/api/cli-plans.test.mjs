@@ -112,17 +112,24 @@ describe('CLI plan imports and exports', { timeout: 60000 }, () => {
         '2,,objective,Sound finances,Balanced budget set,by March 2027,Martin Hollis,"Finance, Assets and Efficiencies",use of resources',
         '2,,,,Reserves policy agreed,Sept 2026,,,',
         '2.1,2,activity,Review every contract over £500,,Ongoing,,Procurement,use of resources; governance',
+        '2.1,,,,Savings reported to Cabinet,when the budget allows,,,',
         '',
       ].join('\r\n'),
     );
     const before = counts();
     const r = await cli(['import', 'plan-items', file('items.csv'), '--plan', planId]);
     assert.equal(r.code, 0, r.stderr);
-    assert.match(r.stdout, new RegExp(`^Added to plan ${planId} from .*items\\.csv: 2 items, 2 measures, 0 progress updates and 0 links\\.$`, 'm'));
+    assert.match(r.stdout, new RegExp(`^Added to plan ${planId} from .*items\\.csv: 2 items, 3 measures, 0 progress updates and 0 links\\.$`, 'm'));
+    // Timing words Civic cannot read are kept as written, and listed for a person to review.
+    assert.match(r.stdout, /could not read, kept as written for a person to review:\n  2\.1: when the budget allows\n/);
+    assert.deepEqual(
+      srv.sqlRows(`SELECT m.title, m.timing, m.due_date FROM plan_measures m JOIN plan_items i ON i.id = m.item_id WHERE i.plan_id = '${planId}' AND i.ref = '2.1'`),
+      [{ title: 'Savings reported to Cabinet', timing: 'when the budget allows', due_date: null }],
+    );
     const after = counts();
     assert.equal(after.plan_items, before.plan_items + 2);
-    assert.equal(after.plan_measures, before.plan_measures + 2);
-    assert.equal(after.audit_log, before.audit_log + 4);
+    assert.equal(after.plan_measures, before.plan_measures + 3);
+    assert.equal(after.audit_log, before.audit_log + 5);
     assert.deepEqual(
       srv.sqlRows(`SELECT i.ref, i.timing, i.due_date, i.themes, u.name AS unit FROM plan_items i LEFT JOIN units u ON u.id = i.lead_unit_id WHERE i.plan_id = '${planId}' AND i.ref IN ('2', '2.1') ORDER BY i.ref`),
       [

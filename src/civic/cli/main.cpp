@@ -584,7 +584,8 @@ int run(int argc, char** argv) {
                        done->plan_id, import_file, import_counts(*done));
             if (auto review = timing_for_review(*civic, done->plan_id); !review.empty()) {
                 fmt::print(
-                    "Timing Civic could not read, kept as written for a person to review:\n");
+                    "Timing words in the plan that Civic could not read, kept as written for a "
+                    "person to review:\n");
                 for (const auto& line : review) fmt::print("  {}\n", line);
             }
             return k_exit_ok;

@@ -965,11 +965,8 @@ Result<ImportSummary> PlanService::import_items_csv(const Context& ctx, const st
         const Names names(c, ctx.principal);
         const Built built = build(ctx, plan, existing, drafts, {}, refused, names, problems);
         if (problems.any()) return std::unexpected(problems.csv().error());
-        if (built.items.empty())
-            return std::unexpected(Error::validation(
-                "",
-                "The file has no items: after its first line, each line gives an item or "
-                "adds a measure to one."));
+        // A file with no lines but its first adds nothing, and changes no version.
+        if (built.items.empty()) return ImportSummary{plan.id};
         CIVIC_CHECK(start_next_version(c, ctx, plan));
         return write(c, ctx, m_links, plan, built, problems);
     });
