@@ -164,22 +164,23 @@ public:
 
     // The one person or unit called name, or why not.
     std::expected<std::string, std::string> person(std::string_view name) const {
-        return one(m_people, name, "person", "people", "the organisation register");
+        return one(m_people, name, "person", "people", "them");
     }
     std::expected<std::string, std::string> unit(std::string_view name) const {
-        return one(m_units, name, "unit", "units", "the organisation register");
+        return one(m_units, name, "unit", "units", "it");
     }
 
 private:
     using Index = std::unordered_map<std::string, std::vector<std::string>>;
     static std::expected<std::string, std::string> one(const Index& index, std::string_view name,
                                                        std::string_view what, std::string_view many,
-                                                       std::string_view where) {
+                                                       std::string_view pronoun) {
         const auto it = index.find(import_key(name));
         if (it == index.end() || it->second.empty())
             return std::unexpected(fmt::format(
-                "There is no {} called \"{}\" in {}; check the spelling, or add them first", what,
-                shown_safely(trim(name)), where));
+                "There is no {} called \"{}\" in the organisation register; check the spelling, "
+                "or add {} first",
+                what, shown_safely(trim(name)), pronoun));
         if (it->second.size() > 1)
             return std::unexpected(
                 fmt::format("More than one {} is called \"{}\"; give the {} distinct names first",
