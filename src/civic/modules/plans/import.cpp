@@ -190,49 +190,6 @@ private:
     Index m_people, m_units;
 };
 
-// The plan a file adds to: live, not superseded, and changeable by the caller. The same rule
-// as a single item's create (service_items.cpp).
-Result<Plan> plan_to_change(Connection& c, const Context& ctx, const std::string& plan_id) {
-    auto plan = is_id(plan_id) ? repo::find_plan(c, plan_id) : std::nullopt;
-    if (!plan || !may_change(ctx.principal, *plan))
-        return std::unexpected(
-            Error::not_found("There is no plan with this id that you can change."));
-    if (plan->archived_at || plan->status == "superseded")
-        return std::unexpected(Error::conflict(
-            fmt::format("This plan is {}: its items can no longer be changed.", plan->status)));
-    return *plan;
-}
-
-// Adding to an approved plan starts its next version, a draft, as any change to it does; the
-// approved version stays frozen in plan_versions.
-Result<void> start_next_version(Connection& c, const Context& ctx, const Plan& plan) {
-    if (plan.status != "approved") return ok();
-    auto changed = change_record(c, ctx, k_plan, plan.id, plan.version, "new version",
-                                 [](Plan& p) -> Result<void> {
-                                     p.status = "draft";
-                                     p.plan_version += 1;
-                                     p.approved_by_unit_id.reset();
-                                     p.approved_on.reset();
-                                     return ok();
-                                 });
-    if (!changed) return std::unexpected(changed.error());
-    return ok();
-}
-
-// The dates timing words give, as a single item's create reads them: only a range says when
-// work starts ("Sept 1999 - Feb 2000"); "by July 1999" or "March 2000" says when it is due.
-struct TimingDates {
-    std::optional<std::string> start, due;
-};
-TimingDates dates_of(std::string_view words) {
-    TimingDates out;
-    if (trim(words).empty()) return out;
-    const Timing t = parse_timing(words);
-    if (t.start && t.kind == TimingKind::Range) out.start = format_iso_date(*t.start);
-    if (auto due = t.due_by()) out.due = format_iso_date(*due);
-    return out;
-}
-
 // What the drafts become: the records to write, parents before children.
 struct Built {
     std::vector<Item> items;
@@ -854,20 +811,6 @@ void read_document(const json::object& doc, PlanDraft& plan, std::vector<ItemDra
         }
 }
 
-// A plan period: one financial year or several ("1999/00", "2025-28"); the canonical text.
-std::optional<std::string> plan_period(Checks& checks, const std::optional<std::string>& v) {
-    checks.text("period", "Period", v, Required::Yes, 50);
-    if (checks.failed("period")) return std::nullopt;
-    const auto p = parse_period(trim(*v));
-    if (!p || (p->kind() != PeriodKind::FinancialYear && p->kind() != PeriodKind::Span)) {
-        checks.fail("period",
-                    "Period must be one financial year, such as 2025/26, or several, such as "
-                    "2025-28 (2025/26 to 2027/28)");
-        return std::nullopt;
-    }
-    return p->to_string();
-}
-
 // The new plan a document describes: a draft, version 1, in the unit it names, which the
 // caller must be able to change plans in. The document's status and approval describe the
 // plan it was exported from and are not carried over: a plan is approved in Civic.
@@ -881,7 +824,7 @@ std::optional<Plan> new_plan(Connection& c, const Context& ctx, const PlanDraft&
     const auto rollup =
         checks.choice("rollup", "Roll-up rule", given(d.rollup), k_rollup_rules, Required::No);
     checks.choice("status", "Status", given(d.status), k_plan_statuses, Required::No);
-    const auto period = plan_period(checks, d.period);
+    const auto period = plan_period(checks, d.period, Required::Yes);
     std::optional<org::Unit> unit;
     if (blank(d.unit)) {
         checks.fail("unit", "Enter the name of the unit whose plan this is");
