@@ -58,6 +58,10 @@ struct VisiblePerson {
     ContactDetails contact = ContactDetails::Hidden;
 };
 
+// True when the caller may see this person at all: a published person, or one whose unit
+// is in the caller's read scope. Other modules ask it of the people their records name.
+bool may_see(const Principal& p, const Person& person);
+
 class OrgService {
 public:
     explicit OrgService(store::Database& db) : m_db(db) {}

@@ -13,8 +13,8 @@ using store::Connection;
 namespace {
 
 std::optional<VisiblePerson> visible(const Context& ctx, Person p) {
+    if (!may_see(ctx.principal, p)) return std::nullopt;
     const bool in_scope = covers(ctx.principal, p.unit_path, Access::Read);
-    if (!p.published && !in_scope) return std::nullopt;
     const bool public_contact = p.kind == "councillor" && p.published;
     const auto contact =
         (in_scope || public_contact) ? ContactDetails::Shown : ContactDetails::Hidden;
@@ -73,6 +73,10 @@ void resolve_unit(const Lookup& unit_by_id, const Context& ctx, Checks& checks,
 }
 
 }  // namespace
+
+bool may_see(const Principal& p, const Person& person) {
+    return person.published || covers(p, person.unit_path, Access::Read);
+}
 
 Result<VisiblePerson> OrgService::get_person(const Context& ctx, const std::string& id) {
     auto person = m_db.read([&](Connection& c) { return repo::find_person(c, id); });

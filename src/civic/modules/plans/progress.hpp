@@ -62,8 +62,8 @@ struct Rollup {
 //   weighted  each child scores complete 3, on track 2, at risk 1, off track 0, times its
 //             weight; the weighted mean 2.5 and above is complete only when all are complete,
 //             else on track from 1.5, at risk from 0.75, off track below.
-// Children not started count as on track when the plan's time has not come for them and are
-// otherwise left out; deferred and cancelled children are left out. With none left, empty.
+// Children not started, deferred or cancelled are left out (and the explanation says so);
+// when every child is not started, the roll-up is "not started". With no children, empty.
 Rollup roll_up(std::string_view rule, const std::vector<Child>& children);
 
 }  // namespace civic::plans

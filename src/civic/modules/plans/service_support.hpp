@@ -1,0 +1,83 @@
+// SPDX-License-Identifier: AGPL-3.0-or-later
+#pragma once
+// What the plans service's translation units share: the scope rules, how the kit's change
+// steps reach each record, the audit text of each, and the checks on the fields plans,
+// items, measures and updates have in common. Internal to the plans module.
+
+#include <boost/json/value.hpp>
+#include <optional>
+#include <string>
+#include <string_view>
+
+#include "civic/core/context.hpp"
+#include "civic/core/error.hpp"
+#include "civic/core/json.hpp"
+#include "civic/modules/kit/checks.hpp"
+#include "civic/modules/kit/records.hpp"
+#include "civic/modules/kit/scope.hpp"
+#include "civic/modules/plans/model.hpp"
+#include "civic/modules/plans/repo.hpp"
+#include "civic/store/database.hpp"
+
+namespace civic::plans::detail {
+using namespace civic::kit;
+
+// An approved or superseded plan is published; anything else is read within scope.
+inline bool published(const Plan& p) {
+    return !p.archived_at && (p.status == "approved" || p.status == "superseded");
+}
+inline bool may_read(const Principal& who, const Plan& p) {
+    return published(p) || covers(who, p.unit_path, Access::Read);
+}
+
+template <typename Record>
+bool may_change(const Principal& who, const Record& r) {
+    return covers(who, r.unit_path, Access::Write);
+}
+
+template <typename Record>
+std::string audit_text(const Record& r) {
+    return civic::to_json(boost::json::value(to_json(r)));
+}
+
+inline constexpr Entity<Plan> k_plan{"plan", repo::find_plan, repo::update_plan, audit_text<Plan>,
+                                     may_change<Plan>};
+inline constexpr Entity<Item> k_item{"plan_item",      repo::find_item,  repo::update_item,
+                                     audit_text<Item>, may_change<Item>, "plan item"};
+inline constexpr Entity<Measure> k_measure{"plan_measure",       repo::find_measure,
+                                           repo::update_measure, audit_text<Measure>,
+                                           may_change<Measure>,  "measure"};
+inline constexpr Entity<Review> k_review{"review", repo::find_review, repo::update_review,
+                                         audit_text<Review>, may_change<Review>};
+inline constexpr Entity<Finding> k_finding{"review_finding",     repo::find_finding,
+                                           repo::update_finding, audit_text<Finding>,
+                                           may_change<Finding>,  "finding"};
+
+// A date field: YYYY-MM-DD, or blank for none. Records a field error otherwise. Returns the
+// value to store (nullopt for blank) when the field was sent and is good.
+std::optional<std::optional<std::string>> date_field(Checks& checks, std::string_view field,
+                                                     std::string_view label,
+                                                     const std::optional<std::string>& v);
+
+// A whole number from lo to hi, when sent.
+void number_field(Checks& checks, std::string_view field, std::string_view label,
+                  const std::optional<std::int64_t>& v, std::int64_t lo, std::int64_t hi);
+
+// The Best Value themes an item serves, each from the list (any case); the list's spelling.
+std::optional<std::vector<std::string>> themes_field(
+    Checks& checks, const std::optional<std::vector<std::string>>& v);
+
+// The plan an item, measure or update belongs to, for the rules that depend on its state.
+std::optional<Plan> plan_of_item(store::Connection& c, const Item& item);
+
+// Who may add an item's progress and change its measures: whoever may change the plan, and
+// the item's lead, as an editor of the item's lead unit.
+bool may_update(store::Connection& c, const Principal& who, const Item& item);
+
+// Text cut to at most max_bytes (then "…" added), never inside a character.
+std::string shorten(std::string_view text, std::size_t max_bytes);
+
+// Today in the council's terms, from the context's clock.
+Date today(const Context& ctx);
+
+}  // namespace civic::plans::detail
