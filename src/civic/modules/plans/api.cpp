@@ -293,7 +293,11 @@ void register_api(http::Router& router, PlanService& s, const Clock& clock) {
          .show = item_view,
          .shown_version_of = item_version,
          .show_one = [](const ItemView& v) { return to_json(v, ItemLinks::Shown); },
-         .list_all = [&s](const Context& c, const ItemQuery& q) { return s.list_items(c, q); },
+         // The plan in the address must be one the caller may read, as for its tree.
+         .list_all = [&s](const Context& c, const ItemQuery& q) -> Result<std::vector<ItemView>> {
+             CIVIC_CHECK(s.get_plan(c, q.plan_id.value_or("")));
+             return s.list_items(c, q);
+         },
          .create = [&s](const Context& c, const ItemInput& in) { return s.create_item(c, in); },
          .get = [&s](const Context& c, const std::string& id) { return s.get_item(c, id); },
          .update = [&s](const Context& c, const std::string& id, const ItemInput& in,
