@@ -45,6 +45,27 @@ describe(`civic user with a unit named (${backend})`, { timeout: 60000 }, () => 
     assert.equal(byId.stdout, `jo.bloggs is now also administrator of unit Corporate Support (${unit}).\n`);
   });
 
+  it('links a user to the person they are in the register, by name or id, and audits it', async () => {
+    const fiona = sql(db, "SELECT id FROM people WHERE name = 'Fiona Rudge'");
+    const added = await runCli(['user', 'add', '--db', db, '--username', 'fiona', '--name', 'Fiona Rudge', '--role', 'editor',
+      '--unit', 'Improvement Programme Office', '--person', 'FIONA rudge', '--password-stdin'], password);
+    assert.equal(added.code, 0, added.stderr);
+    assert.equal(sql(db, "SELECT person_id FROM users WHERE username = 'fiona'"), fiona);
+    const helen = sql(db, "SELECT id FROM people WHERE name = 'Helen Marsden'");
+    const linked = await runCli(['user', 'link', '--db', db, '--username', 'fiona', '--person', helen]);
+    assert.equal(linked.code, 0, linked.stderr);
+    assert.equal(linked.stdout, `fiona is now linked to ${helen} (${helen}).\n`);
+    assert.equal(sql(db, "SELECT person_id FROM users WHERE username = 'fiona'"), helen);
+    assert.equal(sql(db, `SELECT a.action || '|' || a.after_json FROM audit_log a JOIN users u ON u.id = a.entity_id
+      WHERE a.entity = 'user' AND u.username = 'fiona' ORDER BY a.id DESC LIMIT 1`),
+    `link person|{"person_id":"${helen}"}`);
+    const nobody = await runCli(['user', 'link', '--db', db, '--username', 'fiona', '--person', 'Nobody Atall']);
+    assert.equal(nobody.code, 1);
+    assert.equal(nobody.stderr, 'civic: Some fields need correcting.\n' +
+      '  person: There is no one in the register called "Nobody Atall"; give their exact name (capital letters do not matter) or their id\n');
+    assert.equal(sql(db, "SELECT person_id FROM users WHERE username = 'fiona'"), helen);
+  });
+
   it('refuses a name no unit has, adding no one', async () => {
     const r = await runCli(['user', 'add', '--db', db, '--username', 'nobody', '--name', 'No One', '--unit', 'Ministry of Magic']);
     assert.equal(r.code, 1);

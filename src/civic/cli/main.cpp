@@ -3,6 +3,7 @@
 // migrate-db, calendar, check, routes, version. Every subcommand that touches data takes --db.
 
 #include <fmt/format.h>
+#include <fmt/ranges.h>
 #include <spdlog/spdlog.h>
 
 #include <CLI/CLI.hpp>
@@ -18,6 +19,7 @@
 #include "civic/cli/civic.hpp"
 #include "civic/core/ids.hpp"
 #include "civic/core/log.hpp"
+#include "civic/core/text.hpp"
 #include "civic/core/utf8.hpp"
 #include "civic/http/server.hpp"
 #include "civic/store/copy.hpp"
@@ -129,6 +131,35 @@ std::optional<std::string> unit_id_for(Civic& civic, const std::string& unit) {
     return found->id;
 }
 
+// The id of a person named on the command line: an id, or a live person's exact name
+// (capitals do not matter). Prints what is wrong and returns nullopt otherwise.
+std::optional<std::string> person_id_for(Civic& civic, const std::string& person) {
+    const Context ctx = cli_context(civic);
+    if (is_id(person)) return person;
+    org::ListQuery q;
+    q.name = person;
+    q.limit = 200;
+    std::vector<std::string> ids;
+    for (;;) {
+        auto page = civic.org->list_people(ctx, q);
+        if (!page) break;
+        for (const auto& p : page->items)
+            if (equal_ignoring_case(p.person.name, person)) ids.push_back(p.person.id);
+        if (!page->next_cursor) break;
+        q.cursor = page->next_cursor;
+    }
+    if (ids.size() == 1) return ids.front();
+    print_errors(Error::validation(
+        "person", ids.empty()
+                      ? fmt::format("There is no one in the register called \"{}\"; give their "
+                                    "exact name (capital letters do not matter) or their id",
+                                    shown_safely(person))
+                      : fmt::format("{} people are called \"{}\"; give the id of the one you mean: "
+                                    "{}",
+                                    ids.size(), shown_safely(person), fmt::join(ids, ", "))));
+    return std::nullopt;
+}
+
 // " of unit Corporate Support (0190…)", or "" for the whole council.
 std::string unit_phrase(Civic& civic, const std::optional<std::string>& unit_id) {
     if (!unit_id) return "";
@@ -234,6 +265,17 @@ int run(int argc, char** argv) {
     user_add->add_option("--unit", unit,
                          "Limit the role to this unit's subtree: the unit's exact name, or its id");
     user_add->add_flag("--password-stdin", password_stdin, "Read the password from standard input");
+    std::string person;
+    user_add->add_option("--person", person,
+                         "The person in the register this user is: their exact name, or their id");
+
+    std::string link_username, link_person;
+    auto* user_link = user_cmd->add_subcommand(
+        "link", "Say which person in the register a user is (for \"my actions\")");
+    add_db(user_link);
+    user_link->add_option("--username", link_username, "Sign-in name")->required();
+    user_link->add_option("--person", link_person, "The person's exact name, or their id")
+        ->required();
 
     std::string grant_username, grant_role = "viewer", grant_unit;
     auto* user_grant = user_cmd->add_subcommand("grant", "Give an existing user another role");
@@ -350,6 +392,10 @@ int run(int argc, char** argv) {
                 new_user.unit_id = unit_id_for(*civic, unit);
                 if (!new_user.unit_id) return k_exit_failed;
             }
+            if (!person.empty()) {
+                new_user.person_id = person_id_for(*civic, person);
+                if (!new_user.person_id) return k_exit_failed;
+            }
             auto added = civic->accounts->add_user(cli_context(*civic), new_user);
             if (!added) {
                 print_errors(added.error());
@@ -375,6 +421,20 @@ int run(int argc, char** argv) {
             }
             fmt::print("{} is now also {}{}.\n", grant_username, grant_role,
                        unit_phrase(*civic, unit_id));
+            return k_exit_ok;
+        }
+        if (user_link->parsed()) {
+            auto civic = open_civic(db, Create::Never);
+            const auto person_id = person_id_for(*civic, link_person);
+            if (!person_id) return k_exit_failed;
+            auto linked =
+                civic->accounts->link_person(cli_context(*civic), link_username, person_id);
+            if (!linked) {
+                print_errors(linked.error());
+                return k_exit_failed;
+            }
+            fmt::print("{} is now linked to {} ({}).\n", link_username, shown_safely(link_person),
+                       *person_id);
             return k_exit_ok;
         }
         if (user_list->parsed()) {

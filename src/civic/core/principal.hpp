@@ -21,6 +21,8 @@ struct Principal {
     std::string username;
     std::string display_name;
     std::vector<RoleGrant> grants;
+    // The person in the organisation register this user is, when an administrator has said.
+    std::optional<std::string> person_id;
 
     bool signed_in() const { return !user_id.empty(); }
     bool is_administrator() const {

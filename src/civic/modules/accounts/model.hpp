@@ -16,13 +16,15 @@ struct NewUser {
     std::string display_name;
     std::string password;
     Role role = Role::Viewer;
-    std::optional<std::string> unit_id;  // the subtree the role covers; none: the whole council
+    std::optional<std::string> unit_id;    // the subtree the role covers; none: the whole council
+    std::optional<std::string> person_id;  // the person in the register this user is
 };
 
 struct User {
     std::string id;
     std::string username;
     std::string display_name;
+    std::optional<std::string> person_id;
 };
 
 // A user as an administrator lists them.

@@ -35,10 +35,11 @@ std::optional<std::string> find_enabled_user_id(Connection& c, const std::string
 }
 
 std::optional<User> find_enabled_user(Connection& c, const std::string& user_id) {
-    return c.query_one("SELECT id, username, display_name FROM users WHERE id = ? AND NOT disabled",
-                       {std::string_view(user_id)}, [](const Row& r) {
-                           return User{r.str(0), r.str(1), r.str(2)};
-                       });
+    return c.query_one(
+        "SELECT id, username, display_name, person_id FROM users WHERE id = ? AND NOT disabled",
+        {std::string_view(user_id)}, [](const Row& r) {
+            return User{r.str(0), r.str(1), r.str(2), r.optional_text(3)};
+        });
 }
 
 std::optional<Credentials> find_credentials(Connection& c, const std::string& username) {
@@ -52,11 +53,25 @@ void insert_user(Connection& c, const User& u, const std::string& password_hash,
                  const std::string& created_at) {
     c.execute(
         "INSERT INTO users (id, username, display_name, password_hash, disabled, version, "
-        "created_at, updated_at) "
-        "VALUES (?, ?, ?, ?, ?, 1, ?, ?)",
+        "created_at, updated_at, person_id) "
+        "VALUES (?, ?, ?, ?, ?, 1, ?, ?, ?)",
         {std::string_view(u.id), std::string_view(u.username), std::string_view(u.display_name),
          std::string_view(password_hash), false, std::string_view(created_at),
-         std::string_view(created_at)});
+         std::string_view(created_at), store::nullable(u.person_id)});
+}
+
+bool person_exists(Connection& c, const std::string& person_id) {
+    return c
+        .query_one("SELECT 1 FROM people WHERE id = ? AND archived_at IS NULL",
+                   {std::string_view(person_id)}, [](const Row&) { return true; })
+        .has_value();
+}
+
+void set_person(Connection& c, const std::string& user_id,
+                const std::optional<std::string>& person_id, const std::string& updated_at) {
+    c.execute(
+        "UPDATE users SET person_id = ?, updated_at = ? WHERE id = ?",
+        {store::nullable(person_id), std::string_view(updated_at), std::string_view(user_id)});
 }
 
 bool any_users(Connection& c) {

@@ -53,6 +53,11 @@ std::vector<ListedUser> list_users(store::Connection& c);
 
 // True when there is a unit with this id, archived or not.
 bool unit_exists(store::Connection& c, const std::string& unit_id);
+// A live person in the register.
+bool person_exists(store::Connection& c, const std::string& person_id);
+// Links a user to the person they are in the register (or unlinks, with nullopt).
+void set_person(store::Connection& c, const std::string& user_id,
+                const std::optional<std::string>& person_id, const std::string& updated_at);
 void insert_grant(store::Connection& c, const std::string& id, const std::string& user_id,
                   Role role, const std::optional<std::string>& unit_id,
                   const std::string& created_at);

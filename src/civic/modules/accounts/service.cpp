@@ -73,6 +73,8 @@ Result<User> AccountsService::add_user(const Context& ctx, const NewUser& in) {
         errors.push_back({"password", "Password must be at least 10 characters"});
     if (in.unit_id && !is_id(*in.unit_id))
         errors.push_back({"unit", "Unit must be the id of a unit"});
+    if (in.person_id && !is_id(*in.person_id))
+        errors.push_back({"person", "Person must be the id of a person"});
     if (!errors.empty()) return std::unexpected(Error::validation(std::move(errors)));
     const std::string hash = hash_password(in.password);
     return m_db.write([&](Connection& c) -> Result<User> {
@@ -81,7 +83,9 @@ Result<User> AccountsService::add_user(const Context& ctx, const NewUser& in) {
                 Error::conflict(fmt::format("There is already a user called {}.", username)));
         if (in.unit_id && !repo::unit_exists(c, *in.unit_id))
             return std::unexpected(Error::validation("unit", "There is no unit with this id"));
-        User u{new_id(), username, name};
+        if (in.person_id && !repo::person_exists(c, *in.person_id))
+            return std::unexpected(Error::validation("person", "There is no person with this id"));
+        User u{new_id(), username, name, in.person_id};
         const std::string now = format_timestamp(ctx.now);
         repo::insert_user(c, u, hash, now);
         repo::insert_grant(c, new_id(), u.id, in.role, in.unit_id, now);
@@ -90,9 +94,29 @@ Result<User> AccountsService::add_user(const Context& ctx, const NewUser& in) {
             {"username", u.username},
             {"display_name", u.display_name},
             {"role", role_name(in.role)},
-            {"unit_id", in.unit_id ? boost::json::value(*in.unit_id) : nullptr}};
+            {"unit_id", in.unit_id ? boost::json::value(*in.unit_id) : nullptr},
+            {"person_id", in.person_id ? boost::json::value(*in.person_id) : nullptr}};
         store::record_audit(c, ctx, "user", u.id, "create", std::nullopt, to_json(after));
         return u;
+    });
+}
+
+Result<void> AccountsService::link_person(const Context& ctx, const std::string& username,
+                                          const std::optional<std::string>& person_id) {
+    if (!ctx.principal.is_administrator())
+        return std::unexpected(
+            Error::forbidden("Only an administrator can link a user to a person."));
+    return m_db.write([&](Connection& c) -> Result<void> {
+        auto user_id = repo::find_user_id(c, username);
+        if (!user_id)
+            return std::unexpected(Error::not_found("There is no user called " + username + "."));
+        if (person_id && (!is_id(*person_id) || !repo::person_exists(c, *person_id)))
+            return std::unexpected(Error::validation("person", "There is no person with this id"));
+        repo::set_person(c, *user_id, person_id, format_timestamp(ctx.now));
+        boost::json::object after{
+            {"person_id", person_id ? boost::json::value(*person_id) : nullptr}};
+        store::record_audit(c, ctx, "user", *user_id, "link person", std::nullopt, to_json(after));
+        return ok();
     });
 }
 
@@ -197,6 +221,7 @@ std::optional<Principal> AccountsService::principal_for(Connection& c, const std
     p.user_id = std::move(user->id);
     p.username = std::move(user->username);
     p.display_name = std::move(user->display_name);
+    p.person_id = std::move(user->person_id);
     p.grants = repo::list_grants(c, user_id);
     return p;
 }

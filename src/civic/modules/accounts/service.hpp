@@ -24,6 +24,10 @@ public:
     // Grants another role to an existing user.
     Result<void> grant(const Context& ctx, const std::string& username, Role role,
                        const std::optional<std::string>& unit_id);
+    // Links a user to the person they are in the register, or unlinks them (nullopt).
+    // Administrators only.
+    Result<void> link_person(const Context& ctx, const std::string& username,
+                             const std::optional<std::string>& person_id);
     // Makes a bearer token for a user; returns the secret, shown once.
     Result<std::string> create_token(const Context& ctx, const std::string& username,
                                      const std::string& name);

@@ -33,8 +33,10 @@ inline constexpr std::string_view k_item_statuses[] = {
 
 inline constexpr std::string_view k_measure_kinds[] = {"qualitative", "quantitative"};
 
-// The seven themes of the statutory Best Value guidance ("Best value standards and
-// intervention: a statutory guide for best value authorities", 2024), in its order.
+// The seven themes of the Best Value statutory guidance for England ("Best value standards
+// and intervention: a statutory guide for best value authorities", issued 8 May 2024 under
+// section 26 of the Local Government Act 1999, on the duty in section 3), in the order seed
+// 003's improvement plan takes them (the guide itself starts with continuous improvement).
 inline constexpr std::string_view k_best_value_themes[] = {"leadership",
                                                            "culture",
                                                            "governance",

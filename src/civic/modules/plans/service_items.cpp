@@ -211,7 +211,15 @@ Result<void> apply_item_input(Connection& c, const Context& ctx, const ItemInput
     // The timing's words give the dates, unless the dates are given too.
     if (in.timing) {
         item.timing = trimmed(in.timing);
-        const auto dates = dates_of(item.timing);
+        auto dates = dates_of(item.timing);
+        // "As 7.4": the dates of item 7.4 of the same plan, when it has any.
+        if (const Timing t = parse_timing(item.timing); t.kind == TimingKind::Reference) {
+            for (const auto& s : siblings)
+                if (s.ref == t.reference && s.id != item.id) {
+                    dates.start = s.start_date;
+                    dates.due = s.due_date;
+                }
+        }
         if (!start) item.start_date = dates.start;
         if (!due) item.due_date = dates.due;
     }
