@@ -20,6 +20,7 @@ describe('the OpenAPI document', { timeout: 60000 }, () => {
     ids.person = (await create(srv, 'people', { name: 'Sam Okafor', kind: 'officer', unit_id: ids.unit, published: true })).id;
     ids.post = (await create(srv, 'posts', { unit_id: ids.unit, label: 'Head of Digital and ICT' })).id;
     ids.membership = (await create(srv, 'memberships', { person_id: ids.person, unit_id: ids.unit, post_id: ids.post, role: 'Head of service' })).id;
+    for (const [key, make] of Object.entries(planRecords)) ids[key] = await make();
   });
   after(async () => {
     await srv?.cleanup();
@@ -73,6 +74,68 @@ describe('the OpenAPI document', { timeout: 60000 }, () => {
     memberships: { end_date: '2030-01-01' },
   };
 
+  // The plans module's records, each made fresh by the same function (an archive or an
+  // approval takes a record of its own): the collection each lives in, and how to make one.
+  let nextRef = 1;
+  const made = async (path, body) => {
+    const res = await srv.admin('POST', path, { body });
+    assert.equal(res.status, 201, `POST ${path}: ${res.text}`);
+    return res.json.id;
+  };
+  const planRecords = {
+    plan: () => made('/api/v1/plans', { unit_id: ids.unit, kind: 'directorate', title: 'Corporate Support plan', period: '2025/26' }),
+    planItem: async () => made(`/api/v1/plans/${ids.plan}/items`, { ref: `1.${nextRef++}`, kind: 'activity', title: 'Move the website to GOV.UK Frontend' }),
+    planMeasure: async () => made(`/api/v1/plan-items/${ids.planItem}/measures`, { title: 'New website live' }),
+    planUpdate: async () => made(`/api/v1/plan-items/${ids.planItem}/updates`, { period: '2025/26 Q1', status: 'on track', percent_complete: 10 }),
+    review: () => made('/api/v1/reviews', { unit_id: ids.unit, kind: 'peer challenge', title: 'Corporate Peer Challenge', status: 'planned' }),
+    reviewFinding: async () => made(`/api/v1/reviews/${ids.review}/findings`, { ref: `R${nextRef++}`, kind: 'recommendation', text: 'Build performance management.' }),
+    link: async () => made('/api/v1/links', { from_type: 'plan_item', from_id: await planRecords.planItem(), to_type: 'plan_item', to_id: ids.planItem, kind: 'depends_on' }),
+  };
+  const planPaths = {
+    plans: 'plan',
+    'plan-items': 'planItem',
+    'plan-measures': 'planMeasure',
+    'plan-updates': 'planUpdate',
+    reviews: 'review',
+    'review-findings': 'reviewFinding',
+    links: 'link',
+  };
+  const planPatchBodies = {
+    plans: { description: 'What Corporate Support will do this year.' },
+    'plan-items': { notes: 'On track for the spring.' },
+    'plan-measures': { evidence: 'Launched on 1 May.' },
+    reviews: { scope: 'Leadership, governance and finance.' },
+    'review-findings': { status: 'in progress' },
+  };
+  const planCreateBodies = {
+    '/api/v1/plans': () => ({ unit_id: ids.unit, kind: 'service', title: 'Digital service plan', period: '2025/26' }),
+    '/api/v1/plans/from-framework': () => ({ unit_id: ids.unit, title: 'Improvement plan', period: '2025-28', review_id: ids.review }),
+    '/api/v1/plans/{id}/items': () => ({ ref: `2.${nextRef++}`, kind: 'task', title: 'Train the service desk' }),
+    '/api/v1/plan-items/{id}/measures': () => ({ title: 'Everyone trained' }),
+    '/api/v1/plan-items/{id}/updates': () => ({ period: '2025/26 Q2', status: 'at risk', percent_complete: 20 }),
+    '/api/v1/reviews': () => ({ unit_id: ids.unit, kind: 'inspection', title: 'Inspection of local authority children’s services', status: 'planned' }),
+    '/api/v1/reviews/{id}/findings': () => ({ ref: `F${nextRef++}`, kind: 'finding', text: 'Caseloads are too high.' }),
+    '/api/v1/links': async () => ({ from_type: 'plan_item', from_id: await planRecords.planItem(), to_type: 'plan_item', to_id: ids.planItem, kind: 'relates_to' }),
+  };
+
+  // The request for one operation of the plans module, or undefined for another module's.
+  async function callPlans(method, template) {
+    const resource = /^\/api\/v1\/([a-z-]+)\/\{id\}/.exec(template)?.[1] ?? /^\/api\/v1\/([a-z-]+)/.exec(template)?.[1];
+    if (!planPaths[resource]) return undefined;
+    const key = planPaths[resource];
+    const fresh = (method === 'post' && /\/(archive|approval)$/.test(template)) || (method === 'patch' && resource === 'plans');
+    const id = template.includes('{id}') ? (fresh ? await planRecords[key]() : ids[key]) : '';
+    const p = template.replace('{id}', id);
+    if (method === 'get') return srv.admin('GET', template.endsWith('/compare') ? `${p}?from=current` : p);
+    if (method === 'post' && planCreateBodies[template]) return srv.admin('POST', p, { body: await planCreateBodies[template]() });
+    const current = await srv.admin('GET', `/api/v1/${resource}/${id}`);
+    const ifMatch = { 'if-match': current.headers.get('etag') ?? 'W/"1"' };
+    if (method === 'post' && template.endsWith('/archive')) return srv.admin('POST', p, { headers: ifMatch });
+    if (method === 'post' && template.endsWith('/approval')) return srv.admin('POST', p, { headers: ifMatch, body: { approved_by_unit_id: ids.council, approved_on: '2025-04-01' } });
+    if (method === 'patch') return srv.admin('PATCH', p, { headers: ifMatch, body: planPatchBodies[resource] });
+    return undefined;
+  }
+
   async function signIn() {
     const csrf = 'openapi-walk-csrf-0123456789';
     const form = new URLSearchParams({ username: 'admin', password: ADMIN_PASSWORD, csrf_token: csrf }).toString();
@@ -81,6 +144,8 @@ describe('the OpenAPI document', { timeout: 60000 }, () => {
 
   // Makes the request for one documented operation.
   async function call(method, template) {
+    const plans = await callPlans(method, template);
+    if (plans) return plans;
     const collection = /^\/(?:api\/v1\/)?(units|people|posts|memberships)\/\{id\}/.exec(template)?.[1];
     let id;
     if (collection) id = template.endsWith('/archive') ? await fresh[collection]() : ids[idFor[collection]];

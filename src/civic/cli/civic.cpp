@@ -83,6 +83,29 @@ int load_demo(Civic& civic) {
     fmt::print("Loaded the demo council, {}: {} units, {} people, {} posts, {} memberships.\n",
                loaded->council_name, loaded->units, loaded->people, loaded->posts,
                loaded->memberships);
+    // Then its plans, which name the council's units and people: every file under plans/.
+    std::vector<plans::PlanService::DemoFile> files;
+    for (const auto& f : civic_embedded_demo())
+        if (f.path.starts_with("plans/"))
+            files.push_back({f.path.substr(std::string_view("plans/").size()), f.contents});
+    auto plans = civic.plans->load_demo(cli_context(civic), files);
+    if (!plans) {
+        fmt::print(stderr, "civic: the demo plans were not loaded. {}\n", plans.error().detail);
+        for (const auto& fe : plans.error().errors)
+            fmt::print(stderr, "  {}: {}\n", fe.field, fe.message);
+        return k_exit_failed;
+    }
+    plans::ImportSummary total;
+    for (const auto& p : *plans) {
+        total.items += p.items;
+        total.measures += p.measures;
+        total.updates += p.updates;
+        total.links += p.links;
+    }
+    fmt::print(
+        "Loaded the demo plans: {} plans, {} items, {} measures, {} progress updates, {} "
+        "links.\n",
+        plans->size(), total.items, total.measures, total.updates, total.links);
     return k_exit_ok;
 }
 

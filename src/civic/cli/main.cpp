@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: AGPL-3.0-or-later
-// civic: the one binary. Subcommands: serve, init, demo, user, token, import, backup,
+// civic: the one binary. Subcommands: serve, init, demo, user, token, import, export, backup,
 // migrate-db, calendar, check, routes, version. Every subcommand that touches data takes --db.
 
 #include <fmt/format.h>
@@ -7,6 +7,7 @@
 #include <spdlog/spdlog.h>
 
 #include <CLI/CLI.hpp>
+#include <boost/json.hpp>
 #include <csignal>
 #include <cstdio>
 #include <filesystem>
@@ -57,6 +58,104 @@ std::string read_file(const std::string& path) {
     std::ostringstream s;
     s << in.rdbuf();
     return s.str();
+}
+
+// Writes the whole text to a file, replacing it, or throws with a message for a person. The
+// text goes to a temporary file beside it first, so a failed write leaves no half a file.
+void write_file(const std::string& path, std::string_view text) {
+    const std::string temporary = path + ".part";
+    {
+        std::ofstream out(temporary, std::ios::binary | std::ios::trunc);
+        out.write(text.data(), static_cast<std::streamsize>(text.size()));
+        out.close();
+        if (!out) {
+            std::error_code ec;
+            std::filesystem::remove(temporary, ec);
+            throw std::runtime_error(
+                fmt::format("Cannot write {}: no such folder, no permission or no space.", path));
+        }
+    }
+    std::error_code ec;
+    std::filesystem::rename(temporary, path, ec);
+    if (ec) {
+        std::filesystem::remove(temporary, ec);
+        throw std::runtime_error(fmt::format("Cannot write {}: {}.", path, ec.message()));
+    }
+}
+
+// JSON laid out for a person to read and for a version-control diff: one member or element a
+// line, indented two spaces, members in the order written.
+void append_pretty(std::string& out, const boost::json::value& v, int indent) {
+    const auto newline = [&](int level) {
+        out += '\n';
+        out.append(static_cast<std::size_t>(level) * 2, ' ');
+    };
+    if (v.is_object()) {
+        const auto& o = v.as_object();
+        if (o.empty()) {
+            out += "{}";
+            return;
+        }
+        out += '{';
+        bool first = true;
+        for (const auto& [key, value] : o) {
+            if (!first) out += ',';
+            first = false;
+            newline(indent + 1);
+            out += boost::json::serialize(boost::json::string(key));
+            out += ": ";
+            append_pretty(out, value, indent + 1);
+        }
+        newline(indent);
+        out += '}';
+    } else if (v.is_array()) {
+        const auto& a = v.as_array();
+        if (a.empty()) {
+            out += "[]";
+            return;
+        }
+        out += '[';
+        bool first = true;
+        for (const auto& value : a) {
+            if (!first) out += ',';
+            first = false;
+            newline(indent + 1);
+            append_pretty(out, value, indent + 1);
+        }
+        newline(indent);
+        out += ']';
+    } else {
+        out += boost::json::serialize(v);
+    }
+}
+
+std::string pretty_json(const boost::json::value& v) {
+    std::string out;
+    append_pretty(out, v, 0);
+    return out;
+}
+
+// "105 items, 158 measures, 112 progress updates and 0 links"
+std::string import_counts(const plans::ImportSummary& s) {
+    const auto count = [](int n, std::string_view one, std::string_view many) {
+        return fmt::format("{} {}", n, n == 1 ? one : many);
+    };
+    return fmt::format("{}, {}, {} and {}", count(s.items, "item", "items"),
+                       count(s.measures, "measure", "measures"),
+                       count(s.updates, "progress update", "progress updates"),
+                       count(s.links, "link", "links"));
+}
+
+// The timing words of a plan's items and measures that Civic could not read, one line each
+// ("3.5: by the end of the parish year"): kept as written, for a person to review.
+std::vector<std::string> timing_for_review(Civic& civic, const std::string& plan_id) {
+    std::vector<std::string> out;
+    auto tree = civic.plans->tree(cli_context(civic), plan_id, plans::ItemQuery{});
+    if (!tree) return out;
+    for (const auto& view : tree->items)
+        for (const auto& words : view.timing_for_review)
+            out.push_back(fmt::format("{}: {}", shown_safely(view.item.ref), shown_safely(words)));
+    return out;
 }
 
 struct ServeOptions {
@@ -306,7 +405,8 @@ int run(int argc, char** argv) {
     auto* user_list = user_cmd->add_subcommand("list", "List the users and their roles");
     add_db(user_list);
 
-    auto* import_cmd = app.add_subcommand("import", "Import a CSV file, all or nothing");
+    auto* import_cmd =
+        app.add_subcommand("import", "Import a CSV file or a plan's JSON, all or nothing");
     import_cmd->require_subcommand(1);
     std::string import_file;
     auto* import_units =
@@ -318,6 +418,28 @@ int run(int argc, char** argv) {
         add_db(sub);
         sub->add_option("file", import_file, "The CSV file")->required();
     }
+    auto* import_plan = import_cmd->add_subcommand(
+        "plan", "Import a plan from its JSON export (civic export plan) as a new draft plan");
+    add_db(import_plan);
+    import_plan->add_option("file", import_file, "The JSON file")->required();
+    std::string import_plan_id;
+    auto* import_plan_items = import_cmd->add_subcommand(
+        "plan-items",
+        "Add items to a plan from a spreadsheet: columns Ref, Parent ref, Kind, Title, "
+        "Description, Measure, Timing, Notes, Constraints, Lead, Unit, Status, Themes");
+    add_db(import_plan_items);
+    import_plan_items->add_option("file", import_file, "The CSV file")->required();
+    import_plan_items->add_option("--plan", import_plan_id, "The plan's id")->required();
+
+    auto* export_cmd = app.add_subcommand("export", "Write a record out as a file");
+    export_cmd->require_subcommand(1);
+    std::string export_plan_id, export_output;
+    auto* export_plan = export_cmd->add_subcommand(
+        "plan", "Write a plan, its items, measures, updates and links as one JSON document");
+    add_db(export_plan);
+    export_plan->add_option("id", export_plan_id, "The plan's id")->required();
+    export_plan->add_option("--output", export_output,
+                            "Write to this file instead of standard output");
 
     std::string backup_file;
     auto* backup_cmd =
@@ -504,6 +626,45 @@ int run(int argc, char** argv) {
             const char* noun = units ? (done->created == 1 ? "unit" : "units")
                                      : (done->created == 1 ? "person" : "people");
             fmt::print("Imported {} {} from {}.\n", done->created, noun, import_file);
+            return k_exit_ok;
+        }
+        if (import_plan->parsed() || import_plan_items->parsed()) {
+            const std::string text = read_file(import_file);
+            auto civic = open_civic(db, Create::Never);
+            const bool whole = import_plan->parsed();
+            auto ctx = cli_context(*civic);
+            auto done = whole ? civic->plans->import_plan(ctx, text)
+                              : civic->plans->import_items_csv(ctx, import_plan_id, text);
+            if (!done) {
+                fmt::print(stderr, "civic: {} was not imported.\n", import_file);
+                print_errors(done.error());
+                return k_exit_failed;
+            }
+            fmt::print("{} {} from {}: {}.\n", whole ? "Imported the new plan" : "Added to plan",
+                       done->plan_id, import_file, import_counts(*done));
+            if (auto review = timing_for_review(*civic, done->plan_id); !review.empty()) {
+                fmt::print(
+                    "Timing words in the plan that Civic could not read, kept as written for a "
+                    "person to review:\n");
+                for (const auto& line : review) fmt::print("  {}\n", line);
+            }
+            return k_exit_ok;
+        }
+        if (export_plan->parsed()) {
+            auto civic = open_civic(db, Create::Never);
+            auto doc = civic->plans->export_plan(cli_context(*civic), export_plan_id);
+            if (!doc) {
+                fmt::print(stderr, "civic: the plan was not exported.\n");
+                print_errors(doc.error());
+                return k_exit_failed;
+            }
+            const std::string text = pretty_json(*doc) + "\n";
+            if (export_output.empty()) {
+                fmt::print("{}", text);
+                return k_exit_ok;
+            }
+            write_file(export_output, text);
+            fmt::print("Wrote plan {} to {}.\n", export_plan_id, export_output);
             return k_exit_ok;
         }
         if (migrate_cmd->parsed()) {

@@ -3,7 +3,7 @@
 
 #include "civic/core/ids.hpp"
 
-namespace civic::kit::detail {
+namespace civic::kit {
 
 http::Response record_response(int status, boost::json::object body, std::int64_t version) {
     auto res = http::json_response(status, body);
@@ -16,4 +16,4 @@ std::optional<http::Response> reject_bad_id(const http::Request& r) {
     return http::problem_response(r, Error::not_found("There is no record with this id."));
 }
 
-}  // namespace civic::kit::detail
+}  // namespace civic::kit

@@ -68,12 +68,10 @@ Date today(const Context& ctx) { return parse_iso_date(format_date(ctx.now)).val
 
 }  // namespace detail
 
-namespace {
-
 // A plan period: one or more financial years ("1999/2000", "2025/26", "2025-28"), as
 // core/period reads them; returns the canonical text.
-std::optional<std::string> plan_period(Checks& checks, const std::optional<std::string>& v,
-                                       Required required) {
+std::optional<std::string> detail::plan_period(Checks& checks, const std::optional<std::string>& v,
+                                               Required required) {
     if (!v) {
         if (required == Required::Yes)
             checks.fail("period", "Enter the plan's period, for example 2025/26 or 2025-28");
@@ -90,6 +88,8 @@ std::optional<std::string> plan_period(Checks& checks, const std::optional<std::
     }
     return p->to_string();
 }
+
+namespace {
 
 // The unit a plan (or a review) belongs to: live and in the caller's write scope.
 std::optional<org::Unit> writable_unit(Connection& c, const Context& ctx, const std::string& id) {
@@ -321,16 +321,27 @@ Result<Comparison> PlanService::compare(const Context& ctx, const std::string& p
         if (!old || *old != v)
             out.plan_fields.push_back({std::string(k), old ? *old : json::value(nullptr), v});
     }
-    // Items matched by ref: added, removed, or changed field by field.
-    std::map<std::string, const json::object*> before, after;
+    // Items matched by ref: added, removed, or changed field by field. What a version says
+    // is compared, not how far the work has got: progress (status, percentage, updates, a
+    // measure achieved) moves without a new version, so it is left out.
+    std::map<std::string, json::object> before, after;
     std::vector<std::string> order;
+    const auto content = [](const json::value& v) {
+        json::object o = v.as_object();
+        for (auto k : {"status", "percent_complete", "updates"}) o.erase(k);
+        if (auto* ms = o.if_contains("measures"); ms && ms->is_array())
+            for (auto& m : ms->as_array())
+                if (m.is_object())
+                    for (auto k : {"achieved", "achieved_on", "evidence"}) m.as_object().erase(k);
+        return o;
+    };
     if (const auto* items = items_of(a))
         for (const auto& i : *items)
-            before[std::string(i.as_object().at("ref").as_string())] = &i.as_object();
+            before[std::string(i.as_object().at("ref").as_string())] = content(i);
     if (const auto* items = items_of(b))
         for (const auto& i : *items) {
             const std::string ref(i.as_object().at("ref").as_string());
-            after[ref] = &i.as_object();
+            after[ref] = content(i);
             order.push_back(ref);
         }
     for (const auto& [ref, item] : before)
@@ -338,8 +349,8 @@ Result<Comparison> PlanService::compare(const Context& ctx, const std::string& p
     std::sort(order.begin(), order.end(),
               [](const std::string& x, const std::string& y) { return ref_less(x, y); });
     for (const auto& ref : order) {
-        const auto* x = before.contains(ref) ? before[ref] : nullptr;
-        const auto* y = after.contains(ref) ? after[ref] : nullptr;
+        const json::object* x = before.contains(ref) ? &before[ref] : nullptr;
+        const json::object* y = after.contains(ref) ? &after[ref] : nullptr;
         const auto title = [](const json::object* o) {
             const auto* t = o->if_contains("title");
             return t && t->is_string() ? std::string(t->as_string()) : std::string();

@@ -217,7 +217,8 @@ public:
     Result<Finding> archive_finding(const Context& ctx, const std::string& id,
                                     std::int64_t version);
 
-    // The whole plan as one JSON document (plans/export.cpp): the plan, its items with their
+    // The whole plan as one JSON document (export_plan in plans/export.cpp; import_plan in
+    // plans/import.cpp, beside the spreadsheet's import): the plan, its items with their
     // measures and updates, refs for parents, names for people and units, and the links
     // between its items. import_plan reads it back into a new plan, all or nothing.
     Result<boost::json::object> export_plan(const Context& ctx, const std::string& id);

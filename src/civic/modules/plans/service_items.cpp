@@ -36,12 +36,8 @@ std::string detail::shorten(std::string_view text, std::size_t max_bytes) {
     return std::string(text.substr(0, cut)) + "…";
 }
 
-namespace {
-
-constexpr std::size_t k_long_text = 20000;
-
 // The plan an item write goes into: live, not superseded, and changeable by the caller.
-Result<Plan> plan_to_change(Connection& c, const Context& ctx, const std::string& plan_id) {
+Result<Plan> detail::plan_to_change(Connection& c, const Context& ctx, const std::string& plan_id) {
     auto plan = is_id(plan_id) ? repo::find_plan(c, plan_id) : std::nullopt;
     if (!plan || !may_change(ctx.principal, *plan))
         return std::unexpected(
@@ -54,7 +50,7 @@ Result<Plan> plan_to_change(Connection& c, const Context& ctx, const std::string
 
 // A change to what an approved plan says starts its next version, a draft; the approved
 // version stays frozen in plan_versions.
-Result<void> start_next_version(Connection& c, const Context& ctx, const Plan& plan) {
+Result<void> detail::start_next_version(Connection& c, const Context& ctx, const Plan& plan) {
     if (plan.status != "approved") return ok();
     auto changed = change_record(c, ctx, k_plan, plan.id, plan.version, "new version",
                                  [](Plan& p) -> Result<void> {
@@ -69,21 +65,20 @@ Result<void> start_next_version(Connection& c, const Context& ctx, const Plan& p
 }
 
 // The dates a timing phrase gives: its first day and the day it is due by.
-struct TimingDates {
-    std::optional<std::string> start, due;
-    bool for_review = false;
-};
-TimingDates dates_of(std::string_view words) {
+TimingDates detail::dates_of(std::string_view words) {
     TimingDates out;
     if (trim(words).empty()) return out;
     const Timing t = parse_timing(words);
-    out.for_review = t.for_review;
     // Only a range says when work starts ("Sept 1999 - Feb 2000"); "by July 1999" or
     // "March 2000" says when it ends.
     if (t.start && t.kind == TimingKind::Range) out.start = format_iso_date(*t.start);
     if (auto due = t.due_by()) out.due = format_iso_date(*due);
     return out;
 }
+
+namespace {
+
+constexpr std::size_t k_long_text = 20000;
 
 std::string display(const std::optional<std::string>& iso) {
     const auto d = iso ? parse_iso_date(*iso) : std::nullopt;

@@ -77,6 +77,25 @@ bool may_update(store::Connection& c, const Principal& who, const Item& item);
 // Text cut to at most max_bytes (then "…" added), never inside a character.
 std::string shorten(std::string_view text, std::size_t max_bytes);
 
+// The plan an item write goes into: live, not superseded, and changeable by the caller.
+Result<Plan> plan_to_change(store::Connection& c, const Context& ctx, const std::string& plan_id);
+
+// A change to what an approved plan says (an item, a measure, the plan's own words) starts
+// its next version, a draft; the approved version stays frozen in plan_versions.
+Result<void> start_next_version(store::Connection& c, const Context& ctx, const Plan& plan);
+
+// The dates timing words give: only a range says when work starts ("Sept 1999 - Feb 2000");
+// "by July 1999" or "March 2000" says when it is due.
+struct TimingDates {
+    std::optional<std::string> start, due;
+};
+TimingDates dates_of(std::string_view words);
+
+// A plan period: one financial year or several ("1999/00", "2025-28"), as core/period reads
+// them; the canonical text, or a field error.
+std::optional<std::string> plan_period(Checks& checks, const std::optional<std::string>& v,
+                                       Required required);
+
 // Today in the council's terms, from the context's clock.
 Date today(const Context& ctx);
 
