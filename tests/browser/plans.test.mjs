@@ -43,13 +43,14 @@ async function admin(method, url, body, status = 201) {
 
 // A small plan: two objectives, one with two activities (one overdue, one behind), a measure,
 // an update whose commentary tries markup and a javascript: link, a dependency, and a review
-// finding the overdue activity answers.
+// finding the overdue activity answers; approved by Cabinet, so it is published. Its lead
+// officer is new, so the demo's plans add nothing to their actions.
 async function buildPlan() {
-  const unitId = (name) => civic.sqlRows(`SELECT id FROM units WHERE name = '${name}'`)[0].id;
-  const [helen] = civic.sqlRows(`SELECT id FROM people WHERE name = 'Helen Marsden'`);
-  built.helen = helen.id;
+  const unitId = (name) => civic.sqlRows(`SELECT id FROM units WHERE name = '${name.replaceAll("'", "''")}'`)[0].id;
   built.office = unitId("Chief Executive's Office");
   built.support = unitId('Corporate Support');
+  const tess = await admin('POST', '/api/v1/people', { name: 'Tess Tester', kind: 'officer', unit_id: built.support });
+  built.tess = tess.id;
   const plan = await admin('POST', '/api/v1/plans', {
     unit_id: built.office,
     kind: 'service',
@@ -65,7 +66,7 @@ async function buildPlan() {
     ref: '1.1',
     kind: 'activity',
     title: 'Run the citizens’ panel',
-    lead_person_id: built.helen,
+    lead_person_id: built.tess,
     lead_unit_id: built.support,
     timing: 'Quarterly',
     start_date: dayFromToday(-730),
@@ -78,7 +79,7 @@ async function buildPlan() {
     ref: '1.2',
     kind: 'activity',
     title: 'Publish the consultation strategy',
-    lead_person_id: built.helen,
+    lead_person_id: built.tess,
     start_date: dayFromToday(-365),
     due_date: dayFromToday(365),
     status: 'off track',
@@ -105,6 +106,14 @@ async function buildPlan() {
   const finding = await admin('POST', `/api/v1/reviews/${review.id}/findings`, { ref: 'R1', kind: 'recommendation', text: 'Listen to residents more often.' });
   built.finding = finding.id;
   await admin('POST', '/api/v1/links', { from_type: 'plan_item', from_id: built.overdue, to_type: 'review_finding', to_id: finding.id, kind: 'answers' });
+  await approve(built.plan);
+}
+
+// Approves a plan today, by Cabinet.
+async function approve(planId) {
+  const current = await admin('GET', `/api/v1/plans/${planId}`, undefined, 200);
+  const [cabinet] = civic.sqlRows(`SELECT id FROM units WHERE name = 'Cabinet'`);
+  return admin('POST', `/api/v1/plans/${planId}/approval`, { approved_by_unit_id: cabinet.id, approved_on: dayFromToday(0), version: current.version }, 200);
 }
 
 before(async () => {
@@ -187,6 +196,7 @@ test('the plan page shows the items as an indented tree with status tags, and ro
   const summary = page.locator('.govuk-summary-list');
   assert.match(await text(summary), /Kind Service plan/);
   assert.match(await text(summary), /Period 2024-27/);
+  assert.match(await text(summary), /Approval Approved by Cabinet on \d{1,2} [A-Z][a-z]+ \d{4}/);
   for (const [name, href] of [
     ['Plan on a page', `/plans/${built.plan}/print`],
     ['Versions', `/plans/${built.plan}/versions`],
@@ -311,7 +321,7 @@ test('a lead officer posts an update through the form; a refused one shows the e
   assert.match(await text(newest.getByRole('heading', { level: 3 })), new RegExp(`^${currentQuarter().replace('/', '\\/')} On track 60% complete$`));
   assert.equal(await text(newest.locator('.civic-markdown strong')), 'May');
   // The update is the lead officer's (the item's lead, by default), typed in by the user.
-  assert.match(await text(newest.locator('.civic-update__who')), /^From Helen Marsden, entered by Lena Lead on \d{1,2} [A-Z][a-z]+ \d{4}$/);
+  assert.match(await text(newest.locator('.civic-update__who')), /^From Tess Tester, entered by Lena Lead on \d{1,2} [A-Z][a-z]+ \d{4}$/);
   await checkPage(page, { prefix, label: 'update-saved', problems });
 
   const stored = civic.sqlRows(`SELECT period, status, percent_complete, commentary, entered_by FROM plan_updates WHERE item_id = '${built.overdue}' ORDER BY id DESC LIMIT 1`);
@@ -327,11 +337,13 @@ test('a lead officer posts an update through the form; a refused one shows the e
 
 test('my actions lists an officer’s overdue and behind items, without JavaScript too', async () => {
   const { page, problems, context } = await openPage(browser, { javaScriptEnabled: false });
+  // Officers are not published, so only a signed-in officer is offered them by name.
+  await signIn(page, civic.url);
   await page.goto(`${civic.url}/my-actions`);
-  await page.getByLabel('Lead officer').selectOption({ label: 'Helen Marsden' });
+  await page.getByLabel('Lead officer').selectOption({ label: 'Tess Tester' });
   const res = await follow(page, () => page.getByRole('button', { name: 'Show actions' }).click());
   assert.equal(res.status(), 200);
-  assert.equal(new URL(page.url()).searchParams.get('person_id'), built.helen);
+  assert.equal(new URL(page.url()).searchParams.get('person_id'), built.tess);
   const refsIn = (id) => page.locator(`#${id} tbody .civic-ref`).allInnerTexts();
   assert.deepEqual(await refsIn('overdue'), ['1.1']);
   assert.deepEqual(await refsIn('due_soon'), []);
@@ -339,6 +351,7 @@ test('my actions lists an officer’s overdue and behind items, without JavaScri
   assert.equal(await page.locator('#overdue').getByRole('link', { name: 'Run the citizens’ panel' }).getAttribute('href'), `/plan-items/${built.overdue}`);
   assert.deepEqual(problems, []);
   const js = await openPage(browser);
+  await signIn(js.page, civic.url);
   await js.page.goto(page.url());
   await checkPage(js.page, { prefix, label: 'my-actions', problems: js.problems });
   await js.context.close();
@@ -346,13 +359,13 @@ test('my actions lists an officer’s overdue and behind items, without JavaScri
 });
 
 test('my actions starts at the signed-in user’s own, once they are linked to their person in the register', async () => {
-  mustSucceed('civic user link', await runCli(['user', 'link', '--db', civic.dbPath, '--username', LEAD.username, '--person', 'Helen Marsden']));
+  mustSucceed('civic user link', await runCli(['user', 'link', '--db', civic.dbPath, '--username', LEAD.username, '--person', 'Tess Tester']));
   const { page, problems, context } = await openPage(browser);
   await signIn(page, civic.url, LEAD);
   const res = await page.goto(`${civic.url}/my-actions`);
   assert.equal(res.status(), 200);
-  assert.equal(await page.getByLabel('Lead officer').locator('option:checked').innerText(), 'Helen Marsden');
-  assert.equal(await text(page.getByRole('heading', { level: 2 })), 'Actions for Helen Marsden');
+  assert.equal(await page.getByLabel('Lead officer').locator('option:checked').innerText(), 'Tess Tester');
+  assert.equal(await text(page.getByRole('heading', { level: 2 })), 'Actions for Tess Tester');
   assert.deepEqual(await page.locator('#overdue tbody .civic-ref').allInnerTexts(), ['1.1']);
   await checkPage(page, { prefix, label: 'my-actions-own', problems });
   // Choosing "Any officer" is a choice too: no one's actions, rather than one's own again.
@@ -438,5 +451,59 @@ test('an editor adds an improvement plan from the Best Value themes, after corre
     ['Theme 1', 'Theme 2', 'Theme 3', 'Theme 4', 'Theme 5', 'Theme 6', 'Theme 7'],
   );
   await checkPage(page, { prefix, label: 'added-plan', problems });
+  await context.close();
+});
+
+test('the versions page compares the approved version with the plan as it stands', async () => {
+  const item = await admin('GET', `/api/v1/plan-items/${built.objective2}`, undefined, 200);
+  await admin('PATCH', `/api/v1/plan-items/${built.objective2}`, { title: 'Performance and improvement', version: item.version }, 200);
+  const { page, problems, context } = await openPage(browser);
+  await signIn(page, civic.url);
+  await page.goto(`${civic.url}/plans/${built.plan}`);
+  await follow(page, () => page.getByRole('link', { name: 'Versions', exact: true }).click());
+  assert.equal(new URL(page.url()).pathname, `/plans/${built.plan}/versions`);
+  assert.deepEqual(await page.locator('tbody tr td:first-child').allInnerTexts(), ['1']);
+  assert.equal(await page.getByLabel('From').inputValue(), '1');
+  assert.equal(await page.getByLabel('To').inputValue(), 'current');
+  await checkPage(page, { prefix, label: 'versions', problems });
+  const res = await follow(page, () => page.getByRole('button', { name: 'Compare' }).click());
+  assert.equal(res.status(), 200);
+  assert.equal(await text(page.getByRole('heading', { level: 2, name: /^From version 1/ })), 'From version 1 to the plan as it stands');
+  const change = page.getByRole('heading', { level: 3, name: /^2 / });
+  assert.match(await text(change), /^2 Performance and improvement: Changed$/);
+  const rows = await page.locator('table', { has: page.locator('caption', { hasText: 'What changed in 2' }) }).locator('tbody tr').evaluateAll((trs) => trs.map((tr) => [...tr.querySelectorAll('td')].map((td) => td.innerText.trim())));
+  assert.deepEqual(rows, [['Title', 'Performance management', 'Performance and improvement']]);
+  await checkPage(page, { prefix, label: 'versions-compared', problems });
+  await context.close();
+});
+
+test('the demo council’s plans, their items and reviews pass the same checks', async () => {
+  const { page, problems, context } = await openPage(browser);
+  await signIn(page, civic.url);
+  const plans = civic.sqlRows(`SELECT id, title FROM plans WHERE title <> 'Browser Test Service Plan' AND title NOT LIKE 'Browser Test%' ORDER BY id`);
+  assert.equal(plans.length, 2, 'the demo has its service plan and its improvement plan');
+  for (const [n, plan] of plans.entries()) {
+    let res = await page.goto(`${civic.url}/plans/${plan.id}`);
+    assert.equal(res.status(), 200);
+    const count = civic.sqlRows(`SELECT count(*) AS n FROM plan_items WHERE plan_id = '${plan.id}' AND archived_at IS NULL`)[0].n;
+    assert.equal(await page.locator('table.civic-plan-tree tbody tr').count(), count, `${plan.title}: every item is in the tree`);
+    await checkPage(page, { prefix, label: `demo-plan-${n + 1}`, problems });
+    res = await page.goto(`${civic.url}/plans/${plan.id}/print`);
+    assert.equal(res.status(), 200);
+    await checkPage(page, { prefix, label: `demo-print-${n + 1}`, problems });
+    // The item with the most updates and links.
+    const [busiest] = civic.sqlRows(
+      `SELECT i.id FROM plan_items i LEFT JOIN plan_updates u ON u.item_id = i.id WHERE i.plan_id = '${plan.id}' GROUP BY i.id ORDER BY count(u.id) DESC, i.id LIMIT 1`,
+    );
+    res = await page.goto(`${civic.url}/plan-items/${busiest.id}`);
+    assert.equal(res.status(), 200);
+    assert.ok((await page.locator('#updates > li').count()) > 0, 'the busiest item has updates');
+    await checkPage(page, { prefix, label: `demo-item-${n + 1}`, problems });
+  }
+  for (const [n, review] of civic.sqlRows(`SELECT id FROM reviews WHERE title <> 'Browser Test Peer Challenge' ORDER BY id`).entries()) {
+    const res = await page.goto(`${civic.url}/reviews/${review.id}`);
+    assert.equal(res.status(), 200);
+    await checkPage(page, { prefix, label: `demo-review-${n + 1}`, problems });
+  }
   await context.close();
 });

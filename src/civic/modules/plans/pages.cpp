@@ -688,8 +688,13 @@ struct Pages {
         json::array updates;
         if (auto list = service.list_updates(c, id)) {
             auto sorted = std::move(*list);
-            // Newest first: ids are UUIDv7, so they sort by when the update was made.
-            std::sort(sorted.begin(), sorted.end(), [](const Update& a, const Update& b) {
+            // Newest first: by the period reported on (an imported history arrives all at
+            // once), then by when it was made (ids are UUIDv7, so they sort by that too).
+            const auto period_of = [](const Update& u) { return parse_period(u.period); };
+            std::sort(sorted.begin(), sorted.end(), [&](const Update& a, const Update& b) {
+                const auto pa = period_of(a), pb = period_of(b);
+                if (pa.has_value() != pb.has_value()) return pa.has_value();
+                if (pa && pb && *pa != *pb) return *pa > *pb;
                 return std::tie(a.created_at, a.id) > std::tie(b.created_at, b.id);
             });
             for (const auto& u : sorted) {
