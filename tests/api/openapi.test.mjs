@@ -150,6 +150,9 @@ describe('the OpenAPI document', { timeout: 60000 }, () => {
     let id;
     if (collection) id = template.endsWith('/archive') ? await fresh[collection]() : ids[idFor[collection]];
     if (template.startsWith('/api/v1/calendar/days/{id}')) id = await freshCalendarDay();
+    // The plans module's pages take the same records as its API.
+    const planPage = /^\/(plans|plan-items|reviews)\/\{id\}/.exec(template)?.[1];
+    if (planPage) id = ids[{ plans: 'plan', 'plan-items': 'planItem', reviews: 'review' }[planPage]];
     const p = template.replace('{id}', id ?? '').replace('{path}', 'civic.css').replace('{text}', '2025%2F26%20Q1');
     assert.ok(!p.includes('{'), `every parameter in ${template} was filled`);
 
