@@ -331,10 +331,10 @@ describe('plans', { timeout: 120000 }, () => {
     assert.equal(res.status, 200, res.text);
     assert.equal(res.json.from, '1');
     assert.equal(res.json.to, 'current');
-    // The plan itself: approved as version 1, a draft of version 2 now.
+    // The plan itself: approved by Cabinet as version 1, a draft (not yet approved) now.
     assert.deepEqual(
       res.json.plan_fields.map((f) => [f.name, f.before, f.after]).sort(),
-      [['plan_version', 1, 2], ['status', 'approved', 'draft']],
+      [['approved_by', 'Cabinet', null], ['approved_on', '1999-04-20', null], ['status', 'approved', 'draft']],
     );
     const byRef = Object.fromEntries(res.json.items.map((i) => [i.ref, i]));
     assert.deepEqual(Object.keys(byRef).sort(), ['3.11', '3.9']);

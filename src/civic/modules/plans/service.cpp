@@ -275,7 +275,11 @@ Result<Plan> PlanService::approve_plan(const Context& ctx, const std::string& id
                 p.status = "approved";
                 p.approved_by_unit_id = body->id;
                 p.approved_on = **on;
-                (*snapshot)["plan"].as_object()["status"] = "approved";
+                // The version as approved: its approval is part of what it says.
+                auto& frozen_plan = (*snapshot)["plan"].as_object();
+                frozen_plan["status"] = "approved";
+                frozen_plan["approved_by"] = body->name;
+                frozen_plan["approved_on"] = **on;
                 frozen = PlanVersion{new_id(),     p.id, p.plan_version,
                                      body->id,     **on, json::serialize(*snapshot),
                                      now_text(ctx)};
