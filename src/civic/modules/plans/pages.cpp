@@ -203,7 +203,8 @@ std::string value_text(const json::value& v) {
     if (v.is_null()) return "(none)";
     if (v.is_string()) {
         const std::string s(v.as_string());
-        return s.empty() ? "(none)" : s;
+        if (s.empty()) return "(none)";
+        return parse_iso_date(s) ? kit::display_date(s) : s;  // dates as GOV.UK writes them
     }
     if (v.is_array()) {
         std::string out;
