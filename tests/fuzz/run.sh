@@ -7,7 +7,8 @@
 #   FUZZ_SECONDS=300 tests/fuzz/run.sh period
 #
 # A target is tests/fuzz/NAME_fuzz.cpp; its line "// fuzz-sources: core/a.cpp core/b.cpp"
-# names the sources under src/civic/ it needs. Crashes are kept in build/fuzz/NAME/.
+# names the sources under src/civic/ it needs, and "// fuzz-libs: -lx" any library besides
+# fmt and libical. Crashes are kept in build/fuzz/NAME/.
 #
 # clang 16 reports __cpp_concepts as 201907, so Debian's libstdc++ 12 hides <expected>,
 # which Civic's error values use; clang 16 does implement what <expected> needs
@@ -30,7 +31,8 @@ bin=$out/$name
 if [[ ! -x $bin ]] || [[ -n $(find "$src" "${sources[@]}" -newer "$bin" 2>/dev/null) ]]; then
   "$clang" -std=c++2b -U__cpp_concepts -D__cpp_concepts=202002L -O1 -g \
     -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=undefined \
-    -I"$root/src" "$src" "${sources[@]}" -lfmt -lical -o "$bin"
+    -I"$root/src" "$src" "${sources[@]}" -lfmt -lical $(sed -n 's|^// fuzz-libs:||p' "$src") \
+    -o "$bin"
 fi
 # Seeds: the lines of tests/fuzz/NAME.seeds, one input each.
 if [[ -f $root/tests/fuzz/$name.seeds ]]; then

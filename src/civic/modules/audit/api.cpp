@@ -13,8 +13,10 @@ namespace civic::audit {
 namespace {
 
 // The kinds of record the audit trail holds.
-constexpr std::string_view k_entities[] = {"unit",         "person", "post",     "membership",
-                                           "calendar_day", "user",   "api_token"};
+constexpr std::string_view k_entities[] = {
+    "unit",        "person",    "post",           "membership", "calendar_day",
+    "user",        "api_token", "plan",           "plan_item",  "plan_measure",
+    "plan_update", "review",    "review_finding", "link"};
 
 boost::json::value parse_or_null(const std::optional<std::string>& text) {
     if (!text) return nullptr;
