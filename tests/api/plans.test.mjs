@@ -147,6 +147,11 @@ describe('plans', { timeout: 120000 }, () => {
     assert.deepEqual(list.json.items.map((m) => m.id), [res.json.id]);
     const item = await srv.admin('GET', `/api/v1/plan-items/${items['3.10'].id}`);
     assert.deepEqual(item.json.measures.map((m) => [m.id, m.achieved]), [[res.json.id, true]]);
+    // Without dates of its own, the item is due when its measure is, and started with the plan.
+    assert.deepEqual(
+      [item.json.due_date, item.json.progress.start_date, item.json.progress.due_date, item.json.progress.dates_from],
+      [null, '1999-04-01', '1999-06-30', 'Due by its latest measure; started with the plan\'s period.'],
+    );
   });
 
   it('takes progress updates: the latest sets the item\'s status and percent, and every one is kept', async () => {
@@ -223,12 +228,13 @@ describe('plans', { timeout: 120000 }, () => {
 
     const behind = await srv.admin('GET', `/api/v1/plan-items?lead_person_id=${people.sam.id}&due=behind`);
     assert.equal(behind.status, 200, behind.text);
-    assert.deepEqual(refsOf(behind.json.items), ['1.1']);
+    // 3.10 is due when its measure is, in June 1999, and has not got far.
+    assert.deepEqual(refsOf(behind.json.items), ['1.1', '3.10']);
     // At 45% it is within ten points of 40%.
     await changeItem('1.1', { percent_complete: 45 });
     const now = await srv.admin('GET', `/api/v1/plan-items/${items['1.1'].id}`);
     assert.equal(now.json.progress.behind, false);
-    assert.deepEqual(refsOf((await srv.admin('GET', `/api/v1/plan-items?lead_person_id=${people.sam.id}&due=behind`)).json.items), []);
+    assert.deepEqual(refsOf((await srv.admin('GET', `/api/v1/plan-items?lead_person_id=${people.sam.id}&due=behind`)).json.items), ['3.10']);
   });
 
   it('lists a person\'s overdue actions and a unit\'s due soon, leaving out finished ones', async () => {
@@ -238,14 +244,14 @@ describe('plans', { timeout: 120000 }, () => {
 
     const overdue = await srv.admin('GET', `/api/v1/plan-items?lead_person_id=${people.sam.id}&due=overdue`);
     assert.equal(overdue.status, 200, overdue.text);
-    assert.deepEqual(refsOf(overdue.json.items), ['1.2']);
+    assert.deepEqual(refsOf(overdue.json.items), ['1.2', '3.10']);
     assert.equal(overdue.json.items[0].progress.overdue, true);
     const soon = await srv.admin('GET', `/api/v1/plan-items?lead_unit_id=${u.ceo.id}&due=due_soon`);
     assert.equal(soon.status, 200, soon.text);
     assert.deepEqual(refsOf(soon.json.items), ['1.3']);
     assert.equal(soon.json.items[0].progress.due_soon, true);
     // The plan's own list filters the same way.
-    assert.deepEqual(refsOf((await srv.admin('GET', `/api/v1/plans/${plan.id}/items?due=overdue`)).json.items), ['1.2']);
+    assert.deepEqual(refsOf((await srv.admin('GET', `/api/v1/plans/${plan.id}/items?due=overdue`)).json.items), ['1.2', '3.10']);
     // Another officer has no actions here.
     assert.deepEqual((await srv.admin('GET', `/api/v1/plan-items?lead_person_id=${people.lee.id}`)).json.items, []);
     // All of Sam's actions, in any state.

@@ -45,6 +45,8 @@ Progress progress_of(const std::optional<std::string>& start_date,
                      const std::optional<std::string>& due_date, std::string_view status,
                      std::int64_t percent_complete, const Date& today) {
     Progress p;
+    p.start_date = start_date;
+    p.due_date = due_date;
     const auto start = start_date ? parse_iso_date(*start_date) : std::nullopt;
     const auto due = due_date ? parse_iso_date(*due_date) : std::nullopt;
     const bool done = finished(status);

@@ -17,6 +17,12 @@ namespace civic::plans {
 
 // Expected progress: the share of its time an item has used, against how far it is.
 struct Progress {
+    // The dates the sums use: the item's own, or, without them, its latest measure's due
+    // date and the start of the plan's period. nullopt when there is none.
+    std::optional<std::string> start_date, due_date;
+    // Where those dates came from when they are not the item's own: "Due by its latest
+    // measure; started with the plan's period." Empty when they are the item's own.
+    std::string dates_from;
     // 0–100: how far through its time the item is today; nullopt without both dates.
     std::optional<std::int64_t> expected_percent;
     // More than k_behind_margin points below what its time used says.
@@ -38,6 +44,8 @@ inline constexpr int k_due_soon_days = 30;
 // True for the statuses that end an item's work: complete, deferred, cancelled.
 bool finished(std::string_view status);
 
+// The start and due dates are those the sums use (see Progress::start_date); the caller
+// fills dates_from.
 Progress progress_of(const std::optional<std::string>& start_date,
                      const std::optional<std::string>& due_date, std::string_view status,
                      std::int64_t percent_complete, const Date& today);

@@ -280,6 +280,8 @@ std::vector<ItemView> build_views(Connection& c, const Context& ctx, const Plan&
     for (const auto& i : items)
         children.emplace(i.parent_id && ids.contains(*i.parent_id) ? *i.parent_id : "", &i);
     const Date now = today(ctx);
+    std::optional<std::string> plan_start;
+    if (auto period = parse_period(plan.period)) plan_start = format_iso_date(period->start());
     std::vector<ItemView> out;
     std::function<void(const std::string&, int)> walk = [&](const std::string& parent, int depth) {
         std::vector<const Item*> kids;
@@ -294,8 +296,23 @@ std::vector<ItemView> build_views(Connection& c, const Context& ctx, const Plan&
             v.plan_title = plan.title;
             v.lead_name = person_name(c, ctx.principal, i->lead_person_id, people);
             v.lead_unit_name = unit_name(c, i->lead_unit_id, units);
-            v.progress =
-                progress_of(i->start_date, i->due_date, i->status, i->percent_complete, now);
+            // Without dates of its own, an item is due when its last measure is, and started
+            // with the plan's period: how seed 002's activities are timed.
+            auto start = i->start_date, due = i->due_date;
+            std::string from;
+            if (!due) {
+                if (auto it = measures.find(i->id); it != measures.end())
+                    for (const auto& m : it->second)
+                        if (m.due_date && (!due || *m.due_date > *due)) due = m.due_date;
+                if (due) from = "Due by its latest measure";
+            }
+            if (!start && due && plan_start) {
+                start = plan_start;
+                from +=
+                    std::string(from.empty() ? "Started" : "; started") + " with the plan's period";
+            }
+            v.progress = progress_of(start, due, i->status, i->percent_complete, now);
+            if (!from.empty()) v.progress.dates_from = from + ".";
             if (!i->timing.empty() && parse_timing(i->timing).for_review)
                 v.timing_for_review.push_back(i->timing);
             if (auto it = measures.find(i->id); it != measures.end()) {

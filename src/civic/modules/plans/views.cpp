@@ -30,7 +30,13 @@ json::array views_json(const std::vector<ItemView>& items) {
 }  // namespace
 
 json::object to_json(const Progress& p) {
-    return {{"expected_percent",
+    const auto opt = [](const std::optional<std::string>& s) {
+        return s ? json::value(*s) : json::value(nullptr);
+    };
+    return {{"start_date", opt(p.start_date)},
+            {"due_date", opt(p.due_date)},
+            {"dates_from", p.dates_from},
+            {"expected_percent",
              p.expected_percent ? json::value(*p.expected_percent) : json::value(nullptr)},
             {"behind", p.behind},
             {"overdue", p.overdue},
