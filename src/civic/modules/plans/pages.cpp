@@ -66,6 +66,16 @@ std::string rollup_label(std::string_view rule) {
 
 std::string percent_text(std::int64_t n) { return fmt::format("{}%", n); }
 
+// An audit action as the item's history says it.
+std::string history_words(std::string_view action) {
+    if (action == "create") return "Added";
+    if (action == "update") return "Changed";
+    if (action == "progress") return "Progress updated";
+    if (action == "archive") return "Archived";
+    if (action == "import") return "Imported";
+    return capitalised(action);
+}
+
 // "Lisa Ray and Finance", "Finance", "": who leads an item, as one line.
 std::string lead_text(const ItemView& v) {
     if (!v.lead_name.empty() && !v.lead_unit_name.empty())
@@ -729,8 +739,24 @@ struct Pages {
 
         view["can_update"] = service.can_update_item(c, i) && !i.archived_at;
         view["update_href"] = item_href(i.id) + "/update";
-        if (r.principal.is_administrator())
-            view["history_href"] = "/api/v1/audit?entity=plan_item&id=" + i.id;
+        // The history, for those who may change the item: when, who, what and which fields.
+        if (auto history = service.item_history(c, i.id)) {
+            json::array rows;
+            for (auto it = history->rbegin(); it != history->rend(); ++it) {
+                std::string fields;
+                for (const auto& f : it->fields) {
+                    std::string words = f;
+                    std::replace(words.begin(), words.end(), '_', ' ');
+                    fields += (fields.empty() ? "" : ", ") + words;
+                }
+                rows.push_back(json::object{{"at", kit::display_date(it->at.substr(0, 10))},
+                                            {"actor", it->actor},
+                                            {"action", history_words(it->action)},
+                                            {"fields", fields}});
+            }
+            view["has_history"] = !rows.empty();
+            view["history"] = std::move(rows);
+        }
         return pages.page(r, "plans/item", i.ref + " " + i.title, std::move(view));
     }
 
