@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: AGPL-3.0-or-later
-// fuzz-sources: core/markdown.cpp core/utf8.cpp
+// fuzz-sources: core/markdown.cpp core/text.cpp core/utf8.cpp
 // fuzz-libs: -lmd4c-html -lmd4c
 // Markdown in progress commentary: any bytes at all render to valid UTF-8 with no markup
 // the writer typed (no <script>, no picture) and no live link to a javascript: address.

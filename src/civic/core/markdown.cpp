@@ -10,6 +10,7 @@
 #include <utility>
 #include <vector>
 
+#include "civic/core/text.hpp"
 #include "civic/core/utf8.hpp"
 
 namespace civic {
@@ -23,30 +24,6 @@ constexpr unsigned k_parser_flags =
 
 void append(const MD_CHAR* text, MD_SIZE size, void* out) {
     static_cast<std::string*>(out)->append(text, size);
-}
-
-std::string escaped(std::string_view text) {
-    std::string out;
-    out.reserve(text.size());
-    for (char ch : text) {
-        switch (ch) {
-            case '&':
-                out += "&amp;";
-                break;
-            case '<':
-                out += "&lt;";
-                break;
-            case '>':
-                out += "&gt;";
-                break;
-            case '"':
-                out += "&quot;";
-                break;
-            default:
-                out += ch;
-        }
-    }
-    return out;
 }
 
 // An attribute's value as md4c wrote it, read back as a browser reads it. md4c escapes only
@@ -135,7 +112,7 @@ std::string rewritten(std::string_view html, int top_heading) {
         if (lt == std::string_view::npos) break;
         const auto gt = html.find('>', lt);
         if (gt == std::string_view::npos) {  // md4c always closes its tags; keep nothing odd
-            out += escaped(html.substr(lt));
+            out += html_escape(html.substr(lt));
             break;
         }
         const std::string_view tag = html.substr(lt, gt + 1 - lt);
@@ -173,7 +150,7 @@ std::string markdown_to_html(std::string_view markdown, int top_heading) {
     // md4c fails only when it runs out of memory; the words are still worth showing.
     if (!fits || md_html(text.data(), static_cast<MD_SIZE>(text.size()), append, &html,
                          k_parser_flags, 0) != 0)
-        return "<p>" + escaped(text) + "</p>\n";
+        return "<p>" + html_escape(text) + "</p>\n";
     return rewritten(html, top_heading);
 }
 

@@ -18,4 +18,7 @@ bool equal_ignoring_case(std::string_view a, std::string_view b);
 // A list as a sentence says it, for messages that say what is allowed: "a, b or c".
 std::string list_in_words(std::span<const std::string_view> items, std::string_view last = "or");
 
+// Text as HTML shows it: & < > " and ' written as entities, so it is never read as markup.
+std::string html_escape(std::string_view s);
+
 }  // namespace civic

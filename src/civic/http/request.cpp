@@ -168,33 +168,6 @@ std::vector<std::pair<std::string, std::string>> parse_form(std::string_view bod
     return out;
 }
 
-std::string html_escape(std::string_view s) {
-    std::string out;
-    out.reserve(s.size());
-    for (char c : s) {
-        switch (c) {
-            case '&':
-                out += "&amp;";
-                break;
-            case '<':
-                out += "&lt;";
-                break;
-            case '>':
-                out += "&gt;";
-                break;
-            case '"':
-                out += "&quot;";
-                break;
-            case '\'':
-                out += "&#39;";
-                break;
-            default:
-                out.push_back(c);
-        }
-    }
-    return out;
-}
-
 std::string url_encode(std::string_view s) {
     static constexpr char k_hex[] = "0123456789ABCDEF";
     std::string out;

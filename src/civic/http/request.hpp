@@ -70,8 +70,6 @@ struct Response {
 std::string percent_decode(std::string_view s, bool plus_as_space);
 // Parses "a=1&b=2" (application/x-www-form-urlencoded, and query strings).
 std::vector<std::pair<std::string, std::string>> parse_form(std::string_view body);
-// Escapes text for an HTML attribute or element.
-std::string html_escape(std::string_view s);
 // Percent-encodes a value for a URL query.
 std::string url_encode(std::string_view s);
 
