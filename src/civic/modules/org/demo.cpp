@@ -2,6 +2,8 @@
 // The demo council: data/demo/council.json, compiled into the binary and loaded through the
 // same rules as the API, in one transaction.
 
+#include "civic/modules/kit/demo.hpp"
+
 #include <boost/json.hpp>
 #include <map>
 
@@ -16,16 +18,11 @@ namespace json = boost::json;
 namespace {
 
 std::optional<std::string> text(const json::object& o, std::string_view key) {
-    const auto* v = o.if_contains(key);
-    if (!v || !v->is_string()) return std::nullopt;
-    return std::string(v->as_string());
+    return kit::demo_text(o, key);
 }
 
 Error demo_error(std::string_view what, std::string_view key, const Error& e) {
-    std::string detail =
-        fmt::format("The demo council's {} \"{}\" was refused: {}", what, key, e.detail);
-    for (const auto& fe : e.errors) detail += fmt::format(" [{}: {}]", fe.field, fe.message);
-    return Error::internal(detail);
+    return kit::demo_error("demo council's", what, key, e);
 }
 
 }  // namespace

@@ -6,6 +6,8 @@
 // external reviews it answers recorded with their findings linked to the items that answer
 // them. The demo council (org's demo) must be loaded first: units and people are found by name.
 
+#include "civic/modules/kit/demo.hpp"
+
 #include <fmt/format.h>
 
 #include <boost/json.hpp>
@@ -26,17 +28,11 @@ namespace json = boost::json;
 namespace {
 
 std::optional<std::string> text(const json::object& o, std::string_view key) {
-    const auto* v = o.if_contains(key);
-    if (!v || !v->is_string()) return std::nullopt;
-    return std::string(v->as_string());
+    return kit::demo_text(o, key);
 }
 
-// A refusal of the demo's own data is a fault in this build, not in anything a person did.
 Error demo_error(std::string_view what, std::string_view key, const Error& e) {
-    std::string detail =
-        fmt::format("The demo plans' {} \"{}\" was refused: {}", what, key, e.detail);
-    for (const auto& fe : e.errors) detail += fmt::format(" [{}: {}]", fe.field, fe.message);
-    return Error::internal(detail);
+    return kit::demo_error("demo plans'", what, key, e);
 }
 
 Error missing(std::string_view what) {
