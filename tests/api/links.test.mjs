@@ -127,6 +127,28 @@ describe('links', { timeout: 60000 }, () => {
     assert.equal(auditCount(), audit);
   });
 
+  it('refuses a dependency that would go round in a circle, directly or through another item, and stores nothing', async () => {
+    // 3.11 depends on 3.10 (the first test). 3.10 on 3.11 would be a circle; so would 3.10 on
+    // 2.1 once 2.1 depends on 3.11.
+    const links = linkCount();
+    const audit = auditCount();
+    const back = await srv.admin('POST', '/api/v1/links', { body: { from_type: 'plan_item', from_id: it_.indicators.id, to_type: 'plan_item', to_id: it_.report.id, kind: 'depends_on' } });
+    assertProblem(back, 422, { fields: ['to_id'] });
+    assert.equal(back.json.errors[0].message, 'This plan item already depends, directly or through others, on the one it would be needed by: dependencies cannot go round in a circle');
+    const chain = await srv.admin('POST', '/api/v1/links', { body: { from_type: 'plan_item', from_id: it_.fostering.id, to_type: 'plan_item', to_id: it_.report.id, kind: 'depends_on' } });
+    assert.equal(chain.status, 201, chain.text);
+    assertProblem(await srv.admin('POST', '/api/v1/links', { body: { from_type: 'plan_item', from_id: it_.indicators.id, to_type: 'plan_item', to_id: it_.fostering.id, kind: 'depends_on' } }), 422, { fields: ['to_id'] });
+    // Another kind of link the other way is no circle of dependencies.
+    const relates = await srv.admin('POST', '/api/v1/links', { body: { from_type: 'plan_item', from_id: it_.indicators.id, to_type: 'plan_item', to_id: it_.report.id, kind: 'relates_to' } });
+    assert.equal(relates.status, 201, relates.text);
+    assert.equal(linkCount(), links + 2);
+    assert.equal(auditCount(), audit + 2);
+    for (const made of [chain.json, relates.json]) {
+      const archived = await srv.admin('POST', `/api/v1/links/${made.id}/archive`, { headers: { 'if-match': 'W/"1"' } });
+      assert.equal(archived.status, 200, archived.text);
+    }
+  });
+
   it('refuses entity_id without entity_type, and a type or kind it does not know', async () => {
     assertProblem(await srv.admin('GET', `/api/v1/links?entity_id=${it_.report.id}`), 422, { fields: ['entity_type'] });
     assertProblem(await srv.admin('GET', `/api/v1/links?entity_type=spaceship&entity_id=${it_.report.id}`), 422, { fields: ['entity_type'] });

@@ -4,6 +4,7 @@
 #include <fmt/format.h>
 
 #include <boost/json.hpp>
+#include <set>
 
 #include "civic/core/ids.hpp"
 #include "civic/core/json.hpp"
@@ -110,6 +111,30 @@ Result<Link> LinkService::create_in(Connection& c, const Context& ctx, const Lin
     end(to_type, in.to_id, "to_id", false);
     if (!checks.any() && from_type == to_type && trimmed(in.from_id) == trimmed(in.to_id))
         checks.fail("to_id", "A record cannot be linked to itself");
+    // Dependencies run one way: a link that would let a record depend, through others, on
+    // itself is refused.
+    if (!checks.any() && *kind == "depends_on") {
+        const std::string start_type = *to_type, start_id = trimmed(in.to_id);
+        std::vector<std::pair<std::string, std::string>> todo{{start_type, start_id}};
+        std::set<std::pair<std::string, std::string>> seen;
+        while (!todo.empty() && !checks.any()) {
+            auto [type, id] = todo.back();
+            todo.pop_back();
+            if (!seen.insert({type, id}).second) continue;
+            if (type == *from_type && id == trimmed(in.from_id)) {
+                checks.fail("to_id",
+                            fmt::format("This {} already depends, directly or through others, on "
+                                        "the one it would be needed by: dependencies cannot go "
+                                        "round in a circle",
+                                        m_types.words(*to_type)));
+                break;
+            }
+            c.query(
+                "SELECT to_type, to_id FROM links WHERE from_type = ? AND from_id = ? AND kind = "
+                "'depends_on' AND archived_at IS NULL",
+                {sv(type), sv(id)}, [&](const Row& r) { todo.emplace_back(r.str(0), r.str(1)); });
+        }
+    }
     CIVIC_CHECK(checks.result());
     Link l{new_id(),     *from_type,       trimmed(in.from_id), *to_type, trimmed(in.to_id),
            *kind,        trimmed(in.note), std::nullopt,        1,        now_text(ctx),
