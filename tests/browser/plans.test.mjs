@@ -458,6 +458,38 @@ test('an editor adds an improvement plan from the Best Value themes, after corre
   await context.close();
 });
 
+test('an editor approves a draft plan from its page, after correcting the form', async () => {
+  const draft = await admin('POST', '/api/v1/plans', { unit_id: built.office, kind: 'service', title: 'Browser Test Draft Plan', period: '2026/27' });
+  const { page, problems, context } = await openPage(browser);
+  await signIn(page, civic.url);
+  await page.goto(`${civic.url}/plans/${draft.id}`);
+  let res = await follow(page, () => page.getByRole('button', { name: 'Approve this version' }).click());
+  assert.equal(res.status(), 200);
+  assert.equal(new URL(page.url()).pathname, `/plans/${draft.id}/approve`);
+  await checkPage(page, { prefix, label: 'approve', problems });
+  await page.getByLabel('Date approved').fill('the thirty-second of May');
+  res = await follow(page, () => page.getByRole('button', { name: 'Approve plan' }).click());
+  assert.equal(res.status(), 422);
+  const summary = page.locator('.govuk-error-summary');
+  assert.equal(await summary.getByRole('link', { name: 'Choose the body that approved the plan, for example Cabinet' }).getAttribute('href'), '#approved_by_unit_id');
+  assert.equal(await summary.getByRole('link', { name: 'Enter the date the plan was approved, for example 20 April 2025' }).getAttribute('href'), '#approved_on');
+  assert.equal(await page.getByLabel('Date approved').inputValue(), 'the thirty-second of May');
+  await checkPage(page, { prefix, label: 'approve-error', problems });
+  assert.equal(civic.sqlRows(`SELECT status FROM plans WHERE id = '${draft.id}'`)[0].status, 'draft');
+
+  await page.getByLabel('Approved by').selectOption({ label: 'Cabinet' });
+  await page.getByLabel('Date approved').fill('20 April 2026');
+  res = await follow(page, () => page.getByRole('button', { name: 'Approve plan' }).click());
+  assert.equal(res.status(), 200);
+  assert.equal(new URL(page.url()).pathname, `/plans/${draft.id}`);
+  assert.equal(await text(page.locator('.govuk-notification-banner__heading')), 'Plan approved');
+  assert.equal(await page.getByRole('button', { name: 'Approve this version' }).count(), 0, 'an approved version is not approved again');
+  assert.deepEqual(civic.sqlRows(`SELECT status, approved_on FROM plans WHERE id = '${draft.id}'`), [{ status: 'approved', approved_on: '2026-04-20' }]);
+  assert.deepEqual(civic.sqlRows(`SELECT number, approved_on FROM plan_versions WHERE plan_id = '${draft.id}'`), [{ number: 1, approved_on: '2026-04-20' }]);
+  await checkPage(page, { prefix, label: 'approved', problems });
+  await context.close();
+});
+
 test('the versions page compares the approved version with the plan as it stands', async () => {
   const item = await admin('GET', `/api/v1/plan-items/${built.objective2}`, undefined, 200);
   await admin('PATCH', `/api/v1/plan-items/${built.objective2}`, { title: 'Performance and improvement', version: item.version }, 200);

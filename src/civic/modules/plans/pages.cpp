@@ -427,6 +427,74 @@ struct Pages {
                               plan_form_view(c, in, from_themes, review_id), &created.error());
     }
 
+    // ---- Approving a plan ----
+
+    json::object approval_view(const Context& c, const Plan& p, const std::string& body,
+                               const std::string& on, std::int64_t version) const {
+        json::array bodies;
+        std::vector<const org::Unit*> found;
+        const auto units = org.all_units(c);
+        for (const auto& u : units)
+            if (u.kind == "body") found.push_back(&u);
+        std::sort(found.begin(), found.end(),
+                  [](const auto* a, const auto* b) { return kit::name_less(a->name, b->name); });
+        for (const auto* u : found)
+            bodies.push_back(
+                json::object{{"value", u->id}, {"label", u->name}, {"selected", u->id == body}});
+        return json::object{{"bodies", std::move(bodies)},
+                            {"approved_on", on},
+                            {"plan_version", p.plan_version},
+                            {"version", version}};
+    }
+
+    static kit::FormPage approval_form(const Plan& p) {
+        return {"plans/approve", "Approve " + p.title, plan_href(p.id) + "/approve", "Approve plan",
+                plan_href(p.id)};
+    }
+
+    // The plan an approval form is for: a draft the caller may change.
+    std::optional<Plan> plan_to_approve(const Context& c, const std::string& id) const {
+        auto plan = is_id(id) ? service.get_plan(c, id) : Result<Plan>(std::unexpected(Error{}));
+        if (!plan || !service.can_edit_plan(c, *plan) || plan->status != "draft")
+            return std::nullopt;
+        return *plan;
+    }
+
+    Response approve(Request& r) const {
+        if (!r.principal.signed_in()) return kit::sign_in_first(r);
+        const Context c = ctx(r);
+        const auto plan = plan_to_approve(c, std::string(r.param("id")));
+        if (!plan) return no_plan(pages, r);
+        return kit::show_form(pages, r, approval_form(*plan),
+                              approval_view(c, *plan, "", "", plan->version));
+    }
+
+    Response create_approval(Request& r) const {
+        if (!r.principal.signed_in()) return kit::sign_in_first(r);
+        const Context c = ctx(r);
+        const auto plan = plan_to_approve(c, std::string(r.param("id")));
+        if (!plan) return no_plan(pages, r);
+        const kit::Form form = http::parse_form(r.body);
+        const std::string body = kit::form_text(form, "approved_by_unit_id");
+        const std::string on(trim(kit::form_text(form, "approved_on")));
+        const std::int64_t version = kit::form_version(form);
+        // The date as people write it ("20 April 2025", "20.04.2025"), read as timing words
+        // are; anything else goes to the service as written, which names the field.
+        ApprovalInput in;
+        in.approved_by_unit_id = body;
+        in.approved_on = on;
+        if (const Timing t = parse_timing(on); t.kind == TimingKind::Date && t.date)
+            in.approved_on = format_iso_date(*t.date);
+        auto approved = service.approve_plan(c, plan->id, in, version);
+        if (approved) return kit::saved(r, plan_href(plan->id), "Plan approved");
+        auto error = approved.error();
+        for (auto& e : error.errors)
+            if (e.field == "approved_on")
+                e.message = "Enter the date the plan was approved, for example 20 April 2025";
+        return kit::show_form(pages, r, approval_form(*plan),
+                              approval_view(c, *plan, body, on, version), &error);
+    }
+
     // ---- A plan ----
 
     json::object plan_summary(const Context& c, const Plan& p, const std::string& unit) const {
@@ -473,6 +541,9 @@ struct Pages {
         json::object view;
         view["plan"] = plan_summary(c, whole->plan, whole->unit_name);
         view["can_edit"] = service.can_edit_plan(c, whole->plan);
+        view["can_approve"] =
+            service.can_edit_plan(c, whole->plan) && whole->plan.status == "draft";
+        view["approve_href"] = plan_href(whole->plan.id) + "/approve";
         view["history_href"] = r.principal.is_administrator()
                                    ? "/api/v1/audit?entity=plan&id=" + whole->plan.id
                                    : std::string();
@@ -1037,6 +1108,8 @@ void register_pages(http::Router& router, PlanService& service, org::OrgService&
     on(Method::Get, "/plans/{id}/print", &Pages::print);
     on(Method::Get, "/plans/{id}/versions", &Pages::versions);
     on(Method::Get, "/plans/{id}/missing-updates", &Pages::missing_updates);
+    on(Method::Get, "/plans/{id}/approve", &Pages::approve);
+    on(Method::Post, "/plans/{id}/approve", &Pages::create_approval);
     on(Method::Get, "/plan-items/{id}", &Pages::item);
     on(Method::Get, "/plan-items/{id}/update", &Pages::new_update);
     on(Method::Post, "/plan-items/{id}/update", &Pages::create_update);
