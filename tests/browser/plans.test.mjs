@@ -458,6 +458,43 @@ test('an editor adds an improvement plan from the Best Value themes, after corre
   await context.close();
 });
 
+test('an editor changes an item from its page: a bad due date is named, and the saved change shows', async () => {
+  const draft = await admin('POST', '/api/v1/plans', { unit_id: built.office, kind: 'service', title: 'Browser Test Editing Plan', period: '2026/27' });
+  const item = await admin('POST', `/api/v1/plans/${draft.id}/items`, { ref: '4.1', kind: 'activity', title: 'Co-ordinate the anti-poverty work', timing: 'by July 2026' });
+  const { page, problems, context } = await openPage(browser);
+  await signIn(page, civic.url);
+  await page.goto(`${civic.url}/plan-items/${item.id}`);
+  let res = await follow(page, () => page.getByRole('button', { name: 'Change this item' }).click());
+  assert.equal(res.status(), 200);
+  assert.equal(new URL(page.url()).pathname, `/plan-items/${item.id}/edit`);
+  assert.equal(await page.getByLabel('Timing').inputValue(), 'by July 2026');
+  await checkPage(page, { prefix, label: 'edit-item', problems });
+
+  await page.getByLabel('Title').fill('Co-ordinate partnership anti-poverty activity across the borough');
+  await page.getByLabel('Start date').fill('1 May 2026');
+  await page.getByLabel('Due date').fill('30 April 2026');
+  await page.getByRole('checkbox', { name: 'Partnerships and community engagement' }).check();
+  res = await follow(page, () => page.getByRole('button', { name: 'Save changes' }).click());
+  assert.equal(res.status(), 422);
+  const summary = page.locator('.govuk-error-summary');
+  assert.equal(await summary.getByRole('link', { name: 'The due date (30 April 2026) must be on or after the start date (1 May 2026)' }).getAttribute('href'), '#due_date');
+  assert.equal(await page.getByLabel('Due date').inputValue(), '30 April 2026', 'what was typed is kept');
+  assert.equal(await page.getByRole('checkbox', { name: 'Partnerships and community engagement' }).isChecked(), true);
+  await checkPage(page, { prefix, label: 'edit-item-error', problems });
+
+  await page.getByLabel('Due date').fill('31.03.2027');
+  res = await follow(page, () => page.getByRole('button', { name: 'Save changes' }).click());
+  assert.equal(res.status(), 200);
+  assert.equal(new URL(page.url()).pathname, `/plan-items/${item.id}`);
+  assert.equal(await text(page.locator('.govuk-notification-banner__heading')), 'Item saved');
+  assert.deepEqual(
+    civic.sqlRows(`SELECT title, timing, start_date, due_date, themes FROM plan_items WHERE id = '${item.id}'`),
+    [{ title: 'Co-ordinate partnership anti-poverty activity across the borough', timing: 'by July 2026', start_date: '2026-05-01', due_date: '2027-03-31', themes: '["partnerships and community engagement"]' }],
+  );
+  await checkPage(page, { prefix, label: 'edited-item', problems });
+  await context.close();
+});
+
 test('an editor approves a draft plan from its page, after correcting the form', async () => {
   const draft = await admin('POST', '/api/v1/plans', { unit_id: built.office, kind: 'service', title: 'Browser Test Draft Plan', period: '2026/27' });
   const { page, problems, context } = await openPage(browser);

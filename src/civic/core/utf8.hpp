@@ -33,4 +33,8 @@ std::string_view describe(TextFault fault);
 // can be echoed in an answer or a page without breaking it.
 std::string shown_safely(std::string_view text);
 
+// Valid UTF-8 text cut to at most max_bytes, then "…" added, never inside a character; text
+// that fits is returned as it is.
+std::string shortened(std::string_view text, std::size_t max_bytes);
+
 }  // namespace civic

@@ -269,8 +269,9 @@ Built build(const Context& ctx, const Plan& plan, const std::vector<Item>& exist
         const std::string ref = trimmed(d.ref);
         if (!checks.failed("ref")) {
             if (const auto it = existing_refs.find(ref); it != existing_refs.end())
-                checks.fail("ref", fmt::format("This plan already has an item {}: {}",
-                                               shown_safely(ref), shorten(it->second->title, 80)));
+                checks.fail("ref",
+                            fmt::format("This plan already has an item {}: {}", shown_safely(ref),
+                                        shortened(it->second->title, 80)));
             else if (const auto seen = file_refs.find(ref); seen != file_refs.end())
                 checks.fail("ref", fmt::format("The ref {} is used already, by {}; each item "
                                                "needs its own",

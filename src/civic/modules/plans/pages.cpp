@@ -19,6 +19,7 @@
 #include "civic/core/period.hpp"
 #include "civic/core/text.hpp"
 #include "civic/core/timing.hpp"
+#include "civic/core/utf8.hpp"
 #include "civic/http/context.hpp"
 #include "civic/http/problem.hpp"
 #include "civic/modules/kit/pages.hpp"
@@ -427,6 +428,180 @@ struct Pages {
                               plan_form_view(c, in, from_themes, review_id), &created.error());
     }
 
+    // ---- Changing an item ----
+
+    // The item an edit form is for: live, in a plan the caller may change that is not
+    // superseded.
+    std::optional<ItemView> item_to_change(const Context& c, const std::string& id) const {
+        if (!is_id(id)) return std::nullopt;
+        auto found = service.get_item(c, id);
+        if (!found || found->item.archived_at) return std::nullopt;
+        auto plan = service.get_plan(c, found->item.plan_id);
+        if (!plan || !service.can_edit_plan(c, *plan) || plan->status == "superseded")
+            return std::nullopt;
+        return *found;
+    }
+
+    json::object item_form_view(const Context& c, const ItemView& v, const ItemInput& in,
+                                const Error* error) const {
+        std::map<std::string, std::string> errors;
+        if (error)
+            for (const auto& e : error->errors) errors.emplace(e.field, e.message);
+        json::array fields;
+        const auto field = [&](std::string name, std::string label, std::string hint,
+                               std::string kind, std::string value, std::string width = "") {
+            const std::string err = errors.contains(name) ? errors[name] : "";
+            std::string described = hint.empty() ? "" : name + "-hint";
+            if (!err.empty()) described += (described.empty() ? "" : " ") + name + "-error";
+            json::object f{{"name", name},           {"label", label},
+                           {"hint", hint},           {"error", err},
+                           {"value", value},         {"width", width},
+                           {"described", described}, {"text", kind == "text"},
+                           {"area", kind == "area"}, {"select", kind == "select"}};
+            fields.push_back(std::move(f));
+            return &fields.back().as_object();
+        };
+        field("ref", "Reference", "As the plan numbers it, for example 3.10", "text",
+              in.ref.value_or(""), "govuk-input--width-10");
+        field("title", "Title", "", "area", in.title.value_or(""));
+        auto* kind = field("kind", "Kind", "", "select", "");
+        (*kind)["options"] = kit::options(k_item_kinds, capitalised, in.kind.value_or(""));
+        field("timing", "Timing",
+              "As the plan writes it, for example by July 1999, Sept 1999 - Feb 2000, Quarterly "
+              "or Ongoing",
+              "text", in.timing.value_or(""), "govuk-input--width-20");
+        field("start_date", "Start date",
+              "Leave blank to take it from the timing. For example, 1 April 2025", "text",
+              in.start_date.value_or(""), "govuk-input--width-20");
+        field("due_date", "Due date",
+              "Leave blank to take it from the timing. For example, 31 March 2026", "text",
+              in.due_date.value_or(""), "govuk-input--width-20");
+        // The people the caller may see, and every unit, by name.
+        std::vector<std::pair<std::string, std::string>> people;
+        org::ListQuery q;
+        q.kind = "officer";
+        q.limit = 200;
+        for (int pages_read = 0; pages_read < 50; ++pages_read) {
+            auto page = org.list_people(c, q);
+            if (!page) break;
+            for (const auto& p : page->items) people.emplace_back(p.person.id, p.person.name);
+            if (!page->next_cursor) break;
+            q.cursor = page->next_cursor;
+        }
+        std::sort(people.begin(), people.end(),
+                  [](const auto& a, const auto& b) { return kit::name_less(a.second, b.second); });
+        auto* lead = field("lead_person_id", "Lead officer", "", "select", "");
+        (*lead)["blank"] = "No lead officer";
+        (*lead)["options"] = choices(people, in.lead_person_id.value_or(""));
+        std::vector<std::pair<std::string, std::string>> units;
+        for (const auto& u : org.all_units(c)) units.emplace_back(u.id, u.name);
+        std::sort(units.begin(), units.end(),
+                  [](const auto& a, const auto& b) { return kit::name_less(a.second, b.second); });
+        auto* unit = field("lead_unit_id", "Lead unit", "", "select", "");
+        (*unit)["blank"] = "No lead unit";
+        (*unit)["options"] = choices(units, in.lead_unit_id.value_or(""));
+        field("notes", "Notes and linkages", "", "area", in.notes.value_or(""));
+        field("constraints", "Constraints",
+              "What the item depends on, for example Dependent on resources being made available",
+              "area", in.constraints.value_or(""));
+        json::array themes;
+        int n = 0;
+        for (auto t : k_best_value_themes) {
+            const bool checked =
+                in.themes && std::find(in.themes->begin(), in.themes->end(), t) != in.themes->end();
+            themes.push_back(
+                json::object{{"id", n++ == 0 ? std::string("themes") : fmt::format("themes-{}", n)},
+                             {"value", t},
+                             {"label", capitalised(t)},
+                             {"checked", checked}});
+        }
+        json::object view{{"fields", std::move(fields)},
+                          {"themes", std::move(themes)},
+                          {"plan_title", v.plan_title}};
+        if (auto plan = service.get_plan(c, v.item.plan_id))
+            view["approved"] = plan->status == "approved";
+        return view;
+    }
+
+    static kit::FormPage item_form(const Item& i) {
+        return {"plans/item_form", "Change " + i.ref + " " + shortened(i.title, 60),
+                item_href(i.id), "Save changes", item_href(i.id)};
+    }
+
+    Response edit_item(Request& r) const {
+        if (!r.principal.signed_in()) return kit::sign_in_first(r);
+        const Context c = ctx(r);
+        const auto v = item_to_change(c, std::string(r.param("id")));
+        if (!v)
+            return kit::error_page(pages, r,
+                                   Error::not_found("There is no item here you can change."));
+        const Item& i = v->item;
+        ItemInput in;
+        in.ref = i.ref;
+        in.title = i.title;
+        in.kind = i.kind;
+        in.timing = i.timing;
+        in.start_date = i.start_date ? kit::display_date(i.start_date) : "";
+        in.due_date = i.due_date ? kit::display_date(i.due_date) : "";
+        in.lead_person_id = i.lead_person_id.value_or("");
+        in.lead_unit_id = i.lead_unit_id.value_or("");
+        in.notes = i.notes;
+        in.constraints = i.constraints;
+        in.themes = i.themes;
+        auto view = item_form_view(c, *v, in, nullptr);
+        view["version"] = i.version;
+        return kit::show_form(pages, r, item_form(i), std::move(view));
+    }
+
+    Response update_item(Request& r) const {
+        if (!r.principal.signed_in()) return kit::sign_in_first(r);
+        const Context c = ctx(r);
+        const auto v = item_to_change(c, std::string(r.param("id")));
+        if (!v)
+            return kit::error_page(pages, r,
+                                   Error::not_found("There is no item here you can change."));
+        const kit::Form form = http::parse_form(r.body);
+        ItemInput in;
+        for (auto [name, target] : {std::pair{"ref", &in.ref},
+                                    {"title", &in.title},
+                                    {"kind", &in.kind},
+                                    {"timing", &in.timing},
+                                    {"lead_person_id", &in.lead_person_id},
+                                    {"lead_unit_id", &in.lead_unit_id},
+                                    {"notes", &in.notes},
+                                    {"constraints", &in.constraints}})
+            *target = kit::form_text(form, name);
+        std::vector<std::string> themes;
+        for (const auto& [k, value] : form)
+            if (k == "themes") themes.push_back(value);
+        in.themes = themes;
+        // Dates as people write them ("1 April 2025", "01.04.2025"), read as timing words are;
+        // blank clears the date (the timing's, if any, then stands); anything else goes to the
+        // service as written, which names the field.
+        ItemInput shown = in;
+        for (auto [name, target, shown_target] :
+             {std::tuple{"start_date", &in.start_date, &shown.start_date},
+              {"due_date", &in.due_date, &shown.due_date}}) {
+            const std::string written(trim(kit::form_text(form, name)));
+            *shown_target = written;
+            *target = written;
+            if (const Timing t = parse_timing(written); t.kind == TimingKind::Date && t.date)
+                *target = format_iso_date(*t.date);
+        }
+        const std::int64_t version = kit::form_version(form);
+        auto updated = service.update_item(c, v->item.id, in, version);
+        if (updated) return kit::saved(r, item_href(v->item.id), "Item saved");
+        auto error = updated.error();
+        for (auto& e : error.errors)
+            if (e.field == "start_date" || e.field == "due_date")
+                if (e.message.find("YYYY-MM-DD") != std::string::npos)
+                    e.message = fmt::format("Enter the {} as a date, for example 31 March 2026",
+                                            e.field == "start_date" ? "start date" : "due date");
+        auto view = item_form_view(c, *v, shown, &error);
+        view["version"] = version;
+        return kit::show_form(pages, r, item_form(v->item), std::move(view), &error);
+    }
+
     // ---- Approving a plan ----
 
     json::object approval_view(const Context& c, const Plan& p, const std::string& body,
@@ -809,6 +984,8 @@ struct Pages {
         view["links"] = std::move(shown_links);
 
         view["can_update"] = service.can_update_item(c, i) && !i.archived_at;
+        view["can_edit"] = item_to_change(c, i.id).has_value();
+        view["edit_href"] = item_href(i.id) + "/edit";
         view["update_href"] = item_href(i.id) + "/update";
         // The history, for those who may change the item: when, who, what and which fields.
         if (auto history = service.item_history(c, i.id)) {
@@ -1111,6 +1288,8 @@ void register_pages(http::Router& router, PlanService& service, org::OrgService&
     on(Method::Get, "/plans/{id}/approve", &Pages::approve);
     on(Method::Post, "/plans/{id}/approve", &Pages::create_approval);
     on(Method::Get, "/plan-items/{id}", &Pages::item);
+    on(Method::Get, "/plan-items/{id}/edit", &Pages::edit_item);
+    on(Method::Post, "/plan-items/{id}", &Pages::update_item);
     on(Method::Get, "/plan-items/{id}/update", &Pages::new_update);
     on(Method::Post, "/plan-items/{id}/update", &Pages::create_update);
     on(Method::Get, "/reviews/{id}", &Pages::review);

@@ -11,6 +11,7 @@
 #include "civic/core/date.hpp"
 #include "civic/core/ids.hpp"
 #include "civic/core/period.hpp"
+#include "civic/core/utf8.hpp"
 #include "civic/modules/org/repo.hpp"
 #include "civic/modules/plans/service_support.hpp"
 #include "civic/store/audit.hpp"
@@ -430,7 +431,7 @@ Result<Plan> PlanService::create_from_framework(const Context& ctx, const PlanIn
                 i.parent_id = items.back().id;
                 i.ref = fmt::format("7.{}", ++m);
                 i.kind = "area";
-                i.title = shorten(f.text, 1900);
+                i.title = shortened(f.text, 1900);
                 i.description = fmt::format("Answers {} {} of {}.", f.kind, f.ref, review->title);
                 i.themes = {"continuous improvement"};
                 i.created_at = i.updated_at = p.created_at;

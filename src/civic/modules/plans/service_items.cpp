@@ -12,6 +12,7 @@
 #include "civic/core/ids.hpp"
 #include "civic/core/period.hpp"
 #include "civic/core/timing.hpp"
+#include "civic/core/utf8.hpp"
 #include "civic/modules/org/repo.hpp"
 #include "civic/modules/org/service.hpp"
 #include "civic/modules/plans/service.hpp"
@@ -27,14 +28,6 @@ bool detail::may_update(Connection& c, const Principal& who, const Item& item) {
     if (!item.lead_unit_id) return false;
     auto unit = org::repo::find_unit(c, *item.lead_unit_id);
     return unit && covers(who, unit->path, Access::Write);
-}
-
-std::string detail::shorten(std::string_view text, std::size_t max_bytes) {
-    if (text.size() <= max_bytes) return std::string(text);
-    std::size_t cut = max_bytes;
-    // Back up to the start of a character: continuation bytes are 10xxxxxx.
-    while (cut > 0 && (static_cast<unsigned char>(text[cut]) & 0xC0) == 0x80) --cut;
-    return std::string(text.substr(0, cut)) + "…";
 }
 
 // The plan an item write goes into: live, not superseded, and changeable by the caller.
@@ -114,7 +107,7 @@ Result<void> apply_item_input(Connection& c, const Context& ctx, const ItemInput
         for (const auto& s : siblings)
             if (s.id != item.id && s.ref == ref) {
                 checks.fail("ref", fmt::format("This plan already has an item {}: {}", ref,
-                                               shorten(s.title, 80)));
+                                               shortened(s.title, 80)));
                 break;
             }
     }
@@ -495,7 +488,7 @@ Result<Item> PlanService::archive_item(const Context& ctx, const std::string& id
                     if (s.parent_id == i.id)
                         return std::unexpected(Error::conflict(fmt::format(
                             "This item still has sub-items ({} {}). Archive or move them first.",
-                            s.ref, shorten(s.title, 60))));
+                            s.ref, shortened(s.title, 60))));
                 return ok();
             });
         if (!archived) return archived;

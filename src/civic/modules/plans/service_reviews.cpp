@@ -6,6 +6,7 @@
 #include <fmt/format.h>
 
 #include "civic/core/ids.hpp"
+#include "civic/core/utf8.hpp"
 #include "civic/modules/org/repo.hpp"
 #include "civic/modules/plans/service.hpp"
 #include "civic/modules/plans/service_support.hpp"
@@ -227,7 +228,7 @@ void PlanService::add_link_types(kit::LinkTypes& types) {
                   auto p = i ? repo::find_plan(c, i->plan_id) : std::nullopt;
                   if (!p || p->archived_at) return std::nullopt;
                   return kit::LinkTarget{
-                      fmt::format("{} {} ({})", i->ref, shorten(i->title, 200), p->title),
+                      fmt::format("{} {} ({})", i->ref, shortened(i->title, 200), p->title),
                       "/plan-items/" + i->id, may_read(who, *p),
                       may_change(who, *i) || may_update(c, who, *i)};
               });
@@ -248,7 +249,7 @@ void PlanService::add_link_types(kit::LinkTypes& types) {
                   auto r = f ? repo::find_review(c, f->review_id) : std::nullopt;
                   if (!r || r->archived_at) return std::nullopt;
                   return kit::LinkTarget{
-                      fmt::format("{} {} ({})", f->ref, shorten(f->text, 200), r->title),
+                      fmt::format("{} {} ({})", f->ref, shortened(f->text, 200), r->title),
                       "/reviews/" + r->id + "#finding-" + f->id, may_read_review(who, *r),
                       may_change(who, *f)};
               });

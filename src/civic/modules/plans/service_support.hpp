@@ -74,9 +74,6 @@ std::optional<Plan> plan_of_item(store::Connection& c, const Item& item);
 // the item's lead, as an editor of the item's lead unit.
 bool may_update(store::Connection& c, const Principal& who, const Item& item);
 
-// Text cut to at most max_bytes (then "…" added), never inside a character.
-std::string shorten(std::string_view text, std::size_t max_bytes);
-
 // The plan an item write goes into: live, not superseded, and changeable by the caller.
 Result<Plan> plan_to_change(store::Connection& c, const Context& ctx, const std::string& plan_id);
 
