@@ -147,7 +147,16 @@ export async function screenshot(page, prefix, label) {
   }
   shotNumber += 1;
   const file = path.join(SCREENSHOT_DIR, `${prefix}-${String(shotNumber).padStart(2, '0')}-${label}.png`);
-  await page.screenshot({ path: file, fullPage: true });
+  try {
+    await page.screenshot({ path: file, fullPage: true });
+  } catch (e) {
+    // Chromium now and then refuses one capture ("Unable to capture screenshot") and takes the
+    // same picture when asked again a moment later, more often on a loaded machine; the
+    // picture is for people to look at, so it is asked for once more, and only then.
+    if (!/Unable to capture screenshot/.test(String(e?.message))) throw e;
+    await new Promise((resolve) => setTimeout(resolve, 250));
+    await page.screenshot({ path: file, fullPage: true });
+  }
   return file;
 }
 
