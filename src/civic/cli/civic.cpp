@@ -5,6 +5,8 @@
 
 #include <boost/json.hpp>
 #include <filesystem>
+#include <fstream>
+#include <sstream>
 
 #include "civic/core/embedded.hpp"
 #include "civic/core/ids.hpp"
@@ -14,6 +16,9 @@
 #include "civic/modules/accounts/pages.hpp"
 #include "civic/modules/audit/api.hpp"
 #include "civic/modules/calendar/api.hpp"
+#include "civic/modules/indicators/api.hpp"
+#include "civic/modules/indicators/dataset_api.hpp"
+#include "civic/modules/indicators/pages.hpp"
 #include "civic/modules/kit/link_api.hpp"
 #include "civic/modules/org/api.hpp"
 #include "civic/modules/org/pages.hpp"
@@ -22,6 +27,44 @@
 #include "civic/store/migrations.hpp"
 
 namespace civic::cli {
+
+void print_errors(const Error& e) {
+    fmt::print(stderr, "civic: {}\n", e.detail);
+    for (const auto& fe : e.errors) fmt::print(stderr, "  {}: {}\n", fe.field, fe.message);
+}
+
+std::string read_file(const std::string& path) {
+    std::ifstream in(path, std::ios::binary);
+    if (!in)
+        throw std::runtime_error(
+            fmt::format("Cannot read {}: no such file, or no permission.", path));
+    std::ostringstream s;
+    s << in.rdbuf();
+    return s.str();
+}
+
+// Writes the whole text to a file, replacing it, or throws with a message for a person. The
+// text goes to a temporary file beside it first, so a failed write leaves no half a file.
+void write_file(const std::string& path, std::string_view text) {
+    const std::string temporary = path + ".part";
+    {
+        std::ofstream out(temporary, std::ios::binary | std::ios::trunc);
+        out.write(text.data(), static_cast<std::streamsize>(text.size()));
+        out.close();
+        if (!out) {
+            std::error_code ec;
+            std::filesystem::remove(temporary, ec);
+            throw std::runtime_error(
+                fmt::format("Cannot write {}: no such folder, no permission or no space.", path));
+        }
+    }
+    std::error_code ec;
+    std::filesystem::rename(temporary, path, ec);
+    if (ec) {
+        std::filesystem::remove(temporary, ec);
+        throw std::runtime_error(fmt::format("Cannot write {}: {}.", path, ec.message()));
+    }
+}
 
 std::unique_ptr<Civic> open_civic(const std::string& location, Create create, int pool_size) {
     const bool is_file = !store::is_postgres_url(location);
@@ -46,8 +89,12 @@ std::unique_ptr<Civic> open_civic(const std::string& location, Create create, in
     civic->audit = std::make_unique<audit::AuditService>(*civic->db);
     civic->calendar = std::make_unique<calendar::CalendarService>(*civic->db);
     plans::PlanService::add_link_types(civic->link_types);
+    indicators::IndicatorService::add_link_types(civic->link_types);
     civic->links = std::make_unique<kit::LinkService>(*civic->db, civic->link_types);
     civic->plans = std::make_unique<plans::PlanService>(*civic->db, *civic->links);
+    civic->datasets = std::make_unique<indicators::DatasetService>(*civic->db);
+    civic->indicators =
+        std::make_unique<indicators::IndicatorService>(*civic->db, *civic->links, *civic->datasets);
     return civic;
 }
 
@@ -106,6 +153,22 @@ int load_demo(Civic& civic) {
         "Loaded the demo plans: {} plans, {} items, {} measures, {} progress updates, {} "
         "links.\n",
         plans->size(), total.items, total.measures, total.updates, total.links);
+    // Then its indicators, which serve the plans' items: every file under indicators/.
+    std::vector<indicators::IndicatorService::DemoFile> indicator_files;
+    for (const auto& f : civic_embedded_demo())
+        if (f.path.starts_with("indicators/"))
+            indicator_files.push_back(
+                {f.path.substr(std::string_view("indicators/").size()), f.contents});
+    if (!indicator_files.empty()) {
+        auto shown = civic.indicators->load_demo(cli_context(civic), indicator_files);
+        if (!shown) {
+            fmt::print(stderr, "civic: the demo indicators were not loaded.\n");
+            print_errors(shown.error());
+            return k_exit_failed;
+        }
+        fmt::print("Loaded the demo indicators: {} indicators, {} values, {} targets.\n",
+                   shown->created, shown->values, shown->targets);
+    }
     return k_exit_ok;
 }
 
@@ -144,6 +207,10 @@ std::unique_ptr<http::App> build_app(Civic& civic, http::PageRenderer& pages,
     calendar::register_api(router, *civic.calendar, civic.clock);
     plans::register_api(router, *civic.plans, civic.clock);
     plans::register_pages(router, *civic.plans, *civic.org, *civic.links, pages, civic.clock);
+    indicators::register_api(router, *civic.indicators, civic.clock);
+    indicators::register_dataset_api(router, *civic.datasets, civic.clock);
+    indicators::register_pages(router, *civic.indicators, *civic.org, *civic.links, pages,
+                               civic.clock);
     kit::register_link_api(router, *civic.links, civic.clock);
     accounts::register_pages(router, *civic.accounts, pages, civic.clock);
     return app;

@@ -12,6 +12,8 @@
 #include "civic/modules/accounts/service.hpp"
 #include "civic/modules/audit/service.hpp"
 #include "civic/modules/calendar/service.hpp"
+#include "civic/modules/indicators/datasets.hpp"
+#include "civic/modules/indicators/service.hpp"
 #include "civic/modules/kit/links.hpp"
 #include "civic/modules/org/service.hpp"
 #include "civic/modules/plans/service.hpp"
@@ -35,6 +37,8 @@ struct Civic {
     kit::LinkTypes link_types;
     std::unique_ptr<kit::LinkService> links;
     std::unique_ptr<plans::PlanService> plans;
+    std::unique_ptr<indicators::DatasetService> datasets;
+    std::unique_ptr<indicators::IndicatorService> indicators;
     bool created = false;  // the database was new: no schema before this start
 };
 
@@ -53,6 +57,13 @@ std::unique_ptr<http::App> build_app(Civic& civic, http::PageRenderer& pages,
 
 // The council's name, for the page header: the first council at the top of the tree.
 std::string council_name(Civic& civic);
+
+// Prints an error and its field errors to stderr, as "civic: …".
+void print_errors(const Error& e);
+// The whole file, or throws std::runtime_error with a message for a person.
+std::string read_file(const std::string& path);
+// Writes the whole text to a file, replacing it, through a temporary file beside it, or throws.
+void write_file(const std::string& path, std::string_view text);
 
 // Loads the demo council; prints what it loaded. Returns an exit code.
 int load_demo(Civic& civic);

@@ -18,6 +18,7 @@
 #include "civic/cli/calendar_command.hpp"
 #include "civic/cli/check_command.hpp"
 #include "civic/cli/civic.hpp"
+#include "civic/cli/indicators_command.hpp"
 #include "civic/core/ids.hpp"
 #include "civic/core/log.hpp"
 #include "civic/core/text.hpp"
@@ -43,44 +44,6 @@ std::string default_assets_dir() {
     const auto exe = std::filesystem::read_symlink("/proc/self/exe", ec);
     if (!ec) return (exe.parent_path() / "assets").string();
     return "build/assets";
-}
-
-void print_errors(const Error& e) {
-    fmt::print(stderr, "civic: {}\n", e.detail);
-    for (const auto& fe : e.errors) fmt::print(stderr, "  {}: {}\n", fe.field, fe.message);
-}
-
-std::string read_file(const std::string& path) {
-    std::ifstream in(path, std::ios::binary);
-    if (!in)
-        throw std::runtime_error(
-            fmt::format("Cannot read {}: no such file, or no permission.", path));
-    std::ostringstream s;
-    s << in.rdbuf();
-    return s.str();
-}
-
-// Writes the whole text to a file, replacing it, or throws with a message for a person. The
-// text goes to a temporary file beside it first, so a failed write leaves no half a file.
-void write_file(const std::string& path, std::string_view text) {
-    const std::string temporary = path + ".part";
-    {
-        std::ofstream out(temporary, std::ios::binary | std::ios::trunc);
-        out.write(text.data(), static_cast<std::streamsize>(text.size()));
-        out.close();
-        if (!out) {
-            std::error_code ec;
-            std::filesystem::remove(temporary, ec);
-            throw std::runtime_error(
-                fmt::format("Cannot write {}: no such folder, no permission or no space.", path));
-        }
-    }
-    std::error_code ec;
-    std::filesystem::rename(temporary, path, ec);
-    if (ec) {
-        std::filesystem::remove(temporary, ec);
-        throw std::runtime_error(fmt::format("Cannot write {}: {}.", path, ec.message()));
-    }
 }
 
 // JSON laid out for a person to read and for a version-control diff: one member or element a
@@ -405,8 +368,8 @@ int run(int argc, char** argv) {
     auto* user_list = user_cmd->add_subcommand("list", "List the users and their roles");
     add_db(user_list);
 
-    auto* import_cmd =
-        app.add_subcommand("import", "Import a CSV file or a plan's JSON, all or nothing");
+    auto* import_cmd = app.add_subcommand(
+        "import", "Import a CSV file, a plan's JSON or a benchmark dataset, all or nothing");
     import_cmd->require_subcommand(1);
     std::string import_file;
     auto* import_units =
@@ -457,6 +420,8 @@ int run(int argc, char** argv) {
 
     CalendarCommand calendar_cmd;
     add_calendar_command(app, calendar_cmd, db);
+    IndicatorsCommand indicators_cmd;
+    add_indicators_command(*import_cmd, *export_cmd, indicators_cmd, add_db);
 
     CheckCommand check_cmd;
     add_check_command(app, check_cmd, db);
@@ -490,6 +455,7 @@ int run(int argc, char** argv) {
         }
         if (serve_cmd->parsed()) return serve(db, serve_opts);
         if (auto done = run_calendar_command(calendar_cmd, db)) return *done;
+        if (auto done = run_indicators_command(indicators_cmd, db)) return *done;
         if (auto done = run_check_command(check_cmd, db)) return *done;
         if (routes_cmd->parsed()) return print_routes(routes_query);
         if (init_cmd->parsed()) {

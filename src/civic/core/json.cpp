@@ -6,6 +6,7 @@
 #include <boost/json/parse.hpp>
 #include <boost/json/serialize.hpp>
 #include <boost/json/stream_parser.hpp>
+#include <cmath>
 
 #include "civic/core/clock.hpp"
 #include "civic/core/utf8.hpp"
@@ -117,6 +118,21 @@ std::optional<std::int64_t> JsonFields::optional_integer(std::string_view name,
     if (v->is_uint64() && v->as_uint64() <= static_cast<std::uint64_t>(INT64_MAX))
         return static_cast<std::int64_t>(v->as_uint64());
     fail(std::string(name), fmt::format("{} must be a whole number, for example 3", label));
+    return std::nullopt;
+}
+
+std::optional<std::optional<double>> JsonFields::optional_number(std::string_view name,
+                                                                 std::string_view label) {
+    const auto* v = get(name);
+    if (!v) {
+        if (explicit_null(name)) return std::optional<double>();
+        return std::nullopt;
+    }
+    if (v->is_number()) {
+        const double d = v->to_number<double>();
+        if (std::isfinite(d)) return std::optional<double>(d);
+    }
+    fail(std::string(name), fmt::format("{} must be a number, for example 42.5", label));
     return std::nullopt;
 }
 

@@ -38,6 +38,10 @@ public:
                                              std::size_t max_len = 2000);
     std::optional<std::int64_t> optional_integer(std::string_view name, std::string_view label);
     std::optional<bool> optional_boolean(std::string_view name, std::string_view label);
+    // An optional number: nullopt when absent, a nullopt inside when null (which clears it on
+    // an update). Refuses anything but a finite JSON number.
+    std::optional<std::optional<double>> optional_number(std::string_view name,
+                                                         std::string_view label);
     // An optional YYYY-MM-DD date: nullopt when absent, "" when null.
     std::optional<std::string> optional_date(std::string_view name, std::string_view label);
     // An optional list of strings.

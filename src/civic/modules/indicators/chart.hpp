@@ -1,0 +1,39 @@
+// SPDX-License-Identifier: AGPL-3.0-or-later
+#pragma once
+// Charts drawn on the server as SVG, with no script: an indicator's trend (its values, the
+// target line, and the benchmark median with the interquartile band) and the small sparkline
+// a scorecard row carries. Each chart has a <title> and <desc>, role="img" and an
+// aria-labelledby, and the page puts the same figures beside it as a table, so no one needs
+// to see the picture to read it.
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "civic/modules/indicators/rating.hpp"
+
+namespace civic::indicators {
+
+struct ChartPoint {
+    std::string period;  // canonical, shown on the axis
+    std::optional<double> value, target;
+    std::optional<double> benchmark_median, benchmark_lower, benchmark_upper;
+    std::string rag;  // "green", "amber", "red", "none", "awaiting": the point's colour
+};
+
+struct ChartOptions {
+    std::string id = "chart";  // unique on the page: ids inside the SVG start with it
+    std::string title;         // "BV 8: invoices paid on time"
+    Format format;             // for the axis labels
+    int width = 640, height = 320;
+};
+
+// The trend chart: a line of values (points coloured and shaped by rating, so colour is not
+// the only cue), a dashed target line, the benchmark median as a dotted line over a shaded
+// interquartile band. An empty series draws a chart that says "No values yet".
+std::string trend_chart_svg(const std::vector<ChartPoint>& points, const ChartOptions& options);
+
+// A sparkline of the values only, about 120 × 24, aria-hidden (the row states the figures).
+std::string sparkline_svg(const std::vector<std::optional<double>>& values);
+
+}  // namespace civic::indicators
