@@ -64,6 +64,11 @@ std::expected<RagRule, std::string> rag_rule_from_json(const boost::json::value&
 // the same period last year", "met or not".
 std::string describe(const RagRule& rule);
 
+// A number as an officer types it or a spreadsheet writes it: "42", "-3.5", "1,234.5", ".5",
+// "1e3"; a trailing "%" or a leading "£" is allowed and ignored. nullopt for anything else
+// (blank, "n/a", "12abc", thousands commas in the wrong places, not finite).
+std::optional<double> parse_number(std::string_view text);
+
 // How a value is shown: its unit and decimal places. 32 percentage → "32%"; 1234.5 money →
 // "£1,234.50" (money keeps pence only when the indicator has decimals); 4.25 days → "4.25
 // days"; 3.1 rate-per-1000 → "3.1 per 1,000".
