@@ -355,18 +355,18 @@ TEST(Rating, AmberWithinAnAbsoluteMarginLowerIsBetter) {
     EXPECT_DOUBLE_EQ(*r.deviation_percent, 25);
     EXPECT_EQ(r.explanation,
               "Amber: 12.5 days is 2.5 days above the target of 10.0 days, within 2.5 days of it, "
-              "and lower is better; the rule is amber within 2.5.");
+              "and lower is better; the rule is amber within 2.5 days.");
     r = rated(Polarity::Lower, "amber-within:2.5", f, 12.6, 10);
     EXPECT_EQ(r.rag, "red");
     EXPECT_EQ(r.explanation,
               "Red: 12.6 days is 2.6 days above the target of 10.0 days, and lower "
-              "is better; the rule is amber within 2.5.");
+              "is better; the rule is amber within 2.5 days.");
     EXPECT_EQ(rated(Polarity::Lower, "amber-within:2.5", f, 9, 10).rag, "green");
     // A margin finer than the indicator's decimals is shown as written.
     r = rated(Polarity::Higher, "amber-within:2.5", k_percent, 78, 80);
     EXPECT_EQ(r.explanation,
               "Amber: 78% is 2 points below the target of 80%, within 2.5 points "
-              "of it; the rule is amber within 2.5.");
+              "of it; the rule is amber within 2.5 points.");
 }
 
 TEST(Rating, AmberWithinMoney) {
@@ -375,7 +375,7 @@ TEST(Rating, AmberWithinMoney) {
     EXPECT_EQ(r.rag, "amber");
     EXPECT_EQ(r.explanation,
               "Amber: £10,450 is £450 above the target of £10,000, within £500 of "
-              "it, and lower is better; the rule is amber within 500.");
+              "it, and lower is better; the rule is amber within £500.");
 }
 
 TEST(Rating, GreenWithinAndBetterThanLastYear) {

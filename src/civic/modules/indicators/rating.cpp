@@ -547,7 +547,16 @@ Rating rate(const RatingInput& in) {
     } else if (has_target) {
         target_words = "the target of " + shown(*in.target.value, f, d0);
     }
-    const std::string rule_words = "; the rule is " + describe(in.rule) + ".";
+    // The rule in words, an absolute margin in the indicator's units: "amber within 5%",
+    // "amber within 2.5 days".
+    std::string rule_in_words = describe(in.rule);
+    if (in.rule.kind != RagRule::Kind::Met && !in.rule.margin_is_percent) {
+        const std::string bare = shortest(in.rule.margin);
+        const auto at = rule_in_words.find(bare);
+        if (at != std::string::npos)
+            rule_in_words.replace(at, bare.size(), margin_in_words(in.rule, f));
+    }
+    const std::string rule_words = "; the rule is " + rule_in_words + ".";
 
     if (!has_target) {
         r.rag = "none";
