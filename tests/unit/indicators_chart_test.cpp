@@ -228,6 +228,20 @@ TEST(TrendChart, BreaksTheLineAtAGap) {
     EXPECT_EQ(svg.find("Target<"), std::string::npos);  // no target, no key for one
 }
 
+TEST(TrendChart, DescribesThePeriodsThatHaveValuesNotThoseWithOnlyATarget) {
+    std::vector<ChartPoint> points = {point("2024/25 Q3", 84, 81, "green"),
+                                      point("2024/25 Q4", 80, 81, "amber"),
+                                      point("2025/26 Q1", std::nullopt, 81, "awaiting"),
+                                      point("2025/26 Q2", std::nullopt, 81, "awaiting")};
+    const std::string svg = trend_chart_svg(points, options("Targets ahead"));
+    EXPECT_EQ(xml_problem(svg), "");
+    EXPECT_NE(svg.find("<desc id=\"bv8-desc\">Values for 2 periods from 2024/25 Q3 to 2024/25 Q4. "
+                       "The latest, 2024/25 Q4, is 80% (amber) against a target of 81%."),
+              std::string::npos)
+        << svg;
+    EXPECT_NE(svg.find(">2025/26 Q2</text>"), std::string::npos);  // the axis runs on
+}
+
 TEST(TrendChart, ThinsThePeriodLabelsWhenThereAreMany) {
     std::vector<ChartPoint> points;
     for (int y = 2015; y < 2025; ++y)

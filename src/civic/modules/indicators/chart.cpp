@@ -143,11 +143,13 @@ std::string value_text(std::optional<double> v, const Format& f) {
 // The description read out in place of the picture: what it shows, the latest figure, and
 // where the full figures are.
 std::string description(const std::vector<ChartPoint>& points, const ChartOptions& o) {
+    const ChartPoint* earliest = nullptr;
     const ChartPoint* latest = nullptr;
     int with_value = 0;
     bool any_target = false, any_benchmark = false;
     for (const auto& p : points) {
         if (p.value) {
+            if (!earliest) earliest = &p;
             latest = &p;
             ++with_value;
         }
@@ -155,10 +157,9 @@ std::string description(const std::vector<ChartPoint>& points, const ChartOption
         any_benchmark = any_benchmark || p.benchmark_median.has_value();
     }
     if (!latest) return "No values yet.";
-    std::string out = with_value == 1
-                          ? std::string("One value so far.")
-                          : fmt::format("Values for {} periods from {} to {}.", with_value,
-                                        points.front().period, points.back().period);
+    std::string out = with_value == 1 ? std::string("One value so far.")
+                                      : fmt::format("Values for {} periods from {} to {}.",
+                                                    with_value, earliest->period, latest->period);
     out += fmt::format(" The latest, {}, is {} ({})", latest->period,
                        format_value(*latest->value, o.format), rating_words(latest->rag));
     if (latest->target)

@@ -472,14 +472,36 @@ Response Pages::indicator(Request& r) const {
     // Every revision of every value, with what the caller may do next.
     auto values = service.list_values(c, i.id, std::nullopt);
     if (!values) return kit::error_page(pages, r, values.error());
+    // Newest period first, as the service lists them, and within a period the newest revision.
+    {
+        std::map<std::string, std::size_t> first_seen;
+        for (const auto& v : *values) first_seen.emplace(v.period, first_seen.size());
+        std::stable_sort(values->begin(), values->end(), [&](const Value& a, const Value& b) {
+            const auto pa = first_seen[a.period], pb = first_seen[b.period];
+            return pa != pb ? pa < pb : a.revision > b.revision;
+        });
+    }
     std::map<std::string, bool> open_period;  // a period with a draft or submitted revision
     for (const auto& v : *values)
         if (v.status == "draft" || v.status == "submitted") open_period[v.period] = true;
     json::array revisions;
     for (const auto& v : *values) {
-        std::string who = "Entered by " + v.entered_by;
-        if (v.submitted_by) who += "; submitted by " + *v.submitted_by;
-        if (v.approved_by) who += "; approved by " + *v.approved_by;
+        // "Entered, submitted and approved by cli"; "Entered by ann; approved by bob".
+        std::string who;
+        {
+            std::vector<std::pair<std::string, std::string>> steps{{"entered", v.entered_by}};
+            if (v.submitted_by) steps.emplace_back("submitted", *v.submitted_by);
+            if (v.approved_by) steps.emplace_back("approved", *v.approved_by);
+            for (std::size_t k = 0; k < steps.size();) {
+                std::size_t end = k + 1;
+                while (end < steps.size() && steps[end].second == steps[k].second) ++end;
+                std::string verbs;
+                for (std::size_t j = k; j < end; ++j)
+                    verbs += (j == k ? "" : j + 1 == end ? " and " : ", ") + steps[j].first;
+                who += (who.empty() ? capitalised(verbs) : "; " + verbs) + " by " + steps[k].second;
+                k = end;
+            }
+        }
         const std::string when = v.approved_at    ? *v.approved_at
                                  : v.submitted_at ? *v.submitted_at
                                                   : v.updated_at;
