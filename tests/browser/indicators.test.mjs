@@ -247,6 +247,24 @@ test('an indicator’s page shows its definition, its trend as a chart and as a 
   await context.close();
 });
 
+test('an indicator’s page links to the plan items it measures', async () => {
+  const [unit] = civic.sqlRows(`SELECT id FROM units WHERE parent_id IS NULL`);
+  const plan = await admin('POST', '/api/v1/plans', { unit_id: unit.id, kind: 'council', title: 'Indicators Browser Test Plan', period: '2025/26' });
+  const item = await admin('POST', `/api/v1/plans/${plan.id}/items`, { ref: '3.10', kind: 'activity', title: 'Improve the first point of contact' });
+  await admin('POST', '/api/v1/links', { from_type: 'plan_item', from_id: item.id, to_type: 'indicator', to_id: built['CS 1'], kind: 'measured_by' });
+  const { page, problems, context } = await openPage(browser);
+  await signIn(page, civic.url);
+  await page.goto(`${civic.url}/indicators/${built['CS 1']}`);
+  const [link] = await cells(page.locator('#links tbody tr'));
+  assert.equal(link[0], 'Measures');
+  assert.equal(await page.locator('#links tbody a').getAttribute('href'), `/plan-items/${item.id}`);
+  await checkPage(page, { prefix, label: 'indicator-links', problems });
+  // From the item's end, the link reads the other way and names the indicator.
+  await page.goto(`${civic.url}/plan-items/${item.id}`);
+  assert.equal(await page.locator('#links').getByRole('link', { name: 'CS 1 Contacts handled by customer services' }).getAttribute('href'), `/indicators/${built['CS 1']}`);
+  await context.close();
+});
+
 test('a value is entered with the GOV.UK error pattern, submitted once it has its commentary, returned, and approved', async () => {
   const { page, problems, context } = await openPage(browser);
   await signIn(page, civic.url);
