@@ -250,6 +250,7 @@ test('an indicator’s page shows its definition, its trend as a chart and as a 
 test('an indicator’s page links to the plan items it measures', async () => {
   const [unit] = civic.sqlRows(`SELECT id FROM units WHERE parent_id IS NULL`);
   const plan = await admin('POST', '/api/v1/plans', { unit_id: unit.id, kind: 'council', title: 'Indicators Browser Test Plan', period: '2025/26' });
+  built.plan = plan.id;
   const item = await admin('POST', `/api/v1/plans/${plan.id}/items`, { ref: '3.10', kind: 'activity', title: 'Improve the first point of contact' });
   await admin('POST', '/api/v1/links', { from_type: 'plan_item', from_id: item.id, to_type: 'indicator', to_id: built['CS 1'], kind: 'measured_by' });
   const { page, problems, context } = await openPage(browser);
@@ -397,8 +398,8 @@ test('a correction of an approved value needs its reason, and every revision sta
   await context.close();
 });
 
-test('the officer who enters an indicator’s values may enter and submit them, but not approve them', async () => {
-  const { page, problems, context } = await openPage(browser);
+test('the officer who enters an indicator’s values may enter and submit them, but not approve them, without JavaScript', async () => {
+  const { page, problems, context } = await openPage(browser, { javaScriptEnabled: false });
   await signIn(page, civic.url, ENTRY);
   await page.goto(`${civic.url}/indicators/${built['CS 1']}`);
   assert.equal(await page.getByRole('button', { name: 'Enter a value' }).count(), 1);
@@ -409,8 +410,14 @@ test('the officer who enters an indicator’s values may enter and submit them, 
   assert.equal(res.status(), 200);
   res = await follow(page, () => page.getByRole('button', { name: 'Submit 2025/26 Q2 revision 1' }).click());
   assert.equal(res.status(), 200);
+  assert.equal(await text(page.locator('.govuk-notification-banner__heading')), 'The value for 2025/26 Q2 was submitted for approval');
   assert.equal(await page.getByRole('button', { name: /^Approve/ }).count(), 0, 'approving is for whoever may change the indicator');
-  await checkPage(page, { prefix, label: 'entry-person', problems });
+  assert.deepEqual(
+    civic.sqlRows(`SELECT status, value FROM indicator_values WHERE indicator_id = '${built['CS 1']}' AND period = '2025/26 Q2'`),
+    [{ status: 'submitted', value: 83 }],
+  );
+  await screenshot(page, prefix, 'entry-person-no-js');
+  assert.deepEqual(problems, []);
   // Another indicator is not theirs to enter.
   await page.goto(`${civic.url}/indicators/${built['BV 8']}`);
   assert.equal(await page.getByRole('button', { name: 'Enter a value' }).count(), 0);
@@ -458,7 +465,16 @@ test('the scorecard rates every indicator for a period, counts each rating, and 
   assert.deepEqual(nojs.problems, []);
   await nojs.context.close();
 
-  const refused = await page.goto(`${civic.url}/indicators/scorecard?period=${encodeURIComponent('2024/25 Q9')}&rag=purple`);
+  // A plan's scorecard (from a link): the indicators its items are measured by.
+  await page.goto(`${civic.url}/indicators/scorecard?period=${encodeURIComponent('2024/25 Q4')}&plan=${built.plan}`);
+  assert.deepEqual(await codesIn(page, '#scorecard'), ['CS 1']);
+  assert.match(await text(page.locator('#plan')), /^Only the indicators linked to the items of one plan are shown: show every indicator\.$/);
+  await checkPage(page, { prefix, label: 'scorecard-plan', problems });
+  let refused = await page.goto(`${civic.url}/indicators/scorecard?plan=not-a-plan`);
+  assert.equal(refused.status(), 422);
+  assert.equal(await page.locator('.govuk-error-summary a').first().getAttribute('href'), '#plan');
+
+  refused = await page.goto(`${civic.url}/indicators/scorecard?period=${encodeURIComponent('2024/25 Q9')}&rag=purple`);
   assert.equal(refused.status(), 422);
   assert.equal(await text(page.locator('#rag-error')), 'Error: Choose a rating from the list');
   assert.equal(await page.locator('#scorecard').count(), 0);

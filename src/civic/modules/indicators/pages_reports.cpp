@@ -83,7 +83,7 @@ Response Pages::scorecard(Request& r) const {
         refused.errors.push_back({"theme", "Choose a Best Value theme from the list"});
     if (!plan.empty() && !is_id(plan))
         refused.errors.push_back(
-            {"period", "The link to this plan's scorecard is not complete. Go back to the plan."});
+            {"plan", "The link to this plan's scorecard is not complete. Go back to the plan."});
     const std::string title = "Scorecard";
     if (!refused.errors.empty())
         return refused_page(pages, r, "indicators/scorecard", title, std::move(view), refused);
@@ -101,9 +101,9 @@ Response Pages::scorecard(Request& r) const {
             card.error().kind == ErrorKind::NotFound) {
             Error shown = card.error();
             if (shown.kind == ErrorKind::NotFound)
-                shown = Error::validation("period",
-                                          "There is no plan at the address given: "
-                                          "choose the plan again from its page.");
+                shown = Error::validation("plan",
+                                          "There is no plan you can see at the address given. "
+                                          "Go back to the plan.");
             return refused_page(pages, r, "indicators/scorecard", title, std::move(view), shown);
         }
         return kit::error_page(pages, r, card.error());
