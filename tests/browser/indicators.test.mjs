@@ -482,6 +482,45 @@ test('the scorecard rates every indicator for a period, counts each rating, and 
   await context.close();
 });
 
+test('an indicator linked to a benchmark dataset shows where the council stands, in words, in the chart and on the scorecard', async (t) => {
+  // Five councils' figures for 2024/25; the council is A3, in the middle.
+  const dir = civic.dir;
+  writeFileSync(
+    path.join(dir, 'club.csv'),
+    ['area_code,area_name,metric,period,value', 'A1,Avon,contacts,2024/25,10', 'A2,Brent,contacts,2024/25,20', 'A3,Demo,contacts,2024/25,30', 'A4,Dover,contacts,2024/25,40', 'A5,Eden,contacts,2024/25,50'].join('\n') + '\n',
+  );
+  writeFileSync(path.join(dir, 'club-metrics.csv'), 'metric,title,polarity\ncontacts,Contacts handled at the first point,higher\n');
+  const loaded = await runCli(['import', 'dataset', 'club', '--db', civic.dbPath, '--values', path.join(dir, 'club.csv'), '--metrics', path.join(dir, 'club-metrics.csv')]);
+  if (loaded.code !== 0 && /not built yet/.test(loaded.stderr)) return t.skip('benchmark datasets are not built yet');
+  mustSucceed('civic import dataset', loaded);
+  await importCsv(
+    'indicators',
+    'benchmarked.csv',
+    'code,title,unit,polarity,frequency,rag_rule,benchmark_dataset,benchmark_metric,benchmark_area\nBM 1,Contacts handled at the first point,percentage,higher,quarterly,met,club,contacts,A3\n',
+  );
+  await importCsv('values', 'benchmarked-values.csv', 'indicator,period,value,numerator,denominator,target,note\nBM 1,2024/25 Q4,30,,,35,\n');
+  const [{ id }] = civic.sqlRows(`SELECT id FROM indicators WHERE code = 'BM 1'`);
+
+  const { page, problems, context } = await openPage(browser);
+  await signIn(page, civic.url);
+  await page.goto(`${civic.url}/indicators/${id}`);
+  // Higher is better: 30 is at the median of 10, 20, 30, 40, 50, so in quartile 2, ranked 3rd.
+  assert.equal(
+    await text(page.locator('#position')),
+    '30% is in quartile 2 of 4 (1 is the best) and ranks 3 of 5 councils for 2024/25. The median is 30%; the middle half of councils are from 20% to 40%.',
+  );
+  assert.deepEqual((await cells(page.locator('#trend-table tbody tr')))[0], ['2024/25 Q4', '30%', '35%', 'Red', '30%']);
+  assert.equal(await page.locator('svg.civic-chart .civic-chart__benchmark-median').count(), 1);
+  assert.equal(await page.locator('svg.civic-chart .civic-chart__benchmark-band rect').count(), 1);
+  assert.match(await page.locator('#trend-desc').textContent(), /The dotted line is the median of the councils compared/);
+  await checkPage(page, { prefix, label: 'benchmarked', problems });
+
+  await page.goto(`${civic.url}/indicators/scorecard?period=${encodeURIComponent('2024/25 Q4')}`);
+  const row = (await cells(page.locator('#scorecard tbody tr'))).find((r) => r[0].startsWith('BM 1'));
+  assert.equal(row[6], 'Quartile 2, rank 3 of 5');
+  await context.close();
+});
+
 test('data quality lists late and missing values with how each deadline was counted, and the two figures', async () => {
   const { page, problems, context } = await openPage(browser);
   await signIn(page, civic.url);
