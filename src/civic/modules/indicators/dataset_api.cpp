@@ -133,12 +133,12 @@ Response benchmark(const Request& r, DatasetService& s, const Clock& clock) {
     if (metric) {
         auto found = s.benchmark(ctx, name, *metric, *period, *area, group);
         if (!found) return http::problem_response(r, found.error());
-        return http::json_response(200, to_json(*found));
+        return http::json_response(200, position_json(*found));
     }
     auto found = s.benchmark_all(ctx, name, *period, *area, group);
     if (!found) return http::problem_response(r, found.error());
     json::array items;
-    for (const auto& p : *found) items.push_back(to_json(p));
+    for (const auto& p : *found) items.push_back(position_json(p));
     return http::json_response(200, json::object{{"items", std::move(items)}});
 }
 

@@ -50,7 +50,7 @@ json::object to_json(const DatasetSummary& s) {
             {"neighbours", s.neighbours}};
 }
 
-json::object to_json(const Position& p) {
+json::object position_json(const Position& p) {
     json::object o{{"metric", p.metric},
                    {"metric_title", p.metric_title},
                    {"polarity", polarity_or_null(p.polarity)},

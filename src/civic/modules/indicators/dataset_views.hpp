@@ -11,8 +11,10 @@ namespace civic::indicators {
 boost::json::object to_json(const Dataset& d);
 boost::json::object to_json(const DatasetService::Metric& m);
 boost::json::object to_json(const DatasetSummary& s);
-// The figures; polarity, quartile, rank and mads_from_median are null when they cannot be
-// worked out, and the group's figures are there only when a group was asked for.
-boost::json::object to_json(const Position& p);
+// The figures as /api/v1/datasets/{name}/benchmark answers them: polarity, quartile, rank and
+// mads_from_median are null when they cannot be worked out (polarity "" is null), and the
+// group's figures are there only when a group was asked for. (views.hpp's to_json(Position)
+// is the assessment's.)
+boost::json::object position_json(const Position& p);
 
 }  // namespace civic::indicators
