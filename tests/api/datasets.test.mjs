@@ -506,12 +506,13 @@ A01,Area One,M1,2023-24,3
 A03,"Area "Three",M1,2023-24,4
 A04,Area Four,M1,,
 A05,Area Five,M1,2023-24
+A01,Area One,M1,2023-24,5
 `;
       const res = await srv.admin('POST', '/api/v1/datasets', {
         body: { name: 'hand', values, metrics: 'metric,title,polarity\nM1,One,up\nM9,Nine,higher\n', groups: 'group,area_code\nneighbours,A01\n' },
       });
       const p = assertProblem(res, 422);
-      assert.equal(p.detail, 'The dataset was not imported: 9 problems found, and nothing was written.');
+      assert.equal(p.detail, 'The dataset was not imported: 10 problems found, and nothing was written.');
       assert.deepEqual(p.errors, [
         { field: 'values line 3, column value', message: "'n/a' is not a number" },
         { field: 'values line 4', message: 'A01 already has a value of M1 for 2023-24 on line 2; give each area one value for a metric and period' },
@@ -519,6 +520,7 @@ A05,Area Five,M1,2023-24
         { field: 'values line 6, column period', message: 'The period is blank' },
         { field: 'values line 6, column value', message: 'The value is blank; leave the line out when there is no value' },
         { field: 'values line 7', message: 'This line has 4 values but the first line names 5 columns' },
+        { field: 'values line 8', message: 'A01 already has a value of M1 for 2023-24 on line 2; give each area one value for a metric and period' },
         { field: 'groups line 2, column group', message: '"neighbours" is kept for each area\'s nearest neighbours; give the group another name' },
         { field: 'metrics line 2, column polarity', message: "'up' is neither higher nor lower (leave it blank when neither is better)" },
         { field: 'metrics line 3, column metric', message: "'M9' has no values in the values file" },

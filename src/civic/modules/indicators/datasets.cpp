@@ -20,6 +20,7 @@
 #include <charconv>
 #include <cmath>
 #include <deque>
+#include <limits>
 #include <map>
 #include <set>
 #include <tuple>
@@ -51,6 +52,7 @@ constexpr std::size_t k_max_source = 2000;
 constexpr std::string_view k_neighbours = "neighbours";
 constexpr std::string_view k_kind_group = "group";
 constexpr std::string_view k_kind_neighbours = "neighbours";
+constexpr double k_none = std::numeric_limits<double>::quiet_NaN();
 
 // ---------------------------------------------------------------------------------------
 // Reading the values file.
@@ -245,7 +247,8 @@ struct ValueLine {
     std::uint32_t line;
     std::string_view area_name;
     double value;
-    std::optional<double> numerator, denominator;
+    // NaN when the file gives none (a value itself is always finite).
+    double numerator, denominator;
 };
 
 struct ValuesFile {
@@ -371,8 +374,8 @@ void read_values(std::string_view text, ValuesFile& out, ImportProblems& problem
         const auto denominator = optional_number(c_den);
         if (!ok) continue;
         out.lines.push_back(ValueLine{metric_id, out.periods.add(period), area_id,
-                                      static_cast<std::uint32_t>(line), name, *value, numerator,
-                                      denominator});
+                                      static_cast<std::uint32_t>(line), name, *value,
+                                      numerator.value_or(k_none), denominator.value_or(k_none)});
     }
     if (out.lines.empty() && !problems.any())
         problems.add(header_line, "", "The file has no values: only the line naming the columns");
@@ -396,24 +399,32 @@ void sort_and_check_repeats(ValuesFile& file, ImportProblems& problems) {
         return std::tie(x.metric, x.period, x.area, x.index) <
                std::tie(y.metric, y.period, y.area, y.index);
     };
-    if (!std::is_sorted(keys.begin(), keys.end(), before))
-        std::sort(keys.begin(), keys.end(), before);
-    std::vector<ValueLine> sorted;
-    sorted.reserve(file.lines.size());
-    for (std::size_t k = 0; k < keys.size(); ++k) {
-        const auto& l = file.lines[keys[k].index];
-        if (k > 0 && keys[k].metric == keys[k - 1].metric && keys[k].period == keys[k - 1].period &&
-            keys[k].area == keys[k - 1].area) {
-            const auto& first = file.lines[keys[k - 1].index];
-            problems.add(l.line, "",
-                         fmt::format("{} already has a value of {} for {} on line {}; give each "
-                                     "area one value for a metric and period",
-                                     file.areas.name(l.area), file.metrics.name(l.metric),
-                                     file.periods.name(l.period), first.line));
+    const bool in_order = std::is_sorted(keys.begin(), keys.end(), before);
+    if (!in_order) std::sort(keys.begin(), keys.end(), before);
+    const auto same = [](const Key& x, const Key& y) {
+        return x.metric == y.metric && x.period == y.period && x.area == y.area;
+    };
+    bool repeats = false;
+    for (std::size_t k = 1, first = 0; k < keys.size(); ++k) {
+        if (!same(keys[k], keys[first])) {
+            first = k;
             continue;
         }
-        sorted.push_back(l);
+        const auto& l = file.lines[keys[k].index];
+        problems.add(l.line, "",
+                     fmt::format("{} already has a value of {} for {} on line {}; give each "
+                                 "area one value for a metric and period",
+                                 file.areas.name(l.area), file.metrics.name(l.metric),
+                                 file.periods.name(l.period), file.lines[keys[first].index].line));
+        repeats = true;
     }
+    // A file written in the table's order (as the conversion scripts write theirs) is not
+    // copied.
+    if (in_order && !repeats) return;
+    std::vector<ValueLine> sorted;
+    sorted.reserve(file.lines.size());
+    for (std::size_t k = 0; k < keys.size(); ++k)
+        if (k == 0 || !same(keys[k], keys[k - 1])) sorted.push_back(file.lines[keys[k].index]);
     file.lines = std::move(sorted);
 }
 
@@ -834,9 +845,10 @@ Result<DatasetSummary> DatasetService::import_dataset(const Context& ctx, const 
                 row.emplace_back(values.areas.name(l.area));
                 row.emplace_back(l.area_name);
                 row.emplace_back(l.value);
-                row.emplace_back(l.numerator ? store::Value(*l.numerator) : store::Value(nullptr));
-                row.emplace_back(l.denominator ? store::Value(*l.denominator)
-                                               : store::Value(nullptr));
+                row.emplace_back(std::isnan(l.numerator) ? store::Value(nullptr)
+                                                         : store::Value(l.numerator));
+                row.emplace_back(std::isnan(l.denominator) ? store::Value(nullptr)
+                                                           : store::Value(l.denominator));
             });
         static constexpr std::string_view metric_columns[] = {"dataset_id", "metric", "title",
                                                               "polarity"};

@@ -53,7 +53,7 @@ struct DatasetSummary {
 
 // Where an area stands for one metric in one period.
 struct Position {
-    std::string metric, metric_title, polarity;  // polarity: higher, lower
+    std::string metric, metric_title, polarity;  // polarity: higher, lower, or "" for neither
     std::string period;
     std::string area, area_name;
     std::optional<double> value;  // nullopt when the area has no value then
