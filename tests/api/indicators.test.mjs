@@ -1,14 +1,17 @@
 // SPDX-License-Identifier: AGPL-3.0-or-later
 // Indicators through the API (issue 9): definitions; the three RAG rules on higher, lower and
 // band polarity, with none and awaiting; both directions of travel; targets, a year profiled
-// to its quarters; a year assessed from its quarters (sum, mean, ratio); and the scorecard with
-// its counts and filters. Every expected figure and sentence below is worked out by hand in the
-// comment beside it. The workflow, data quality and reminders are in
-// indicators-workflow.test.mjs; the imports in indicators-import.test.mjs.
+// to its quarters; a year assessed from its quarters (sum, mean, ratio); the scorecard with
+// its counts and filters; and the benchmark position of a linked indicator. Every expected
+// figure and sentence below is worked out by hand in the comment beside it. The workflow, data
+// quality and reminders are in indicators-workflow.test.mjs; the imports in
+// indicators-import.test.mjs.
 import { describe, it, before, after } from 'node:test';
 import assert from 'node:assert/strict';
+import { writeFile } from 'node:fs/promises';
+import path from 'node:path';
 import { startServer, assertProblem, assertStopsCleanly, create, ID_RE } from './harness.mjs';
-import { indicatorKit, assertRating, near } from './indicators-support.mjs';
+import { indicatorKit, assertRating } from './indicators-support.mjs';
 
 const enc = encodeURIComponent;
 
@@ -707,6 +710,33 @@ describe('indicators', { timeout: 180000 }, () => {
       assertProblem(await srv.admin('GET', '/api/v1/scorecard?period=soon'), 422, { fields: ['period'] });
       assertProblem(await srv.admin('GET', `/api/v1/scorecard?period=${enc(period)}&rag=purple`), 422, { fields: ['rag'] });
       assertProblem(await srv.admin('GET', `/api/v1/scorecard?period=${enc(period)}&kind=national`), 422, { fields: ['kind'] });
+    });
+  });
+
+  // ---- benchmark position
+
+  describe('benchmark position', () => {
+    it('shows where the council stands in a linked dataset, for the financial year that holds the period', async () => {
+      // Five councils' 2023-24 figures: 10, 20, 30, 40 and 50; Northmoor (E4) has 40.
+      const values = path.join(srv.dir, 'tiny-values.csv');
+      const metrics = path.join(srv.dir, 'tiny-metrics.csv');
+      await writeFile(values, 'area_code,area_name,metric,period,value\nE1,Ayton,M1,2023-24,10\nE2,Beeford,M1,2023-24,20\nE3,Cowley,M1,2023-24,30\nE4,Northmoor,M1,2023-24,40\nE5,Eastham,M1,2023-24,50\n');
+      await writeFile(metrics, 'metric,title,polarity\nM1,Contacts handled,higher\n');
+      const r = await srv.cli(['import', 'dataset', 'tiny', '--values', values, '--metrics', metrics, '--db', srv.dbPath]);
+      assert.equal(r.code, 0, r.stderr);
+      await kit.indicator({ code: 'BEN 1', title: 'Contacts handled, benchmarked', unit_id: u.customer.id, measure_unit: 'percentage', polarity: 'higher', frequency: 'quarterly', rag_rule: 'met', benchmark_dataset: 'tiny', benchmark_metric: 'M1', benchmark_area: 'E4' });
+      await kit.publish('BEN 1', '2023/24 Q2', 42);
+      const a = await kit.assess('BEN 1', '2023/24 Q2');
+      // Mean and median 30; quartiles (type 7) 20 and 40; 40 is at the upper quartile: quartile 1,
+      // second of five; absolute deviations 20, 10, 0, 10, 20: MAD 10, so 40 is (40 − 30) ÷ 10 = 1 MAD above.
+      assert.deepEqual(
+        { ...a.benchmark },
+        { metric: 'M1', metric_title: 'Contacts handled', polarity: 'higher', period: '2023-24', area: 'E4', area_name: 'Northmoor', value: 40, count: 5, mean: 30, median: 30, lower_quartile: 20, upper_quartile: 40, quartile: 1, rank: 2, mad: 10, mads_from_median: 1 },
+      );
+      // The scorecard carries it too; an indicator not linked has none.
+      const card = await srv.admin('GET', `/api/v1/scorecard?period=${enc('2023/24 Q2')}&q=${enc('BEN 1')}`);
+      assert.deepEqual(card.json.items.map((row) => [row.indicator.code, row.benchmark?.rank]), [['BEN 1', 2]]);
+      assert.equal((await kit.assess('RAG 1', '2023/24 Q2')).benchmark, null);
     });
   });
 
