@@ -82,7 +82,7 @@ describe('indicators from files', { timeout: 180000 }, () => {
       assert.deepEqual(fields(by['CS 04']), ['Contacts handled by customer services', 'percentage', 'higher', 'quarterly', 'amber-within:5%', people.sam.id, people.lee.id, u.customer.id, 0, true, 0, 100, 'statutory', 'mean', 1]);
       assert.deepEqual(fields(by['LT 01']), ['Average days to answer a letter', 'days', 'lower', 'monthly', 'amber-within:2.5', people.sam.id, null, u.customer.id, 1, false, null, null, 'local', 'mean', 1]);
       assert.deepEqual(fields(by['BV 12']), ['Budget variance', 'percentage', 'band', 'quarterly', 'green-within:10%;amber-if:better-than-last-year', null, null, u.council.id, 1, true, null, null, 'local', 'mean', 1]);
-      for (const i of all) assert.deepEqual(srv.sqlRows(`SELECT actor, action FROM audit_log WHERE entity_id = '${i.id}'`), [{ actor: 'cli', action: 'import' }]);
+      for (const i of all) assert.deepEqual(srv.sqlRows(`SELECT actor, action FROM audit_log WHERE entity_id = '${i.id}'`), [{ actor: 'cli', action: 'create' }]);
     });
 
     it('changes only the indicators whose line says something new', async () => {
@@ -96,7 +96,7 @@ describe('indicators from files', { timeout: 180000 }, () => {
       assert.equal(r.stdout.trim(), `Imported 1 indicator from ${path.join(srv.dir, 'renamed.csv')}: 0 new, 1 changed.`);
       const bv = srv.sqlRows("SELECT id, title, version FROM indicators WHERE code = 'BV 12'")[0];
       assert.deepEqual([bv.title, bv.version], ['Revenue budget variance', 2]);
-      assert.deepEqual(srv.sqlRows(`SELECT action FROM audit_log WHERE entity_id = '${bv.id}' ORDER BY id`).map((a) => a.action), ['import', 'import']);
+      assert.deepEqual(srv.sqlRows(`SELECT action FROM audit_log WHERE entity_id = '${bv.id}' ORDER BY id`).map((a) => a.action), ['create', 'update']);
     });
 
     // Each bad line, and what the import says of it.
@@ -154,12 +154,12 @@ describe('indicators from files', { timeout: 180000 }, () => {
       assert.deepEqual(res.json, { created: 1, updated: 0, values: 0, targets: 0, unchanged: 0 });
       const i = srv.sqlRows("SELECT id, measure_unit, unit_id FROM indicators WHERE code = 'API 1'")[0];
       assert.deepEqual([i.measure_unit, i.unit_id], ['money', u.customer.id]);
-      assert.deepEqual(srv.sqlRows(`SELECT actor, action FROM audit_log WHERE entity_id = '${i.id}'`), [{ actor: 'admin', action: 'import' }]);
+      assert.deepEqual(srv.sqlRows(`SELECT actor, action FROM audit_log WHERE entity_id = '${i.id}'`), [{ actor: 'admin', action: 'create' }]);
     });
   });
 
   describe('values', () => {
-    it('imports values and targets with the command line: approved, a year\'s target profiled, one audit entry per indicator', async () => {
+    it('imports values and targets with the command line: approved, a year\'s target profiled, one audit entry per value', async () => {
       const r = await importCli('values', 'values.csv', VALUES);
       assert.equal(r.code, 0, r.stderr);
       // Values: CS 04 Q1 and Q2, LT 01 April and May = 4. Targets: CS 04's year and its four
@@ -175,8 +175,8 @@ describe('indicators from files', { timeout: 180000 }, () => {
       const targets = (await srv.admin('GET', `/api/v1/indicators/${enc('CS 04')}/targets`)).json.items;
       assert.deepEqual(targets.map((t) => [t.period, t.value, t.profiled_from]), [['2023/24', 81, null], ...['Q1', 'Q2', 'Q3', 'Q4'].map((q) => [`2023/24 ${q}`, 81, '2023/24'])]);
       const csId = srv.sql("SELECT id FROM indicators WHERE code = 'CS 04'");
-      const audit = srv.sqlRows(`SELECT actor, action, after_json FROM audit_log WHERE entity_id = '${csId}' AND action = 'import values'`);
-      assert.deepEqual(audit.map((a) => [a.actor, JSON.parse(a.after_json)]), [['cli', { values: 2, corrections: 0 }]]);
+      const audit = srv.sqlRows(`SELECT a.actor, a.action, a.after_json FROM audit_log a JOIN indicator_values v ON v.id = a.entity_id WHERE a.entity = 'indicator_value' AND v.indicator_id = '${csId}' ORDER BY v.period`);
+      assert.deepEqual(audit.map((a) => [a.actor, a.action, JSON.parse(a.after_json).period]), [['cli', 'create', '2023/24 Q1'], ['cli', 'create', '2023/24 Q2']]);
       // Seed 004's figure, rated.
       assertRating(await kit.assess('CS 04', '2023/24 Q1'), { rag: 'red', deviation: -49, deviation_percent: -60.49382716049383, explanation: 'Red: 32% is 49 points below the target of 81%; the rule is amber within 5%.' }, 'CS 04');
       // 45 of 60 = 75%: 6 short of 81, beyond 4.05.
