@@ -187,7 +187,7 @@ describe('indicator values', { timeout: 180000 }, () => {
         [rev2.revision, rev2.status, rev2.value, rev2.reason, rev2.commentary],
         [2, 'draft', 91, 'The CRM export missed the last day of June', ''],
       );
-      assert.deepEqual(kit.auditActions('indicator_value', rev2.id), ['correct']);
+      assert.deepEqual(kit.auditActions('indicator_value', rev2.id), ['create']);
       let a = await kit.assess('WF 1', '2024/25 Q1');
       assert.deepEqual([a.value, a.value_record.id, a.rag, a.pending], [88, rev1.id, 'amber', 'A correction (revision 2) is draft and awaits approval.']);
 
@@ -203,7 +203,7 @@ describe('indicator values', { timeout: 180000 }, () => {
       assert.equal(approved.status, 200, approved.text);
       rev2 = approved.json;
       assert.equal(rev2.status, 'approved');
-      assert.deepEqual(kit.auditActions('indicator_value', rev2.id), ['correct', 'submit', 'approve']);
+      assert.deepEqual(kit.auditActions('indicator_value', rev2.id), ['create', 'submit', 'approve']);
     });
 
     it('keeps the corrected revision as superseded, listed with every other, and rates the period by the correction', async () => {

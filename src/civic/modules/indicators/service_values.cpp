@@ -146,8 +146,7 @@ Result<Value> IndicatorService::enter_value(const Context& ctx, const ValueInput
         if (v.revision == 1) v.reason.clear();
         CIVIC_CHECK(has_figure(v, i));
         repo::insert_value(c, v);
-        store::record_audit(c, ctx, k_value.name, v.id, v.revision > 1 ? "correct" : "create",
-                            std::nullopt, audit_text(v));
+        store::record_audit(c, ctx, k_value.name, v.id, "create", std::nullopt, audit_text(v));
         return v;
     });
 }
