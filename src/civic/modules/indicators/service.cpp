@@ -94,9 +94,6 @@ Result<std::string> IndicatorService::export_values_csv(const Context&,
                                                         const std::optional<std::string>&) {
     return std::unexpected(not_yet());
 }
-Result<ImportSummary> IndicatorService::load_demo(const Context&, const std::vector<DemoFile>&) {
-    return std::unexpected(not_yet());
-}
 bool IndicatorService::can_edit(const Context&, const Indicator&) const { return false; }
 bool IndicatorService::can_enter(const Context&, const Indicator&) const { return false; }
 void IndicatorService::add_link_types(kit::LinkTypes&) {}
