@@ -48,6 +48,8 @@ public:
     std::optional<std::vector<std::string>> optional_text_list(std::string_view name,
                                                                std::string_view label,
                                                                std::size_t max_items = 100);
+    // A field of a shape of its own, as sent, marked as read; nullptr when absent.
+    const boost::json::value* raw(std::string_view name) { return get(name); }
     // Records an error for a field by hand.
     void fail(std::string field, std::string message);
     // A field that may not be sent here: when present, it is refused with this message

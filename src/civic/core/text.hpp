@@ -14,6 +14,8 @@ std::string_view trim(std::string_view s);
 
 // True when a and b are the same but for the case of the letters A to Z.
 bool equal_ignoring_case(std::string_view a, std::string_view b);
+// The text with A–Z lowered, for a search that ignores case; other bytes are kept.
+std::string lower_ascii(std::string_view s);
 
 // A list as a sentence says it, for messages that say what is allowed: "a, b or c".
 std::string list_in_words(std::span<const std::string_view> items, std::string_view last = "or");

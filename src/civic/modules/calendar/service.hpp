@@ -34,9 +34,10 @@ public:
 
     // The working calendar as this council keeps it: built-in rules plus its live days.
     WorkingCalendar working_calendar();
+    // The same, read on a connection another module's transaction holds (its deadlines).
+    static WorkingCalendar calendar_on(store::Connection& c);
 
 private:
-    static WorkingCalendar calendar_on(store::Connection& c);
     store::Database& m_db;
 };
 
