@@ -14,9 +14,9 @@ namespace {
 
 // The kinds of record the audit trail holds.
 constexpr std::string_view k_entities[] = {
-    "unit",        "person",    "post",           "membership", "calendar_day",
-    "user",        "api_token", "plan",           "plan_item",  "plan_measure",
-    "plan_update", "review",    "review_finding", "link"};
+    "unit",           "person", "post",      "membership",      "calendar_day",     "user",
+    "api_token",      "plan",   "plan_item", "plan_measure",    "plan_update",      "review",
+    "review_finding", "link",   "indicator", "indicator_value", "indicator_target", "dataset"};
 
 boost::json::value parse_or_null(const std::optional<std::string>& text) {
     if (!text) return nullptr;

@@ -328,8 +328,7 @@ Result<ImportSummary> IndicatorService::import_values_csv(const Context& ctx, st
                 problems.add(row.line, "period",
                              trim(period_text).empty()
                                  ? std::string("Enter the period, such as 2025/26 Q1")
-                                 : fmt::format("'{}' is not a period: {}",
-                                               shortened(trim(period_text), 40), p.error()));
+                                 : p.error());
                 continue;
             }
             const Period& p = *per->second;

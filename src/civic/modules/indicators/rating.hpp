@@ -56,7 +56,7 @@ std::expected<RagRule, std::string> parse_rag_rule(std::string_view text);
 // "green-within:10%;amber-if:better-than-last-year".
 std::string to_string(const RagRule& rule);
 // {"rule": "met" | "amber-within" | "green-within", "margin": 5, "margin_is_percent": true,
-//  "amber_if": "better-than-last-year" | null, "text": "amber-within:5%"}
+//  "amber_if": "better-than-last-year" | null, "text": "amber-within:5%"}; met has margin null.
 boost::json::object to_json(const RagRule& rule);
 // Reads the structured form back (or a string in the CSV spelling).
 std::expected<RagRule, std::string> rag_rule_from_json(const boost::json::value& v);
@@ -77,8 +77,8 @@ struct Format {
     int decimals = 0;
 };
 std::string format_value(double v, const Format& f);
-// A difference between two values in the unit's words: "49 points" for a percentage, "£120",
-// "2.5 days", "3".
+// The size of a difference between two values (its sign dropped: the sentence says above or
+// below) in the unit's words: "49 points" for a percentage, "£120", "2.5 days", "3".
 std::string format_difference(double v, const Format& f);
 
 // A target: a single value, or for a band indicator the band low–high (inclusive).
@@ -136,7 +136,7 @@ struct PartValue {
 struct Aggregate {
     std::optional<double> value;
     std::optional<double> numerator, denominator;  // for ratio
-    int parts = 0;                                 // how many periods had a value
+    int parts = 0;  // how many periods had a value (for ratio, a numerator and denominator)
     std::string explanation;  // "The sum of 3 months: 2025-04, 2025-05, 2025-06."
 };
 Aggregate aggregate(std::string_view how, std::string_view unit,

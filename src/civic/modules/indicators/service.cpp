@@ -66,7 +66,7 @@ std::optional<Period> period_field(Checks& checks, std::string_view field,
     auto p = parse_period(trim(*v));
     if (!p) {
         checks.fail(std::string(field),
-                    fmt::format("'{}' is not a period: {}", shortened(trim(*v), 60), p.error()));
+                    p.error());
         return std::nullopt;
     }
     const bool fits =
