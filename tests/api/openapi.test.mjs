@@ -21,6 +21,9 @@ describe('the OpenAPI document', { timeout: 60000 }, () => {
     ids.post = (await create(srv, 'posts', { unit_id: ids.unit, label: 'Head of Digital and ICT' })).id;
     ids.membership = (await create(srv, 'memberships', { person_id: ids.person, unit_id: ids.unit, post_id: ids.post, role: 'Head of service' })).id;
     for (const [key, make] of Object.entries(planRecords)) ids[key] = await make();
+    // A benchmark dataset for /api/v1/datasets/{name}.
+    const walk = await srv.admin('POST', '/api/v1/datasets', { body: { name: 'walk', values: 'area_code,area_name,metric,period,value\nA1,Area One,M1,2024-25,1\n' } });
+    assert.equal(walk.status, 201, walk.text);
   });
   after(async () => {
     await srv?.cleanup();
@@ -153,7 +156,7 @@ describe('the OpenAPI document', { timeout: 60000 }, () => {
     // The plans module's pages take the same records as its API.
     const planPage = /^\/(plans|plan-items|reviews)\/\{id\}/.exec(template)?.[1];
     if (planPage) id = ids[{ plans: 'plan', 'plan-items': 'planItem', reviews: 'review' }[planPage]];
-    const p = template.replace('{id}', id ?? '').replace('{path}', 'civic.css').replace('{text}', '2025%2F26%20Q1');
+    const p = template.replace('{id}', id ?? '').replace('{path}', 'civic.css').replace('{text}', '2025%2F26%20Q1').replace('{name}', 'walk');
     assert.ok(!p.includes('{'), `every parameter in ${template} was filled`);
 
     if (template === '/sign-in' && method === 'post') return signIn();

@@ -65,8 +65,7 @@ std::optional<Period> period_field(Checks& checks, std::string_view field,
     }
     auto p = parse_period(trim(*v));
     if (!p) {
-        checks.fail(std::string(field),
-                    p.error());
+        checks.fail(std::string(field), p.error());
         return std::nullopt;
     }
     const bool fits =
