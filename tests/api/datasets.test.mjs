@@ -196,7 +196,7 @@ describe('benchmark datasets', { timeout: 180000 }, () => {
       const audit = auditRows(srv.dbPath, imported.id);
       assert.equal(audit.length, 1);
       assert.equal(audit[0].entity, 'dataset');
-      assert.equal(audit[0].action, 'import');
+      assert.equal(audit[0].action, 'create');
       assert.equal(audit[0].actor, 'admin');
       assert.equal(audit[0].before, null);
       assert.equal(audit[0].after.name, 'hand');
@@ -411,7 +411,7 @@ describe('benchmark datasets', { timeout: 180000 }, () => {
       assert.equal(Number(srv.sql(`SELECT count(*) FROM dataset_values v JOIN datasets d ON d.id = v.dataset_id WHERE d.name = 'other'`)), 23);
       const audit = auditRows(srv.dbPath, res.json.id);
       assert.deepEqual(audit.map((a) => [a.action, a.before?.version ?? null, a.after.version]), [
-        ['import', null, 1],
+        ['create', null, 1],
         ['import', 1, 2],
         ['import', 2, 3],
       ]);

@@ -874,7 +874,8 @@ Result<DatasetSummary> DatasetService::import_dataset(const Context& ctx, const 
                            });
         auto after = to_json(d);
         after["imported"] = to_json(summary);
-        store::record_audit(c, ctx, "dataset", d.id, "import", before_json, json::serialize(after));
+        store::record_audit(c, ctx, "dataset", d.id, before_json ? "import" : "create", before_json,
+                            json::serialize(after));
         return summary;
     });
     if (done && progress) progress(total, total);

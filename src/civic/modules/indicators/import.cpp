@@ -6,8 +6,8 @@
 // An import of values is the council's published figures, so its values come in approved, by
 // whoever imports them, who must be able to change the indicator. A period that already has
 // an approved value keeps it when the file says the same; a different figure is a correction
-// and needs the reason column. One audit entry per indicator records what an import did,
-// rather than one per value: a year's history of a thousand indicators is one act.
+// and needs the reason column. Each value has its own entry in the audit trail, as one entered
+// by hand does, written several a statement.
 #include <fmt/format.h>
 
 #include <charconv>
@@ -254,12 +254,13 @@ Result<ImportSummary> IndicatorService::import_indicators_csv(const Context& ctx
                 i.version = before.version + 1;
                 i.updated_at = now_text(ctx);
                 repo::update_indicator(c, i, before.version);
-                store::record_audit(c, ctx, k_indicator.name, i.id, "import", audit_text(before),
+                store::record_audit(c, ctx, k_indicator.name, i.id, "update", audit_text(before),
                                     audit_text(i));
                 ++summary.updated;
             } else {
                 repo::insert_indicator(c, i);
-                store::record_audit(c, ctx, k_indicator.name, i.id, "import", "", audit_text(i));
+                store::record_audit(c, ctx, k_indicator.name, i.id, "create", std::nullopt,
+                                    audit_text(i));
                 ++summary.created;
             }
         }
@@ -294,8 +295,7 @@ Result<ImportSummary> IndicatorService::import_values_csv(const Context& ctx, st
         std::map<std::pair<std::string, std::string>, std::size_t> seen;       // → line
         std::vector<Value> values;
         std::vector<TargetInput> targets;
-        std::vector<std::string> superseded;  // approved revisions a correction replaces
-        std::map<std::string, std::int64_t> per_indicator;
+        std::vector<std::pair<std::string, std::int64_t>> superseded;  // corrected: id, version
         values.reserve(t.rows.size());
         std::size_t n = 0;
         for (const auto& row : t.rows) {
@@ -337,15 +337,19 @@ Result<ImportSummary> IndicatorService::import_values_csv(const Context& ctx, st
             const auto denominator = number_cell(row, c_denominator, "denominator", problems);
             const auto target = number_cell(row, c_target, "target", problems);
             if (problems.on_line(row.line)) continue;
+            const bool has_value =
+                (value && *value) || (numerator && *numerator) || (denominator && *denominator);
             const std::string canonical = p.to_string();
+            if (!has_value && !(target && *target)) {
+                problems.add(row.line, "value", "Enter a value, or a target, or both");
+                continue;
+            }
             if (auto [it, first] = seen.try_emplace({i.id, canonical}, row.line); !first) {
                 problems.add(
                     row.line, "period",
                     fmt::format("{} {} is already on line {}", i.code, canonical, it->second));
                 continue;
             }
-            const bool has_value =
-                (value && *value) || (numerator && *numerator) || (denominator && *denominator);
             const PeriodKind kind = native_kind(i.frequency);
             if (has_value && p.kind() != kind) {
                 problems.add(row.line, "period",
@@ -367,11 +371,7 @@ Result<ImportSummary> IndicatorService::import_values_csv(const Context& ctx, st
                 ti.value = *target;
                 targets.push_back(std::move(ti));
             }
-            if (!has_value) {
-                if (!(target && *target))
-                    problems.add(row.line, "value", "Enter a value, or a target, or both");
-                continue;
-            }
+            if (!has_value) continue;
             Value v;
             v.indicator_id = i.id;
             v.unit_path = i.unit_path;
@@ -421,7 +421,7 @@ Result<ImportSummary> IndicatorService::import_values_csv(const Context& ctx, st
                 }
                 v.revision = last->revision + 1;
                 v.reason = reason;
-                superseded.push_back(last->id);
+                superseded.emplace_back(last->id, last->version);
             }
             v.id = new_id();
             v.status = "approved";
@@ -429,25 +429,24 @@ Result<ImportSummary> IndicatorService::import_values_csv(const Context& ctx, st
             v.submitted_by = v.approved_by = ctx.principal.user_id;
             v.submitted_at = v.approved_at = now;
             v.created_at = v.updated_at = now;
-            ++per_indicator[i.id];
             values.push_back(std::move(v));
         }
         if (problems.any()) return std::unexpected(problems.error());
         if (progress) progress(t.rows.size(), t.rows.size());
-        for (const auto& id : superseded)
-            c.execute(
-                "UPDATE indicator_values SET status = 'superseded', version = version + 1, "
-                "updated_at = ? WHERE id = ?",
-                {std::string_view(now), std::string_view(id)});
+        // The approved revisions the file corrects are kept, marked as replaced.
+        for (const auto& [id, version] : superseded)
+            CIVIC_CHECK(change_record(c, ctx, k_value, id, version, "supersede",
+                                      [](Value& v) -> Result<void> {
+                                          v.status = "superseded";
+                                          return ok();
+                                      }));
         repo::insert_values(c, values);
         summary.values = static_cast<std::int64_t>(values.size());
-        for (const auto& [id, count] : per_indicator)
-            store::record_audit(
-                c, ctx, k_indicator.name, id, "import values", "",
-                fmt::format(R"({{"values":{},"corrections":{}}})", count,
-                            std::count_if(values.begin(), values.end(), [&](const Value& v) {
-                                return v.indicator_id == id && v.revision > 1;
-                            })));
+        // Every value has its own entry in the audit trail, written several a statement.
+        std::vector<store::AuditedRecord> audited;
+        audited.reserve(values.size());
+        for (const auto& v : values) audited.push_back({v.id, audit_text(v)});
+        store::record_audits(c, ctx, k_value.name, "create", audited);
         // Targets go through the same rules as one set by hand (a year profiled evenly).
         for (const auto& ti : targets) {
             auto set = set_target_on(c, ctx, ti);
