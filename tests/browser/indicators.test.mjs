@@ -125,7 +125,9 @@ test('the list finds indicators by code or title and filters them, and names a f
   await signIn(page, civic.url);
   await page.goto(`${civic.url}/indicators`);
   assert.equal(await page.getByRole('navigation', { name: 'Menu' }).getByRole('link', { name: 'Indicators' }).getAttribute('aria-current'), 'true');
-  assert.deepEqual((await codesIn(page, '#indicators')).sort(), ['BV 8', 'CS 1', 'HR 1']);
+  // The demo council's indicators, and the three this test made.
+  const listed = await codesIn(page, '#indicators');
+  for (const code of ['BV 8', 'CS 1', 'HR 1', 'CS-01', 'FIN-01']) assert.ok(listed.includes(code), `${code} is listed: ${listed}`);
   // Markup in a title is shown as text.
   assert.equal(await page.locator('#indicators b').count(), 0);
   assert.equal(await text(page.locator('#indicators').getByRole('link', { name: /HR 1/ })), 'HR 1 Sickness absence <b>days</b> per employee');
@@ -137,7 +139,9 @@ test('the list finds indicators by code or title and filters them, and names a f
   assert.deepEqual(await codesIn(page, '#indicators'), ['BV 8']);
 
   await page.goto(`${civic.url}/indicators?kind=local`);
-  assert.deepEqual((await codesIn(page, '#indicators')).sort(), ['CS 1', 'HR 1']);
+  const local = await codesIn(page, '#indicators');
+  assert.ok(local.includes('CS 1') && local.includes('HR 1') && !local.includes('BV 8'), `only local indicators: ${local}`);
+  assert.deepEqual([...new Set(await page.locator('#indicators tbody .civic-item-meta').evaluateAll((ms) => ms.filter((m) => m.closest('td') === m.closest('tr').firstElementChild).map((m) => m.textContent.split(';')[0])))], ['Local']);
   assert.equal(await page.getByLabel('Statutory or local').inputValue(), 'local', 'the form shows the filter');
 
   res = await page.goto(`${civic.url}/indicators?kind=national&frequency=hourly`);
@@ -263,6 +267,38 @@ test('an indicator’s page links to the plan items it measures', async () => {
   // From the item's end, the link reads the other way and names the indicator.
   await page.goto(`${civic.url}/plan-items/${item.id}`);
   assert.equal(await page.locator('#links').getByRole('link', { name: 'CS 1 Contacts handled by customer services' }).getAttribute('href'), `/indicators/${built['CS 1']}`);
+  await context.close();
+});
+
+test('the demo council’s indicators: contacts handled against the national 81%, a budget kept within a band, and a corrected absence figure', async () => {
+  const { page, problems, context } = await openPage(browser);
+  await signIn(page, civic.url);
+  // An indicator's address may use its code.
+  await page.goto(`${civic.url}/indicators/CS-01`);
+  await assert.doesNotReject(page.getByRole('heading', { level: 1, name: 'Contact with the council handled by customer services' }).waitFor());
+  assert.deepEqual((await cells(page.locator('#trend-table tbody tr')))[0], ['2022/23 Q1', '32%', '81%', 'Red']);
+  assert.ok((await page.locator('#links tbody a').evaluateAll((as) => as.map((a) => a.getAttribute('href')))).every((h) => h.startsWith('/plan-items/')), 'linked to the plan items it measures');
+  await checkPage(page, { prefix, label: 'demo-contacts', problems });
+
+  await page.goto(`${civic.url}/indicators/FIN-01`);
+  const definition = Object.fromEntries(await cells(page.locator('#definition .govuk-summary-list__row')));
+  assert.equal(definition['Which way is better'], 'Best within a target band');
+  assert.deepEqual((await cells(page.locator('#targets tbody tr'))).find((r) => r[0] === '2024/25'), ['2024/25', '-2.0% to 2.0%', 'Set for this period']);
+  const latest = Object.fromEntries(await cells(page.locator('#latest .govuk-summary-list__row')));
+  assert.equal(latest['Target'], '-2.0% to 2.0%');
+  await checkPage(page, { prefix, label: 'demo-budget', problems });
+
+  // The correction the demo makes: both revisions, the newer with its reason.
+  await page.goto(`${civic.url}/indicators/HR-01`);
+  const stored = await admin('GET', `/api/v1/indicators/HR-01/values?period=${encodeURIComponent('2026/27 Q1')}`, undefined, 200);
+  const corrected = stored.items.find((v) => v.revision === 2);
+  const rows = (await cells(page.locator('#values tbody tr'))).filter((r) => r[0] === '2026/27 Q1');
+  assert.deepEqual(rows.map((r) => [r[1], r[2], r[3].split(' ').slice(0, 2).join(' ')]), [
+    ['2', 'Approved', '1.86 days'],
+    ['1', 'Superseded', '1.62 days'],
+  ]);
+  assert.equal(rows[0][4], corrected.reason);
+  await checkPage(page, { prefix, label: 'demo-absence', problems });
   await context.close();
 });
 
@@ -437,8 +473,10 @@ test('the scorecard rates every indicator for a period, counts each rating, and 
   const card = await admin('GET', `/api/v1/scorecard?period=${encodeURIComponent('2024/25 Q4')}`, undefined, 200);
   const counts = await page.locator('#counts li').evaluateAll((lis) => lis.map((li) => li.innerText.replace(/\s+/g, ' ').trim()));
   assert.deepEqual(counts, [`Green ${card.counts.green}`, `Amber ${card.counts.amber}`, `Red ${card.counts.red}`, `No target ${card.counts.none}`, `Awaiting a value ${card.counts.awaiting}`]);
-  const rows = Object.fromEntries((await cells(page.locator('#scorecard tbody tr'))).map((r) => [r[0].split(' ').slice(0, 2).join(' '), r.slice(1, 7)]));
-  assert.deepEqual(Object.keys(rows).sort(), ['BV 8', 'CS 1', 'HR 1']);
+  const codes = await codesIn(page, '#scorecard');
+  const rows = Object.fromEntries((await cells(page.locator('#scorecard tbody tr'))).map((r, n) => [codes[n], r.slice(1, 7)]));
+  for (const code of ['BV 8', 'CS 1', 'HR 1', 'CS-01']) assert.ok(rows[code], `${code} is on the scorecard`);
+  assert.equal(Object.keys(rows).length, card.items.length, 'a row for every indicator the API rates');
   assert.deepEqual(rows['CS 1'].slice(0, 2), ['80%', '81%']);
   assert.match(rows['CS 1'][2], /^Amber Amber: 80% is 1 point below the target of 81%/);
   assert.deepEqual(rows['CS 1'].slice(3, 6), ['↓ Worse', '↑ Better', 'Not compared']);
@@ -448,7 +486,7 @@ test('the scorecard rates every indicator for a period, counts each rating, and 
   assert.match(rows['HR 1'][2], /^Green /);
   assert.equal(rows['HR 1'][4], '↓ Better');
   // The sparklines are pictures for the eye only: the row says the figures.
-  assert.equal(await page.locator('#scorecard svg.civic-sparkline[aria-hidden="true"]').count(), 3);
+  assert.equal(await page.locator('#scorecard svg.civic-sparkline[aria-hidden="true"]').count(), codes.length);
   await checkPage(page, { prefix, label: 'scorecard', problems });
 
   const nojs = await openPage(browser, { javaScriptEnabled: false });
@@ -460,7 +498,9 @@ test('the scorecard rates every indicator for a period, counts each rating, and 
   const url = new URL(nojs.page.url());
   assert.equal(url.searchParams.get('rag'), 'red');
   assert.equal(url.searchParams.get('period'), '2024/25 Q4');
-  assert.deepEqual(await codesIn(nojs.page, '#scorecard'), ['BV 8']);
+  const red = await codesIn(nojs.page, '#scorecard');
+  assert.ok(red.includes('BV 8') && !red.includes('CS 1') && !red.includes('HR 1'), `only red indicators: ${red}`);
+  assert.deepEqual([...new Set(await nojs.page.locator('#scorecard tbody tr td:nth-child(4) strong').allInnerTexts())], ['Red']);
   await screenshot(nojs.page, prefix, 'scorecard-no-js');
   assert.deepEqual(nojs.problems, []);
   await nojs.context.close();
@@ -539,7 +579,10 @@ test('data quality lists late and missing values with how each deadline was coun
 
   const late = await cells(page.locator('#late tbody tr'));
   assert.equal(late.length, dq.late.length);
-  assert.ok(late.some((r) => r[0] === 'BV 8 Invoices paid on time' && r[1] === '2024/25 Q1'), `BV 8 has nothing for 2024/25 Q1: ${JSON.stringify(late)}`);
+  assert.ok(
+    late.some((r) => r[0] === 'HR 1 Sickness absence <b>days</b> per employee' && r[1] === '2024/25 Q1' && /^Missing \d+ working days late$/.test(r[3])),
+    `HR 1 has nothing for 2024/25 Q1: ${JSON.stringify(late)}`,
+  );
   // How the deadline was counted, line by line, behind a summary a keyboard can open.
   const first = page.locator('#late tbody tr').first();
   await first.locator('summary').click();

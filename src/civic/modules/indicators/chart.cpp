@@ -272,15 +272,27 @@ std::string trend_chart_svg(const std::vector<ChartPoint>& points, const ChartOp
     }
     const int legend_rows = (lines.empty() ? 0 : 1) + (shapes.empty() ? 0 : 1);
 
-    const double left = static_cast<double>(widest) * k_char_width + 14;
-    const double right = 16, top = 14;
+    // The margins: room for the y axis's labels on the left, and on both sides for half of the
+    // first and last periods' labels, which are centred under their points.
+    const std::size_t n = points.size();
+    std::size_t longest = 0;
+    for (const auto& p : points) longest = std::max(longest, p.period.size());
+    const double half_label = static_cast<double>(longest) * k_char_width / 2;
+    double left = static_cast<double>(widest) * k_char_width + 14;
+    double right = 16;
+    for (int pass = 0; pass < 2; ++pass) {
+        const double slot_guess = std::max(20.0, width - left - right) / static_cast<double>(n);
+        const double overhang = half_label - slot_guess / 2 + 4;
+        left = std::max(left, overhang);
+        right = std::max(right, overhang);
+    }
+    const double top = 14;
     const double bottom = 30 + legend_rows * 22.0;
     const double plot_w = std::max(20.0, width - left - right);
     const double plot_h = std::max(20.0, height - top - bottom);
     const auto y_of = [&](double v) {
         return top + plot_h - (v - ticks.low) / (ticks.high - ticks.low) * plot_h;
     };
-    const std::size_t n = points.size();
     const double slot = plot_w / static_cast<double>(n);
     const auto x_of = [&](std::size_t i) { return left + slot * (static_cast<double>(i) + 0.5); };
 
@@ -296,8 +308,6 @@ std::string trend_chart_svg(const std::vector<ChartPoint>& points, const ChartOp
     svg += fmt::format(R"(<path d="M{0} {1}V{2}H{3}" stroke="{4}" stroke-width="1" fill="none"/>)",
                        num(left), num(top), num(top + plot_h), num(left + plot_w), k_black);
     // The periods along the bottom, thinned when there are many.
-    std::size_t longest = 0;
-    for (const auto& p : points) longest = std::max(longest, p.period.size());
     const std::size_t every = label_every(n, plot_w, longest);
     for (std::size_t i = 0; i < n; ++i) {
         const bool last = i + 1 == n;

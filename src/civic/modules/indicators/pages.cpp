@@ -175,6 +175,13 @@ std::string position_text(const std::optional<Position>& p, const Indicator& i) 
     return out;
 }
 
+std::string user_words(const Principal& reader, const std::string& recorded) {
+    if (!is_id(recorded)) return recorded;
+    if (recorded == reader.user_id)
+        return reader.display_name.empty() ? reader.username : reader.display_name;
+    return "another user";
+}
+
 std::string last_ended_quarter(const Date& today) {
     auto q = period_containing(today, PeriodKind::Quarter);
     if (!q) return "";
@@ -489,9 +496,12 @@ Response Pages::indicator(Request& r) const {
         // "Entered, submitted and approved by cli"; "Entered by ann; approved by bob".
         std::string who;
         {
-            std::vector<std::pair<std::string, std::string>> steps{{"entered", v.entered_by}};
-            if (v.submitted_by) steps.emplace_back("submitted", *v.submitted_by);
-            if (v.approved_by) steps.emplace_back("approved", *v.approved_by);
+            std::vector<std::pair<std::string, std::string>> steps{
+                {"entered", user_words(r.principal, v.entered_by)}};
+            if (v.submitted_by)
+                steps.emplace_back("submitted", user_words(r.principal, *v.submitted_by));
+            if (v.approved_by)
+                steps.emplace_back("approved", user_words(r.principal, *v.approved_by));
             for (std::size_t k = 0; k < steps.size();) {
                 std::size_t end = k + 1;
                 while (end < steps.size() && steps[end].second == steps[k].second) ++end;

@@ -212,7 +212,7 @@ Response Pages::data_quality(Request& r) const {
                                        {"after", figure(rv.value.value, i)},
                                        {"status", kit::status_tag(rv.value.status)},
                                        {"reason", rv.value.reason},
-                                       {"who", rv.value.entered_by}});
+                                       {"who", user_words(r.principal, rv.value.entered_by)}});
     }
     view["has_revised"] = !revised.empty();
     view["revised"] = std::move(revised);

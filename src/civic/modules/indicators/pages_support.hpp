@@ -49,6 +49,10 @@ std::string figure(std::optional<double> v, const Indicator& i);
 std::string target_text(const std::optional<TargetRecord>& t, const Indicator& i);
 // Where the council stands among others, in one sentence; "" without a benchmark.
 std::string position_text(const std::optional<Position>& p, const Indicator& i);
+// Who entered, submitted or approved a value, as a page says it. The service records the
+// user's id; pages never show ids, so the signed-in user is named and anyone else is "another
+// user". Any other text (the command line's "cli") is shown as it is.
+std::string user_words(const Principal& reader, const std::string& recorded);
 // The last quarter of the financial year that has ended by today: "2025/26 Q1".
 std::string last_ended_quarter(const Date& today);
 

@@ -281,8 +281,8 @@ kit::FormPage return_page(const Value& v) {
             value_href(v.id) + "/return", "Return value", indicator_href(v.indicator_id)};
 }
 
-json::object return_view(const Indicator& i, const Value& v, const std::string& reason,
-                         std::int64_t version) {
+json::object return_view(const Principal& reader, const Indicator& i, const Value& v,
+                         const std::string& reason, std::int64_t version) {
     return json::object{
         {"indicator",
          json::object{{"code", i.code}, {"title", i.title}, {"href", indicator_href(i.id)}}},
@@ -290,7 +290,7 @@ json::object return_view(const Indicator& i, const Value& v, const std::string& 
         {"revision", v.revision},
         {"value", figure(v.value, i)},
         {"commentary", v.commentary},
-        {"entered_by", v.entered_by},
+        {"entered_by", user_words(reader, v.entered_by)},
         {"reason", reason},
         {"version", version}};
 }
@@ -307,7 +307,8 @@ Response Pages::return_form(Request& r) const {
     if (!v || v->status != "submitted") return kit::error_page(pages, r, none);
     auto i = service.get_indicator(c, v->indicator_id);
     if (!i || !service.can_edit(c, *i)) return kit::error_page(pages, r, none);
-    return kit::show_form(pages, r, return_page(*v), return_view(*i, *v, "", v->version));
+    return kit::show_form(pages, r, return_page(*v),
+                          return_view(r.principal, *i, *v, "", v->version));
 }
 
 Response Pages::return_value(Request& r) const {
@@ -328,8 +329,8 @@ Response Pages::return_value(Request& r) const {
         return kit::saved(r, indicator_href(i->id),
                           fmt::format("The value for {} was returned to be changed", v->period));
     if (done.error().kind == ErrorKind::NotFound) return kit::error_page(pages, r, none);
-    return kit::show_form(pages, r, return_page(*v), return_view(*i, *v, reason, version),
-                          &done.error());
+    return kit::show_form(pages, r, return_page(*v),
+                          return_view(r.principal, *i, *v, reason, version), &done.error());
 }
 
 }  // namespace civic::indicators::pages_detail
