@@ -155,11 +155,14 @@ describe('the demo council’s indicators', { timeout: 120000 }, () => {
     assert.equal(values[1].reason, "The Urban Environment directorate's absence returns for June reached HR after the figure was approved; with them the quarter is 1.86 days, not 1.62.");
     const audit = (id) => srv.sqlRows(`SELECT entity, action, substr(at, 1, 10) AS day FROM audit_log WHERE entity_id = '${id}' ORDER BY id`).map((r) => [r.entity, r.action, r.day]);
     assert.deepEqual(audit(values[1].id), [
-      ['indicator_value', 'correct', '2026-09-14'],
+      ['indicator_value', 'create', '2026-09-14'],
       ['indicator_value', 'submit', '2026-09-14'],
       ['indicator_value', 'approve', '2026-09-16'],
     ]);
-    assert.deepEqual(audit(values[0].id), [['indicator_value', 'supersede', '2026-09-16']]);
+    assert.deepEqual(audit(values[0].id), [
+      ['indicator_value', 'create', '2026-07-17'],
+      ['indicator_value', 'supersede', '2026-09-16'],
+    ]);
   });
 
   it('the latest values wait in draft or for approval, with the commentary a red or amber value needs', async () => {
