@@ -36,21 +36,11 @@ constexpr double k_font_size = 14;
 // About how wide a character of the axis labels is, for laying them out.
 constexpr double k_char_width = 7.5;
 
-// A point's band target, when its indicator is a band one. ChartPoint gains target_low and
-// target_high in time; until then a band is not drawn (the table beside the chart says it).
+// A point's band target, when its indicator is a band one.
 struct Band {
     std::optional<double> low, high;
 };
-template <typename P>
-Band band_of(const P& p) {
-    if constexpr (requires {
-                      p.target_low;
-                      p.target_high;
-                  })
-        return {p.target_low, p.target_high};
-    else
-        return {};
-}
+Band band_of(const ChartPoint& p) { return {p.target_low, p.target_high}; }
 
 // A coordinate as SVG writes it: at most one decimal place, no trailing zeros.
 std::string num(double v) {

@@ -356,7 +356,11 @@ std::vector<ChartPoint> chart_points(const std::vector<Assessment>& history) {
         ChartPoint p;
         p.period = a.period;
         p.value = a.figure;
-        if (a.target) p.target = a.target->value;
+        if (a.target) {
+            p.target = a.target->value;
+            p.target_low = a.target->low;
+            p.target_high = a.target->high;
+        }
         if (a.benchmark) {
             p.benchmark_median = a.benchmark->median;
             p.benchmark_lower = a.benchmark->lower_quartile;
@@ -560,20 +564,16 @@ Response Pages::indicator(Request& r) const {
     view["targets"] = std::move(target_rows);
 
     // What it is linked to: the plan items and measures it serves, and anything else.
-    kit::LinkQuery lq;
-    lq.entity_type = "indicator";
-    lq.entity_id = i.id;
-    lq.limit = 200;
     json::array linked;
-    if (auto page = links.list(c, lq)) {
-        for (const auto& l : page->items) {
-            const bool outgoing = l.from_type == "indicator" && l.from_id == i.id;
-            const std::string& type = outgoing ? l.to_type : l.from_type;
-            const std::string& id = outgoing ? l.to_id : l.from_id;
-            linked.push_back(json::object{{"words", kit::link_words(l.kind, outgoing)},
-                                          {"label", capitalised(links.types().words(type))},
-                                          {"href", linked_href(type, id)},
-                                          {"note", l.note}});
+    if (auto shown = service.links_of(c, i.id)) {
+        for (const auto& l : *shown) {
+            const std::string& type = l.other.type;
+            linked.push_back(json::object{
+                {"words", kit::link_words(l.link.kind, l.outgoing)},
+                {"label",
+                 l.other.label.empty() ? capitalised(links.types().words(type)) : l.other.label},
+                {"href", l.other.href.empty() ? linked_href(type, l.other.id) : l.other.href},
+                {"note", l.link.note}});
         }
     }
     view["has_links"] = !linked.empty();
