@@ -425,8 +425,8 @@ Result<ImportSummary> IndicatorService::import_values_csv(const Context& ctx, st
             }
             v.id = new_id();
             v.status = "approved";
-            v.entered_by = ctx.principal.user_id;
-            v.submitted_by = v.approved_by = ctx.principal.user_id;
+            v.entered_by = actor_name(ctx);
+            v.submitted_by = v.approved_by = actor_name(ctx);
             v.submitted_at = v.approved_at = now;
             v.created_at = v.updated_at = now;
             values.push_back(std::move(v));
