@@ -236,7 +236,7 @@ test('an indicator’s page shows its definition, its trend as a chart and as a 
   // Every revision, newest period first; the targets; and who may do what.
   const [newest] = await cells(page.locator('#values tbody tr'));
   assert.deepEqual(newest.slice(0, 5), ['2024/25 Q4', '1', 'Approved', '80%', '']);
-  assert.match(newest[5], /^Entered, submitted and approved by cli \d{1,2} [A-Z][a-z]+ \d{4}$/);
+  assert.match(newest[5], /^Entered, submitted and approved by Command line \d{1,2} [A-Z][a-z]+ \d{4}$/);
   assert.equal(newest[6], 'Correct 2024/25 Q4 revision 1');
   // Eight quarters' targets, the year 2025/26's, and its four quarters', each saying how.
   const targets = await cells(page.locator('#targets tbody tr'));
