@@ -236,42 +236,39 @@ Response refused_step(const Pages& p, Request& r, const Context& c, const Value&
     return kit::error_page(p.pages, r, error);
 }
 
+using Step = Result<Value> (IndicatorService::*)(const Context&, const std::string&, std::int64_t);
+
+// A workflow button (submit, approve): finds the value and its indicator as the caller may
+// see them, takes the step at the version the page showed, and goes back to the indicator
+// with a banner; a refusal goes where refused_step sends it.
+Response take_step(const Pages& p, Request& r, Step step, std::string_view verb,
+                   std::string_view done) {
+    if (!r.principal.signed_in()) return kit::sign_in_first(r);
+    const Context c = p.ctx(r);
+    const std::string id(r.param("id"));
+    const auto none =
+        Error::not_found(fmt::format("There is no value here that you can {}.", verb));
+    if (!is_id(id)) return kit::error_page(p.pages, r, none);
+    auto v = p.service.get_value(c, id);
+    if (!v) return kit::error_page(p.pages, r, none);
+    auto i = p.service.get_indicator(c, v->indicator_id);
+    if (!i) return kit::error_page(p.pages, r, none);
+    const kit::Form form = http::parse_form(r.body);
+    auto taken = (p.service.*step)(c, v->id, kit::form_version(form));
+    if (taken)
+        return kit::saved(r, indicator_href(i->id),
+                          fmt::format("The value for {} was {}", v->period, done));
+    return refused_step(p, r, c, *v, *i, taken.error());
+}
+
 }  // namespace
 
 Response Pages::submit_value(Request& r) const {
-    if (!r.principal.signed_in()) return kit::sign_in_first(r);
-    const Context c = ctx(r);
-    const std::string id(r.param("id"));
-    const auto none = Error::not_found("There is no value here that you can submit.");
-    if (!is_id(id)) return kit::error_page(pages, r, none);
-    auto v = service.get_value(c, id);
-    if (!v) return kit::error_page(pages, r, none);
-    auto i = service.get_indicator(c, v->indicator_id);
-    if (!i) return kit::error_page(pages, r, none);
-    const kit::Form form = http::parse_form(r.body);
-    auto done = service.submit_value(c, v->id, kit::form_version(form));
-    if (done)
-        return kit::saved(r, indicator_href(i->id),
-                          fmt::format("The value for {} was submitted for approval", v->period));
-    return refused_step(*this, r, c, *v, *i, done.error());
+    return take_step(*this, r, &IndicatorService::submit_value, "submit", "submitted for approval");
 }
 
 Response Pages::approve_value(Request& r) const {
-    if (!r.principal.signed_in()) return kit::sign_in_first(r);
-    const Context c = ctx(r);
-    const std::string id(r.param("id"));
-    const auto none = Error::not_found("There is no value here that you can approve.");
-    if (!is_id(id)) return kit::error_page(pages, r, none);
-    auto v = service.get_value(c, id);
-    if (!v) return kit::error_page(pages, r, none);
-    auto i = service.get_indicator(c, v->indicator_id);
-    if (!i) return kit::error_page(pages, r, none);
-    const kit::Form form = http::parse_form(r.body);
-    auto done = service.approve_value(c, v->id, kit::form_version(form));
-    if (done)
-        return kit::saved(r, indicator_href(i->id),
-                          fmt::format("The value for {} was approved", v->period));
-    return kit::error_page(pages, r, done.error());
+    return take_step(*this, r, &IndicatorService::approve_value, "approve", "approved");
 }
 
 namespace {
