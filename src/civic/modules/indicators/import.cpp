@@ -14,6 +14,7 @@
 #include <cmath>
 #include <map>
 #include <unordered_map>
+#include <unordered_set>
 
 #include "civic/core/csv.hpp"
 #include "civic/core/ids.hpp"
@@ -64,21 +65,22 @@ int column(const CsvTable& t, std::string_view name) {
     return -1;
 }
 
-std::optional<std::string> cell(const CsvRecord& row, int col) {
-    if (col < 0) return std::nullopt;
-    return static_cast<std::size_t>(col) < row.fields.size() ? row.fields[col] : std::string();
+// A cell's text: "" when the file has no such column.
+std::string_view text_at(const CsvRecord& row, int col) {
+    if (col < 0 || static_cast<std::size_t>(col) >= row.fields.size()) return {};
+    return row.fields[static_cast<std::size_t>(col)];
 }
 
 // A number cell: nullopt when absent, a nullopt inside when blank.
 std::optional<std::optional<double>> number_cell(const CsvRecord& row, int col,
                                                  std::string_view name, ImportProblems& problems) {
-    auto text = cell(row, col);
-    if (!text) return std::nullopt;
-    if (trim(*text).empty()) return std::optional<double>();
-    if (auto n = parse_number(*text)) return std::optional<double>(*n);
+    if (col < 0) return std::nullopt;
+    const std::string_view text = text_at(row, col);
+    if (trim(text).empty()) return std::optional<double>();
+    if (auto n = parse_number(text)) return std::optional<double>(*n);
     problems.add(row.line, name,
                  fmt::format("'{}' is not a number; write it as 81, 81.5 or 1,250",
-                             shortened(trim(*text), 40)));
+                             shortened(trim(text), 40)));
     return std::nullopt;
 }
 
@@ -125,6 +127,71 @@ bool same_number(const std::optional<double>& a, const std::optional<double>& b)
     if (!a || !b) return !a && !b;
     return std::abs(*a - *b) <= 1e-9 * std::max({1.0, std::abs(*a), std::abs(*b)});
 }
+
+// ---- what an import of values keeps while it reads a file
+
+// Values and targets are written several statements at a time: insert_rows binds up to 4,000
+// parameters a statement, which is 210 values of 19 columns or 363 targets of 11.
+constexpr std::size_t k_value_batch = 210 * 10;
+constexpr std::size_t k_target_batch = 363 * 6;
+
+struct TextHash {
+    using is_transparent = void;
+    std::size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
+};
+
+// Canonical periods, numbered as they are met, so that a line's period is compared and
+// looked up as a number.
+class PeriodNames {
+public:
+    std::uint32_t id(const std::string& canonical) {
+        auto [it, fresh] = m_ids.try_emplace(canonical, static_cast<std::uint32_t>(m_names.size()));
+        if (fresh) m_names.push_back(&it->first);
+        return it->second;
+    }
+    const std::string& name(std::uint32_t id) const { return *m_names[id]; }
+
+private:
+    std::unordered_map<std::string, std::uint32_t> m_ids;
+    std::vector<const std::string*> m_names;  // the map's own keys, which never move
+};
+
+// A period as a file writes it, read once.
+struct TextPeriod {
+    bool ok = false;
+    std::uint32_t id = 0;  // in PeriodNames
+    PeriodKind kind = PeriodKind::Month;
+};
+
+// An indicator the file names, with what it already holds.
+struct Named {
+    Indicator indicator;
+    PeriodKind kind = PeriodKind::Quarter;            // of its values
+    std::uint32_t number = 0;                         // in the order met
+    std::unordered_map<std::uint32_t, Value> latest;  // each period's latest revision
+    std::unordered_set<std::uint32_t> targeted;       // the periods with a target
+    std::int64_t values = 0, corrections = 0;         // what the import gives it
+
+    void load(Connection& c, Indicator i, std::size_t n, PeriodNames& names) {
+        indicator = std::move(i);
+        kind = native_kind(indicator.frequency);
+        number = static_cast<std::uint32_t>(n);
+        for (auto& v : repo::list_values(c, indicator.id)) {
+            auto [it, fresh] = latest.try_emplace(names.id(v.period));
+            if (fresh || v.revision > it->second.revision) it->second = std::move(v);
+        }
+        for (const auto& t : repo::list_targets(c, indicator.id))
+            targeted.insert(names.id(t.period));
+    }
+};
+
+// A target a line sets, written once every line has been checked.
+struct FileTarget {
+    Named* named;
+    std::uint32_t period;
+    PeriodKind kind;
+    double value;
+};
 
 }  // namespace
 
@@ -287,30 +354,43 @@ Result<ImportSummary> IndicatorService::import_values_csv(const Context& ctx, st
     return m_db.write([&](Connection& c) -> Result<ImportSummary> {
         ImportSummary summary;
         const std::string now = now_text(ctx);
-        // Everything a line may name, read once.
-        std::unordered_map<std::string, std::optional<Indicator>> indicators;  // by code
-        std::unordered_map<std::string, std::optional<Period>> periods;        // by text
-        std::unordered_map<std::string, std::vector<Value>> held;              // by indicator
-        std::map<std::pair<std::string, std::string>, std::size_t> seen;       // → line
-        std::vector<Value> values;
-        std::vector<TargetInput> targets;
-        std::vector<std::string> superseded;  // approved revisions a correction replaces
-        std::map<std::string, std::int64_t> per_indicator;
-        values.reserve(t.rows.size());
+        // Everything a line may name, read once: a million lines name a few thousand
+        // indicators and a few hundred periods.
+        std::unordered_map<std::string, Named*, TextHash, std::equal_to<>> by_code;
+        std::unordered_map<std::string, Named> by_id;
+        std::unordered_map<std::string, TextPeriod> periods;  // by the text as written
+        PeriodNames names;
+        // Each indicator's period, once a file: (the indicator's number, the period's) → line.
+        std::unordered_map<std::uint64_t, std::size_t> seen;
+        seen.reserve(t.rows.size());
+        std::vector<FileTarget> targets;
+        // Values are written as they are read, a batch at a time, until a problem is found;
+        // a problem anywhere then rolls the whole transaction back. The batch's records are
+        // reused, so that a line costs no allocation for the strings every value repeats.
+        std::vector<Value> batch(k_value_batch);
+        std::size_t batched = 0;
+        const auto write_batch = [&] {
+            if (batched) repo::insert_values(c, std::span<const Value>(batch.data(), batched));
+            batched = 0;
+        };
         std::size_t n = 0;
         for (const auto& row : t.rows) {
             if (progress && ++n % 10000 == 0) progress(n, t.rows.size());
-            const std::string code(trim(row.fields[static_cast<std::size_t>(c_indicator)]));
-            auto [ind, fresh] = indicators.try_emplace(code);
-            if (fresh) {
-                auto found = repo::find_indicator_by_code(c, code);
+            const std::size_t problems_before = problems.count();
+            const std::string_view code = trim(row.fields[static_cast<std::size_t>(c_indicator)]);
+            auto named_it = by_code.find(code);
+            if (named_it == by_code.end()) {
+                const std::string key(code);
+                Named* named = nullptr;
+                auto found = repo::find_indicator_by_code(c, key);
                 if (found && !found->archived_at && may_change(ctx.principal, *found)) {
-                    ind->second = found;
-                    auto& list = held[found->id];
-                    list = repo::list_values(c, found->id);
+                    auto [it, fresh] = by_id.try_emplace(found->id);
+                    named = &it->second;
+                    if (fresh) named->load(c, std::move(*found), by_id.size() - 1, names);
                 }
+                named_it = by_code.emplace(key, named).first;
             }
-            if (!ind->second) {
+            if (!named_it->second) {
                 problems.add(row.line, "indicator",
                              code.empty() ? "Name the indicator by its code"
                                           : fmt::format("There is no indicator {} whose values "
@@ -318,12 +398,14 @@ Result<ImportSummary> IndicatorService::import_values_csv(const Context& ctx, st
                                                         shortened(code, 60)));
                 continue;
             }
-            const Indicator& i = *ind->second;
+            Named& named = *named_it->second;
+            const Indicator& i = named.indicator;
             const std::string& period_text = row.fields[static_cast<std::size_t>(c_period)];
             auto [per, new_period] = periods.try_emplace(period_text);
             if (new_period)
-                if (auto p = parse_period(trim(period_text))) per->second = *p;
-            if (!per->second) {
+                if (auto p = parse_period(trim(period_text)))
+                    per->second = {true, names.id(p->to_string()), p->kind()};
+            if (!per->second.ok) {
                 auto p = parse_period(trim(period_text));
                 problems.add(row.line, "period",
                              trim(period_text).empty()
@@ -331,14 +413,17 @@ Result<ImportSummary> IndicatorService::import_values_csv(const Context& ctx, st
                                  : p.error());
                 continue;
             }
-            const Period& p = *per->second;
+            const std::uint32_t period = per->second.id;
+            const std::string& canonical = names.name(period);
             const auto value = number_cell(row, c_value, "value", problems);
             const auto numerator = number_cell(row, c_numerator, "numerator", problems);
             const auto denominator = number_cell(row, c_denominator, "denominator", problems);
             const auto target = number_cell(row, c_target, "target", problems);
-            if (problems.on_line(row.line)) continue;
-            const std::string canonical = p.to_string();
-            if (auto [it, first] = seen.try_emplace({i.id, canonical}, row.line); !first) {
+            // Lines that reach here had no problem before (read_csv_table leaves those out).
+            if (problems.count() != problems_before) continue;
+            if (auto [it, first] =
+                    seen.try_emplace((std::uint64_t{named.number} << 32) | period, row.line);
+                !first) {
                 problems.add(
                     row.line, "period",
                     fmt::format("{} {} is already on line {}", i.code, canonical, it->second));
@@ -346,17 +431,13 @@ Result<ImportSummary> IndicatorService::import_values_csv(const Context& ctx, st
             }
             const bool has_value =
                 (value && *value) || (numerator && *numerator) || (denominator && *denominator);
-            const PeriodKind kind = native_kind(i.frequency);
-            if (has_value && p.kind() != kind) {
+            if (has_value && per->second.kind != named.kind) {
                 problems.add(row.line, "period",
                              fmt::format("{} is {}, so its values are for {}", i.code, i.frequency,
-                                         kind_example(kind)));
+                                         kind_example(named.kind)));
                 continue;
             }
             if (target && *target) {
-                TargetInput ti;
-                ti.indicator_id = i.id;
-                ti.period = canonical;
                 if (i.polarity == "band") {
                     problems.add(row.line, "target",
                                  fmt::format("{} is rated against a band: set its low and high "
@@ -364,38 +445,33 @@ Result<ImportSummary> IndicatorService::import_values_csv(const Context& ctx, st
                                              i.code));
                     continue;
                 }
-                ti.value = *target;
-                targets.push_back(std::move(ti));
+                targets.push_back({&named, period, per->second.kind, **target});
             }
             if (!has_value) {
                 if (!(target && *target))
                     problems.add(row.line, "value", "Enter a value, or a target, or both");
                 continue;
             }
-            Value v;
-            v.indicator_id = i.id;
-            v.unit_path = i.unit_path;
-            v.period = canonical;
-            if (value) v.value = *value;
-            if (numerator) v.numerator = *numerator;
-            if (denominator) v.denominator = *denominator;
+            Value& v = batch[batched];
+            v.value = value ? *value : std::nullopt;
+            v.numerator = numerator ? *numerator : std::nullopt;
+            v.denominator = denominator ? *denominator : std::nullopt;
             if (v.denominator && *v.denominator == 0) {
                 problems.add(row.line, "denominator", "The denominator must not be 0");
                 continue;
             }
-            if (!figure_of(v, i.measure_unit)) {
+            const auto figure = figure_of(v, i.measure_unit);
+            if (!figure) {
                 problems.add(row.line, v.numerator ? "denominator" : "value",
                              "Enter the value, or its numerator and denominator");
                 continue;
             }
-            if (auto note = cell(row, c_note)) v.note = trim(*note);
-            if (auto commentary = cell(row, c_commentary)) v.commentary = trim(*commentary);
-            const std::string reason(trim(cell(row, c_reason).value_or("")));
+            const std::string_view reason = trim(text_at(row, c_reason));
             // What the period already holds.
-            const Value* last = nullptr;
-            for (const auto& h : held[i.id])
-                if (h.period == canonical && (!last || h.revision > last->revision)) last = &h;
+            const auto held = named.latest.find(period);
+            const Value* last = held == named.latest.end() ? nullptr : &held->second;
             v.revision = 1;
+            v.reason.clear();
             if (last) {
                 if (last->status == "draft" || last->status == "submitted") {
                     problems.add(row.line, "period",
@@ -405,8 +481,7 @@ Result<ImportSummary> IndicatorService::import_values_csv(const Context& ctx, st
                     continue;
                 }
                 const auto before = figure_of(*last, i.measure_unit);
-                if (same_number(before, figure_of(v, i.measure_unit)) &&
-                    same_number(last->numerator, v.numerator) &&
+                if (same_number(before, figure) && same_number(last->numerator, v.numerator) &&
                     same_number(last->denominator, v.denominator)) {
                     ++summary.unchanged;
                     continue;
@@ -420,40 +495,86 @@ Result<ImportSummary> IndicatorService::import_values_csv(const Context& ctx, st
                     continue;
                 }
                 v.revision = last->revision + 1;
-                v.reason = reason;
-                superseded.push_back(last->id);
+                v.reason.assign(reason);
+                // The approved revision it replaces.
+                if (!problems.any())
+                    c.execute(
+                        "UPDATE indicator_values SET status = 'superseded', version = version + "
+                        "1, updated_at = ? WHERE id = ?",
+                        {std::string_view(now), std::string_view(last->id)});
             }
+            ++named.values;
+            if (v.revision > 1) ++named.corrections;
+            ++summary.values;
+            // Once a problem is found nothing more is written: it will all be rolled back.
+            if (problems.any()) continue;
             v.id = new_id();
-            v.status = "approved";
-            v.entered_by = ctx.principal.user_id;
+            v.indicator_id.assign(i.id);
+            v.unit_path.assign(i.unit_path);
+            v.period.assign(canonical);
+            v.note.assign(trim(text_at(row, c_note)));
+            v.commentary.assign(trim(text_at(row, c_commentary)));
+            v.status.assign("approved");
+            v.entered_by.assign(ctx.principal.user_id);
             v.submitted_by = v.approved_by = ctx.principal.user_id;
             v.submitted_at = v.approved_at = now;
-            v.created_at = v.updated_at = now;
-            ++per_indicator[i.id];
-            values.push_back(std::move(v));
+            v.version = 1;
+            v.created_at.assign(now);
+            v.updated_at.assign(now);
+            if (++batched == batch.size()) write_batch();
         }
         if (problems.any()) return std::unexpected(problems.error());
         if (progress) progress(t.rows.size(), t.rows.size());
-        for (const auto& id : superseded)
-            c.execute(
-                "UPDATE indicator_values SET status = 'superseded', version = version + 1, "
-                "updated_at = ? WHERE id = ?",
-                {std::string_view(now), std::string_view(id)});
-        repo::insert_values(c, values);
-        summary.values = static_cast<std::int64_t>(values.size());
-        for (const auto& [id, count] : per_indicator)
-            store::record_audit(
-                c, ctx, k_indicator.name, id, "import values", "",
-                fmt::format(R"({{"values":{},"corrections":{}}})", count,
-                            std::count_if(values.begin(), values.end(), [&](const Value& v) {
-                                return v.indicator_id == id && v.revision > 1;
-                            })));
-        // Targets go through the same rules as one set by hand (a year profiled evenly).
-        for (const auto& ti : targets) {
+        write_batch();
+        // One audit entry for each indicator given values, in the order of their ids.
+        std::vector<const Named*> given;
+        for (const auto& [id, named] : by_id)
+            if (named.values) given.push_back(&named);
+        std::sort(given.begin(), given.end(),
+                  [](const Named* a, const Named* b) { return a->indicator.id < b->indicator.id; });
+        for (const Named* named : given)
+            store::record_audit(c, ctx, k_indicator.name, named->indicator.id, "import values", "",
+                                fmt::format(R"({{"values":{},"corrections":{}}})", named->values,
+                                            named->corrections));
+        // Targets go through the same rules as one set by hand (a year profiled evenly). A
+        // new target for one of the indicator's own periods is what set_target_on would
+        // write, so those are written a batch at a time; the others (a year's profiled over
+        // its quarters, one that changes a target already held) go through set_target_on, in
+        // the file's order.
+        std::vector<TargetRecord> new_targets;
+        const auto write_targets = [&] {
+            repo::insert_targets(c, new_targets);
+            for (const auto& target : new_targets)
+                store::record_audit(c, ctx, "indicator_target", target.id, "create", "",
+                                    audit_text(target));
+            new_targets.clear();
+        };
+        for (const auto& ft : targets) {
+            Named& named = *ft.named;
+            const Indicator& i = named.indicator;
+            if (ft.kind == named.kind && named.targeted.insert(ft.period).second) {
+                TargetRecord& target = new_targets.emplace_back();
+                target.id = new_id();
+                target.indicator_id = i.id;
+                target.unit_path = i.unit_path;
+                target.period = names.name(ft.period);
+                target.value = ft.value;
+                target.created_at = target.updated_at = now;
+                ++summary.targets;
+                if (new_targets.size() == k_target_batch) write_targets();
+                continue;
+            }
+            write_targets();
+            TargetInput ti;
+            ti.indicator_id = i.id;
+            ti.period = names.name(ft.period);
+            ti.value = std::optional<double>(ft.value);
             auto set = set_target_on(c, ctx, ti);
             if (!set) return std::unexpected(set.error());
+            for (const auto& done : *set) named.targeted.insert(names.id(done.period));
             summary.targets += static_cast<std::int64_t>(set->size());
         }
+        write_targets();
         return summary;
     });
 }
