@@ -60,7 +60,8 @@ describe(`civic check (${backend})`, { timeout: 120000 }, () => {
     const out = parse(r.stdout);
     assert.deepEqual(out.findings, []);
     assert.equal(out.verdict, 'no problems found');
-    const tables = ['api_tokens', 'audit_log', 'calendar_days', 'links', 'memberships', 'people', 'plan_items',
+    const tables = ['api_tokens', 'audit_log', 'calendar_days', 'dataset_groups', 'dataset_metrics', 'dataset_values',
+      'datasets', 'indicator_targets', 'indicator_values', 'indicators', 'links', 'memberships', 'people', 'plan_items',
       'plan_measures', 'plan_updates', 'plan_versions', 'plans', 'posts', 'review_findings', 'reviews', 'sessions',
       'sign_in_throttle', 'units', 'user_roles', 'users'];
     assert.equal(out.tables, tables.length);

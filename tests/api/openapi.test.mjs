@@ -21,6 +21,9 @@ describe('the OpenAPI document', { timeout: 60000 }, () => {
     ids.post = (await create(srv, 'posts', { unit_id: ids.unit, label: 'Head of Digital and ICT' })).id;
     ids.membership = (await create(srv, 'memberships', { person_id: ids.person, unit_id: ids.unit, post_id: ids.post, role: 'Head of service' })).id;
     for (const [key, make] of Object.entries(planRecords)) ids[key] = await make();
+    // A benchmark dataset for /api/v1/datasets/{name}.
+    const walk = await srv.admin('POST', '/api/v1/datasets', { body: { name: 'walk', values: 'area_code,area_name,metric,period,value\nA1,Area One,M1,2024-25,1\n' } });
+    assert.equal(walk.status, 201, walk.text);
   });
   after(async () => {
     await srv?.cleanup();
@@ -136,6 +139,51 @@ describe('the OpenAPI document', { timeout: 60000 }, () => {
     return undefined;
   }
 
+  // The indicators module's records: one indicator, named by its code in the routes under it,
+  // and for each workflow step a value of its own in the state that step takes.
+  let nextYear = 2000;
+  const freshPeriod = () => {
+    const y = nextYear++;
+    return `${y}/${String((y + 1) % 100).padStart(2, '0')} Q1`;
+  };
+  const indicatorRecords = {
+    indicator: async () => made('/api/v1/indicators', { code: `OA ${nextRef++}`, title: 'Contacts handled', unit_id: ids.unit, measure_unit: 'percentage', polarity: 'higher', frequency: 'quarterly', rag_rule: 'met' }),
+    value: async (state = 'draft') => {
+      let v = (await srv.admin('POST', `/api/v1/indicators/${ids.indicator}/values`, { body: { period: freshPeriod(), value: 80 } })).json;
+      if (state !== 'draft') v = (await srv.admin('POST', `/api/v1/indicator-values/${v.id}/submit`, { headers: { 'if-match': `W/"${v.version}"` } })).json;
+      return v;
+    },
+  };
+  async function callIndicators(method, template) {
+    if (!/^\/api\/v1\/(indicators|indicator-values|scorecard|data-quality|indicator-reminders)(\/|$)/.test(template)) return undefined;
+    if (!ids.indicator) ids.indicator = await indicatorRecords.indicator();
+    const csv = { indicators: 'code,title,unit,polarity,frequency,rag_rule\nOA CSV,Imported,number,higher,annual,met\n', 'indicator-values': `indicator,period,value,numerator,denominator,target,note\nOA CSV,${freshPeriod().slice(0, 7)},5,,,,\n` };
+    const imported = /^\/api\/v1\/(indicators|indicator-values)\/import$/.exec(template)?.[1];
+    if (imported) return srv.admin('POST', template, { rawBody: csv[imported], contentType: 'text/csv' });
+    if (template.startsWith('/api/v1/indicator-values/{id}')) {
+      const step = /\/(submit|approve|return)$/.exec(template)?.[1];
+      const v = await indicatorRecords.value(step && step !== 'submit' ? 'submitted' : 'draft');
+      const p = template.replace('{id}', v.id);
+      const ifMatch = { 'if-match': `W/"${v.version}"` };
+      if (method === 'get') return srv.admin('GET', p);
+      if (method === 'patch') return srv.admin('PATCH', p, { headers: ifMatch, body: { note: 'From the CRM' } });
+      return srv.admin('POST', p, { headers: ifMatch, body: step === 'return' ? { reason: 'Check the figures' } : undefined });
+    }
+    const archive = template.endsWith('/archive');
+    const id = archive ? await indicatorRecords.indicator() : ids.indicator;
+    const p = template.replace('{id}', id);
+    const period = '?period=2025%2F26%20Q1';
+    if (method === 'get') return srv.admin('GET', /\/(assessment|deadline)$|\/scorecard$/.test(template) ? `${p}${period}` : p);
+    if (method === 'post' && template === '/api/v1/indicators') return srv.admin('POST', p, { body: { code: `OA ${nextRef++}`, title: 'Letters answered', unit_id: ids.unit, measure_unit: 'number', polarity: 'higher', frequency: 'annual', rag_rule: 'met' } });
+    if (method === 'post' && template.endsWith('/values')) return srv.admin('POST', p, { body: { period: freshPeriod(), value: 75 } });
+    if (method === 'post' && template.endsWith('/targets')) return srv.admin('POST', p, { body: { period: '2025/26', value: 81 } });
+    const current = await srv.admin('GET', `/api/v1/indicators/${id}`);
+    const ifMatch = { 'if-match': current.headers.get('etag') ?? 'W/"1"' };
+    if (archive) return srv.admin('POST', p, { headers: ifMatch });
+    if (method === 'patch') return srv.admin('PATCH', p, { headers: ifMatch, body: { description: 'Contacts handled at first contact.' } });
+    return undefined;
+  }
+
   async function signIn() {
     const csrf = 'openapi-walk-csrf-0123456789';
     const form = new URLSearchParams({ username: 'admin', password: ADMIN_PASSWORD, csrf_token: csrf }).toString();
@@ -146,6 +194,8 @@ describe('the OpenAPI document', { timeout: 60000 }, () => {
   async function call(method, template) {
     const plans = await callPlans(method, template);
     if (plans) return plans;
+    const indicators = await callIndicators(method, template);
+    if (indicators) return indicators;
     const collection = /^\/(?:api\/v1\/)?(units|people|posts|memberships)\/\{id\}/.exec(template)?.[1];
     let id;
     if (collection) id = template.endsWith('/archive') ? await fresh[collection]() : ids[idFor[collection]];
@@ -153,7 +203,7 @@ describe('the OpenAPI document', { timeout: 60000 }, () => {
     // The plans module's pages take the same records as its API.
     const planPage = /^\/(plans|plan-items|reviews)\/\{id\}/.exec(template)?.[1];
     if (planPage) id = ids[{ plans: 'plan', 'plan-items': 'planItem', reviews: 'review' }[planPage]];
-    const p = template.replace('{id}', id ?? '').replace('{path}', 'civic.css').replace('{text}', '2025%2F26%20Q1');
+    const p = template.replace('{id}', id ?? '').replace('{path}', 'civic.css').replace('{text}', '2025%2F26%20Q1').replace('{name}', 'walk');
     assert.ok(!p.includes('{'), `every parameter in ${template} was filled`);
 
     if (template === '/sign-in' && method === 'post') return signIn();

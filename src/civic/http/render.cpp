@@ -188,4 +188,11 @@ void add_form_errors(boost::json::object& view, const Error& error) {
     view["error"] = std::move(by_field);
 }
 
+std::vector<std::string> PageRenderer::home_panels(const Request& request) const {
+    std::vector<std::string> out;
+    for (const auto& panel : m_home_panels)
+        if (auto html = panel(request)) out.push_back(std::move(*html));
+    return out;
+}
+
 }  // namespace civic::http

@@ -5,6 +5,7 @@
 
 #include <boost/json/object.hpp>
 #include <functional>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -30,6 +31,11 @@ struct NavItem {
     std::vector<std::string> paths;
 };
 
+// A part of the home page a module adds for a signed-in visitor: what needs their attention
+// in that module ("Indicator values due"). It answers the HTML to show (a module's own template,
+// rendered), or nothing when there is nothing for this visitor.
+using HomePanel = std::function<std::optional<std::string>(const Request&)>;
+
 class PageRenderer {
 public:
     explicit PageRenderer(SiteInfo site) : m_site(std::move(site)) {}
@@ -37,6 +43,10 @@ public:
     // Adds an item to the navigation, after those added before. Called while the app is
     // built, before it serves.
     void add_navigation(NavItem item) { m_navigation.push_back(std::move(item)); }
+    // Adds a panel to the home page, after those added before. Called while the app is built.
+    void add_home_panel(HomePanel panel) { m_home_panels.push_back(std::move(panel)); }
+    // The panels that have something for this visitor, in the order they were added.
+    std::vector<std::string> home_panels(const Request& request) const;
 
     // Renders templates/<name>.mustache with view, inside the layout with title.
     // The layout adds the council name, navigation, sign-in state and the CSRF token
@@ -55,6 +65,7 @@ public:
 private:
     SiteInfo m_site;
     std::vector<NavItem> m_navigation;
+    std::vector<HomePanel> m_home_panels;
 };
 
 // Leaves a one-line message ("Unit added") for the next page this browser renders, which shows

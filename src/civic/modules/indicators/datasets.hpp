@@ -53,7 +53,7 @@ struct DatasetSummary {
 
 // Where an area stands for one metric in one period.
 struct Position {
-    std::string metric, metric_title, polarity;  // polarity: higher, lower
+    std::string metric, metric_title, polarity;  // polarity: higher, lower, or "" for neither
     std::string period;
     std::string area, area_name;
     std::optional<double> value;  // nullopt when the area has no value then
@@ -80,7 +80,8 @@ public:
     Result<Dataset> get_dataset(const Context& ctx, const std::string& name);
     // The metrics of a dataset with their titles and polarity, and the periods it holds.
     struct Metric {
-        std::string metric, title, polarity;
+        std::string metric, title, polarity;  // polarity: higher, lower, or "" when neither
+        std::vector<std::string> periods;     // the periods it has values for, in order
     };
     Result<std::vector<Metric>> metrics(const Context& ctx, const std::string& name);
 

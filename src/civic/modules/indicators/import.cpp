@@ -6,15 +6,14 @@
 // An import of values is the council's published figures, so its values come in approved, by
 // whoever imports them, who must be able to change the indicator. A period that already has
 // an approved value keeps it when the file says the same; a different figure is a correction
-// and needs the reason column. One audit entry per indicator records what an import did,
-// rather than one per value: a year's history of a thousand indicators is one act.
+// and needs the reason column. Each value has its own entry in the audit trail, as one entered
+// by hand does, written several a statement.
 #include <fmt/format.h>
 
 #include <charconv>
 #include <cmath>
 #include <map>
 #include <unordered_map>
-#include <unordered_set>
 
 #include "civic/core/csv.hpp"
 #include "civic/core/ids.hpp"
@@ -163,14 +162,44 @@ struct TextPeriod {
     PeriodKind kind = PeriodKind::Month;
 };
 
+// A period's latest revision, as far as an import needs it.
+struct HeldValue {
+    std::string id;
+    std::int64_t version = 0, revision = 0;
+    std::string status;
+    std::optional<double> value, numerator, denominator;
+
+    std::optional<double> figure(std::string_view measure_unit) const {
+        Value v;
+        v.value = value;
+        v.numerator = numerator;
+        v.denominator = denominator;
+        return figure_of(v, measure_unit);
+    }
+};
+
+// A target already held, as far as put_target (service_values.cpp) compares it with the
+// target a line sets: the same when it is that plain value, not a band or a share of a year's.
+struct HeldTarget {
+    std::optional<double> value;
+    bool plain = false;
+
+    explicit HeldTarget(const TargetRecord& t)
+        : value(t.value), plain(!t.low && !t.high && !t.profiled_from && t.profile.empty()) {}
+    bool same(double v) const {
+        return plain && value && *value == v && std::signbit(*value) == std::signbit(v);
+    }
+};
+
 // An indicator the file names, with what it already holds.
 struct Named {
     Indicator indicator;
-    PeriodKind kind = PeriodKind::Quarter;            // of its values
-    std::uint32_t number = 0;                         // in the order met
-    std::unordered_map<std::uint32_t, Value> latest;  // each period's latest revision
-    std::unordered_set<std::uint32_t> targeted;       // the periods with a target
-    std::int64_t values = 0, corrections = 0;         // what the import gives it
+    PeriodKind kind = PeriodKind::Quarter;                // of its values
+    std::uint32_t number = 0;                             // in the order met
+    std::unordered_map<std::uint32_t, HeldValue> latest;  // by period
+    // The targets held before the import, and those it changes through set_target_on. The
+    // new ones it writes itself are not kept: no other line sets that period's target.
+    std::unordered_map<std::uint32_t, HeldTarget> targets;  // by period
 
     void load(Connection& c, Indicator i, std::size_t n, PeriodNames& names) {
         indicator = std::move(i);
@@ -178,10 +207,12 @@ struct Named {
         number = static_cast<std::uint32_t>(n);
         for (auto& v : repo::list_values(c, indicator.id)) {
             auto [it, fresh] = latest.try_emplace(names.id(v.period));
-            if (fresh || v.revision > it->second.revision) it->second = std::move(v);
+            if (fresh || v.revision > it->second.revision)
+                it->second = {std::move(v.id), v.version,   v.revision,   std::move(v.status),
+                              v.value,         v.numerator, v.denominator};
         }
         for (const auto& t : repo::list_targets(c, indicator.id))
-            targeted.insert(names.id(t.period));
+            targets.insert_or_assign(names.id(t.period), HeldTarget(t));
     }
 };
 
@@ -321,12 +352,13 @@ Result<ImportSummary> IndicatorService::import_indicators_csv(const Context& ctx
                 i.version = before.version + 1;
                 i.updated_at = now_text(ctx);
                 repo::update_indicator(c, i, before.version);
-                store::record_audit(c, ctx, k_indicator.name, i.id, "import", audit_text(before),
+                store::record_audit(c, ctx, k_indicator.name, i.id, "update", audit_text(before),
                                     audit_text(i));
                 ++summary.updated;
             } else {
                 repo::insert_indicator(c, i);
-                store::record_audit(c, ctx, k_indicator.name, i.id, "import", "", audit_text(i));
+                store::record_audit(c, ctx, k_indicator.name, i.id, "create", std::nullopt,
+                                    audit_text(i));
                 ++summary.created;
             }
         }
@@ -364,13 +396,22 @@ Result<ImportSummary> IndicatorService::import_values_csv(const Context& ctx, st
         std::unordered_map<std::uint64_t, std::size_t> seen;
         seen.reserve(t.rows.size());
         std::vector<FileTarget> targets;
-        // Values are written as they are read, a batch at a time, until a problem is found;
-        // a problem anywhere then rolls the whole transaction back. The batch's records are
-        // reused, so that a line costs no allocation for the strings every value repeats.
+        // Values are written as they are read, a batch at a time, while no line has a
+        // problem; a problem anywhere rolls the whole transaction back. The batch's records
+        // are reused, so that the strings every value repeats cost no allocation a line.
         std::vector<Value> batch(k_value_batch);
         std::size_t batched = 0;
+        std::optional<Error> refused;  // a write refused, answered when no line has a problem
+        const auto writing = [&] { return !problems.any() && !refused; };
+        std::vector<store::AuditedRecord> audited;
         const auto write_batch = [&] {
-            if (batched) repo::insert_values(c, std::span<const Value>(batch.data(), batched));
+            if (!batched) return;
+            const std::span<const Value> values(batch.data(), batched);
+            repo::insert_values(c, values);
+            // Every value has its own entry in the audit trail, written several a statement.
+            audited.clear();
+            for (const auto& v : values) audited.push_back({v.id, audit_text(v)});
+            store::record_audits(c, ctx, k_value.name, "create", audited);
             batched = 0;
         };
         std::size_t n = 0;
@@ -419,8 +460,14 @@ Result<ImportSummary> IndicatorService::import_values_csv(const Context& ctx, st
             const auto numerator = number_cell(row, c_numerator, "numerator", problems);
             const auto denominator = number_cell(row, c_denominator, "denominator", problems);
             const auto target = number_cell(row, c_target, "target", problems);
-            // Lines that reach here had no problem before (read_csv_table leaves those out).
+            // The line's own problems (read_csv_table leaves out the lines it found fault with).
             if (problems.count() != problems_before) continue;
+            const bool has_value =
+                (value && *value) || (numerator && *numerator) || (denominator && *denominator);
+            if (!has_value && !(target && *target)) {
+                problems.add(row.line, "value", "Enter a value, or a target, or both");
+                continue;
+            }
             if (auto [it, first] =
                     seen.try_emplace((std::uint64_t{named.number} << 32) | period, row.line);
                 !first) {
@@ -429,8 +476,6 @@ Result<ImportSummary> IndicatorService::import_values_csv(const Context& ctx, st
                     fmt::format("{} {} is already on line {}", i.code, canonical, it->second));
                 continue;
             }
-            const bool has_value =
-                (value && *value) || (numerator && *numerator) || (denominator && *denominator);
             if (has_value && per->second.kind != named.kind) {
                 problems.add(row.line, "period",
                              fmt::format("{} is {}, so its values are for {}", i.code, i.frequency,
@@ -447,11 +492,7 @@ Result<ImportSummary> IndicatorService::import_values_csv(const Context& ctx, st
                 }
                 targets.push_back({&named, period, per->second.kind, **target});
             }
-            if (!has_value) {
-                if (!(target && *target))
-                    problems.add(row.line, "value", "Enter a value, or a target, or both");
-                continue;
-            }
+            if (!has_value) continue;
             Value& v = batch[batched];
             v.value = value ? *value : std::nullopt;
             v.numerator = numerator ? *numerator : std::nullopt;
@@ -469,7 +510,7 @@ Result<ImportSummary> IndicatorService::import_values_csv(const Context& ctx, st
             const std::string_view reason = trim(text_at(row, c_reason));
             // What the period already holds.
             const auto held = named.latest.find(period);
-            const Value* last = held == named.latest.end() ? nullptr : &held->second;
+            const HeldValue* last = held == named.latest.end() ? nullptr : &held->second;
             v.revision = 1;
             v.reason.clear();
             if (last) {
@@ -480,7 +521,7 @@ Result<ImportSummary> IndicatorService::import_values_csv(const Context& ctx, st
                                              i.code, canonical, last->status, last->revision));
                     continue;
                 }
-                const auto before = figure_of(*last, i.measure_unit);
+                const auto before = last->figure(i.measure_unit);
                 if (same_number(before, figure) && same_number(last->numerator, v.numerator) &&
                     same_number(last->denominator, v.denominator)) {
                     ++summary.unchanged;
@@ -496,18 +537,19 @@ Result<ImportSummary> IndicatorService::import_values_csv(const Context& ctx, st
                 }
                 v.revision = last->revision + 1;
                 v.reason.assign(reason);
-                // The approved revision it replaces.
-                if (!problems.any())
-                    c.execute(
-                        "UPDATE indicator_values SET status = 'superseded', version = version + "
-                        "1, updated_at = ? WHERE id = ?",
-                        {std::string_view(now), std::string_view(last->id)});
+                // The approved revision the line corrects is kept, marked as replaced.
+                if (writing()) {
+                    auto done = change_record(c, ctx, k_value, last->id, last->version, "supersede",
+                                              [](Value& old) -> Result<void> {
+                                                  old.status = "superseded";
+                                                  return ok();
+                                              });
+                    if (!done) refused = done.error();
+                }
             }
-            ++named.values;
-            if (v.revision > 1) ++named.corrections;
             ++summary.values;
-            // Once a problem is found nothing more is written: it will all be rolled back.
-            if (problems.any()) continue;
+            // Nothing more is written once the import is bound to fail.
+            if (!writing()) continue;
             v.id = new_id();
             v.indicator_id.assign(i.id);
             v.unit_path.assign(i.unit_path);
@@ -524,45 +566,45 @@ Result<ImportSummary> IndicatorService::import_values_csv(const Context& ctx, st
             if (++batched == batch.size()) write_batch();
         }
         if (problems.any()) return std::unexpected(problems.error());
+        if (refused) return std::unexpected(*refused);
         if (progress) progress(t.rows.size(), t.rows.size());
         write_batch();
-        // One audit entry for each indicator given values, in the order of their ids.
-        std::vector<const Named*> given;
-        for (const auto& [id, named] : by_id)
-            if (named.values) given.push_back(&named);
-        std::sort(given.begin(), given.end(),
-                  [](const Named* a, const Named* b) { return a->indicator.id < b->indicator.id; });
-        for (const Named* named : given)
-            store::record_audit(c, ctx, k_indicator.name, named->indicator.id, "import values", "",
-                                fmt::format(R"({{"values":{},"corrections":{}}})", named->values,
-                                            named->corrections));
-        // Targets go through the same rules as one set by hand (a year profiled evenly). A
-        // new target for one of the indicator's own periods is what set_target_on would
-        // write, so those are written a batch at a time; the others (a year's profiled over
-        // its quarters, one that changes a target already held) go through set_target_on, in
-        // the file's order.
+        // Targets go through the same rules as one set by hand (a year profiled evenly). What
+        // set_target_on would do with a target for one of the indicator's own periods is done
+        // here for a whole batch: a new one is written, with its audit entry; one the same as
+        // the target held is no change. The others (a year's, profiled over its quarters; one
+        // that changes a target held) go through set_target_on, in the file's order.
         std::vector<TargetRecord> new_targets;
         const auto write_targets = [&] {
+            if (new_targets.empty()) return;
             repo::insert_targets(c, new_targets);
+            audited.clear();
             for (const auto& target : new_targets)
-                store::record_audit(c, ctx, "indicator_target", target.id, "create", "",
-                                    audit_text(target));
+                audited.push_back({target.id, audit_text(target)});
+            store::record_audits(c, ctx, "indicator_target", "create", audited);
             new_targets.clear();
         };
         for (const auto& ft : targets) {
             Named& named = *ft.named;
             const Indicator& i = named.indicator;
-            if (ft.kind == named.kind && named.targeted.insert(ft.period).second) {
-                TargetRecord& target = new_targets.emplace_back();
-                target.id = new_id();
-                target.indicator_id = i.id;
-                target.unit_path = i.unit_path;
-                target.period = names.name(ft.period);
-                target.value = ft.value;
-                target.created_at = target.updated_at = now;
-                ++summary.targets;
-                if (new_targets.size() == k_target_batch) write_targets();
-                continue;
+            if (ft.kind == named.kind) {
+                const auto held = named.targets.find(ft.period);
+                if (held == named.targets.end()) {
+                    TargetRecord& target = new_targets.emplace_back();
+                    target.id = new_id();
+                    target.indicator_id = i.id;
+                    target.unit_path = i.unit_path;
+                    target.period = names.name(ft.period);
+                    target.value = ft.value;
+                    target.created_at = target.updated_at = now;
+                    ++summary.targets;
+                    if (new_targets.size() == k_target_batch) write_targets();
+                    continue;
+                }
+                if (held->second.same(ft.value)) {
+                    ++summary.targets;
+                    continue;
+                }
             }
             write_targets();
             TargetInput ti;
@@ -571,7 +613,8 @@ Result<ImportSummary> IndicatorService::import_values_csv(const Context& ctx, st
             ti.value = std::optional<double>(ft.value);
             auto set = set_target_on(c, ctx, ti);
             if (!set) return std::unexpected(set.error());
-            for (const auto& done : *set) named.targeted.insert(names.id(done.period));
+            for (const auto& done : *set)
+                named.targets.insert_or_assign(names.id(done.period), HeldTarget(done));
             summary.targets += static_cast<std::int64_t>(set->size());
         }
         write_targets();

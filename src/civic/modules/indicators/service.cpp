@@ -65,8 +65,7 @@ std::optional<Period> period_field(Checks& checks, std::string_view field,
     }
     auto p = parse_period(trim(*v));
     if (!p) {
-        checks.fail(std::string(field),
-                    p.error());
+        checks.fail(std::string(field), p.error());
         return std::nullopt;
     }
     const bool fits =
@@ -324,7 +323,7 @@ Result<Indicator> IndicatorService::create_indicator(const Context& ctx, const I
         i.created_at = i.updated_at = now_text(ctx);
         CIVIC_CHECK(apply_indicator_input(c, ctx, in, i, true));
         repo::insert_indicator(c, i);
-        store::record_audit(c, ctx, k_indicator.name, i.id, "create", "", audit_text(i));
+        store::record_audit(c, ctx, k_indicator.name, i.id, "create", std::nullopt, audit_text(i));
         return i;
     });
 }

@@ -394,13 +394,19 @@ Result<DataQuality> IndicatorService::data_quality(const Context& ctx, const Dat
             if (q.person_id && i.owner_person_id != q.person_id && i.entry_person_id != q.person_id)
                 continue;
             const Ledger ledger = ledger_of(c, i);
+            std::string began = i.created_at.substr(0, 10);
+            if (const auto held = ledger.periods(); !held.empty())
+                began = std::min(began, format_iso_date(held.front().start()));
             const std::string owner = person_name(c, i.owner_person_id);
             const std::string entry = person_name(c, i.entry_person_id);
             for (const auto& p : periods_in_year(i, *year)) {
                 if (p.end() >= now) continue;  // not over yet
+                const auto revisions = ledger.revisions(p.to_string());
+                // A period that ended before the indicator began is owed nothing: it began
+                // when it was made, or with the first period its history holds.
+                if (revisions.empty() && format_iso_date(p.end()) < began) continue;
                 const auto due = deadline_of(calendar, i, p);
                 const Date deadline = *parse_iso_date(due.date);
-                const auto revisions = ledger.revisions(p.to_string());
                 // First approval: when the period's value was first published.
                 std::optional<std::string> first_approved;
                 bool revised = false;

@@ -146,8 +146,7 @@ Result<Value> IndicatorService::enter_value(const Context& ctx, const ValueInput
         if (v.revision == 1) v.reason.clear();
         CIVIC_CHECK(has_figure(v, i));
         repo::insert_value(c, v);
-        store::record_audit(c, ctx, k_value.name, v.id, v.revision > 1 ? "correct" : "create", "",
-                            audit_text(v));
+        store::record_audit(c, ctx, k_value.name, v.id, "create", std::nullopt, audit_text(v));
         return v;
     });
 }
@@ -288,6 +287,7 @@ Result<TargetRecord> put_target(Connection& c, const Context& ctx, TargetRecord 
         t.id = existing->id;
         t.created_at = existing->created_at;
         t.version = existing->version;
+        t.updated_at = existing->updated_at;
         if (audit_text(t) == before) return *existing;
         t.version = existing->version + 1;
         t.updated_at = now_text(ctx);
@@ -299,7 +299,7 @@ Result<TargetRecord> put_target(Connection& c, const Context& ctx, TargetRecord 
     t.id = new_id();
     t.created_at = t.updated_at = now_text(ctx);
     repo::insert_target(c, t);
-    store::record_audit(c, ctx, "indicator_target", t.id, "create", "", audit_text(t));
+    store::record_audit(c, ctx, "indicator_target", t.id, "create", std::nullopt, audit_text(t));
     return t;
 }
 

@@ -3,6 +3,8 @@
 
 #include <boost/json.hpp>
 
+#include "civic/modules/indicators/dataset_views.hpp"
+
 namespace civic::indicators {
 namespace json = boost::json;
 
@@ -10,9 +12,6 @@ namespace {
 
 json::value opt(const std::optional<double>& d) {
     return d ? json::value(*d) : json::value(nullptr);
-}
-json::value opt(const std::optional<std::int64_t>& n) {
-    return n ? json::value(*n) : json::value(nullptr);
 }
 json::value opt(const std::optional<std::string>& s) {
     return s ? json::value(*s) : json::value(nullptr);
@@ -58,32 +57,6 @@ json::object to_json(const Aggregate& a) {
                         {"explanation", a.explanation}};
 }
 
-json::object to_json(const Position& p) {
-    json::object out{{"metric", p.metric},
-                     {"metric_title", p.metric_title},
-                     {"polarity", p.polarity},
-                     {"period", p.period},
-                     {"area", p.area},
-                     {"area_name", p.area_name},
-                     {"value", opt(p.value)},
-                     {"count", p.count},
-                     {"mean", p.mean},
-                     {"median", p.median},
-                     {"lower_quartile", p.lower_quartile},
-                     {"upper_quartile", p.upper_quartile},
-                     {"quartile", opt(p.quartile)},
-                     {"rank", opt(p.rank)},
-                     {"mad", p.mad},
-                     {"mads_from_median", opt(p.mads_from_median)}};
-    if (p.group) {
-        out["group"] = *p.group;
-        out["group_count"] = opt(p.group_count);
-        out["group_mean"] = opt(p.group_mean);
-        out["group_median"] = opt(p.group_median);
-    }
-    return out;
-}
-
 json::object to_json(const Assessment& a) {
     return json::object{
         {"indicator", brief(a.indicator)},
@@ -102,7 +75,8 @@ json::object to_json(const Assessment& a) {
         {"previous_period", a.previous_period},
         {"last_year", to_json(a.last_year)},
         {"last_year_period", a.last_year_period},
-        {"benchmark", a.benchmark ? json::value(to_json(*a.benchmark)) : json::value(nullptr)},
+        {"benchmark",
+         a.benchmark ? json::value(position_json(*a.benchmark)) : json::value(nullptr)},
         {"pending", a.pending}};
 }
 

@@ -14,7 +14,6 @@ namespace civic::indicators {
 boost::json::object to_json(const Rating& r);
 boost::json::object to_json(const Direction& d);
 boost::json::object to_json(const Aggregate& a);
-boost::json::object to_json(const Position& p);
 boost::json::object to_json(const Assessment& a);
 boost::json::object to_json(const Scorecard& s);
 boost::json::object to_json(const LateValue& v);

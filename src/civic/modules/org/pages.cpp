@@ -147,6 +147,10 @@ struct Pages {
         json::object view;
         view["council_name"] = pages.site().council_name();
         view["signed_in"] = r.principal.signed_in();
+        // What the other modules have for this visitor: values due, actions, …
+        json::array panels;
+        for (auto& html : pages.home_panels(r)) panels.push_back(json::value(std::move(html)));
+        view["panels"] = std::move(panels);
         return pages.page(r, "org/home", "Civic", std::move(view));
     }
 
