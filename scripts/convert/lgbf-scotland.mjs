@@ -33,9 +33,10 @@
 //
 // Only Node's built-in modules; Node 18 or later.
 
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { csvLine, records } from './csv.mjs';
 
 // The GSS code of each council as the LGBF names it, from mySociety's
 // uk_local_authority_names_and_codes (commit 67ef8b118938678401a452f4f19f669a7221cc73).
@@ -90,48 +91,6 @@ const LABEL = {
   3: [null, 3],
 };
 
-// RFC 4180 CSV: quotes, "" inside quotes, CRLF or LF. Returns rows of strings, header first.
-function parseCsv(text) {
-  if (text.startsWith('\uFEFF')) text = text.slice(1);
-  const rows = [];
-  let row = [];
-  let field = '';
-  let quoted = false;
-  for (let i = 0; i < text.length; i++) {
-    const c = text[i];
-    if (quoted) {
-      if (c === '"' && text[i + 1] === '"') {
-        field += '"';
-        i++;
-      } else if (c === '"') quoted = false;
-      else field += c;
-    } else if (c === '"') quoted = true;
-    else if (c === ',') {
-      row.push(field);
-      field = '';
-    } else if (c === '\n' || c === '\r') {
-      if (c === '\r' && text[i + 1] === '\n') i++;
-      row.push(field);
-      if (row.length > 1 || row[0] !== '') rows.push(row);
-      row = [];
-      field = '';
-    } else field += c;
-  }
-  if (field !== '' || row.length) {
-    row.push(field);
-    rows.push(row);
-  }
-  return rows;
-}
-
-function csvLine(fields) {
-  return `${fields.map((f) => (/[",\r\n]/.test(f) ? `"${f.replaceAll('"', '""')}"` : f)).join(',')}\n`;
-}
-
-function records(file) {
-  const [header, ...rows] = parseCsv(readFileSync(file, 'utf8'));
-  return rows.map((r) => Object.fromEntries(header.map((h, i) => [h, r[i] ?? ''])));
-}
 
 const order = (a, b) => (a < b ? -1 : a > b ? 1 : 0);
 const groupName = (number, grouping) => `Family Group ${number} (${grouping})`;

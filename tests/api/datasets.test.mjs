@@ -11,48 +11,12 @@ import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import { records } from '../../scripts/convert/csv.mjs';
 import { startServer, assertProblem, assertStopsCleanly, auditRows, create, lastLine, repoRoot, ID_RE } from './harness.mjs';
 
 const FIXTURES = path.join(repoRoot, 'tests', 'fixtures', 'benchmark');
 const DATASET_TABLES = ['datasets', 'dataset_values', 'dataset_metrics', 'dataset_groups', 'audit_log'];
 
-// RFC 4180 CSV as rows of strings, header first: an independent reading of the raw files.
-function parseCsv(text) {
-  if (text.startsWith('\uFEFF')) text = text.slice(1);
-  const rows = [];
-  let row = [];
-  let field = '';
-  let quoted = false;
-  for (let i = 0; i < text.length; i++) {
-    const c = text[i];
-    if (quoted) {
-      if (c === '"' && text[i + 1] === '"') {
-        field += '"';
-        i++;
-      } else if (c === '"') quoted = false;
-      else field += c;
-    } else if (c === '"') quoted = true;
-    else if (c === ',') {
-      row.push(field);
-      field = '';
-    } else if (c === '\n' || c === '\r') {
-      if (c === '\r' && text[i + 1] === '\n') i++;
-      row.push(field);
-      if (row.length > 1 || row[0] !== '') rows.push(row);
-      row = [];
-      field = '';
-    } else field += c;
-  }
-  if (field !== '' || row.length) {
-    row.push(field);
-    rows.push(row);
-  }
-  return rows;
-}
-const records = (file) => {
-  const [header, ...rows] = parseCsv(readFileSync(file, 'utf8'));
-  return rows.map((r) => Object.fromEntries(header.map((h, i) => [h, r[i] ?? ''])));
-};
 const median = (xs) => {
   const s = [...xs].sort((a, b) => a - b);
   const h = (s.length - 1) / 2;

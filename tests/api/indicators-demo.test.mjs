@@ -155,11 +155,14 @@ describe('the demo council’s indicators', { timeout: 120000 }, () => {
     assert.equal(values[1].reason, "The Urban Environment directorate's absence returns for June reached HR after the figure was approved; with them the quarter is 1.86 days, not 1.62.");
     const audit = (id) => srv.sqlRows(`SELECT entity, action, substr(at, 1, 10) AS day FROM audit_log WHERE entity_id = '${id}' ORDER BY id`).map((r) => [r.entity, r.action, r.day]);
     assert.deepEqual(audit(values[1].id), [
-      ['indicator_value', 'correct', '2026-09-14'],
+      ['indicator_value', 'create', '2026-09-14'],
       ['indicator_value', 'submit', '2026-09-14'],
       ['indicator_value', 'approve', '2026-09-16'],
     ]);
-    assert.deepEqual(audit(values[0].id), [['indicator_value', 'supersede', '2026-09-16']]);
+    assert.deepEqual(audit(values[0].id), [
+      ['indicator_value', 'create', '2026-07-17'],
+      ['indicator_value', 'supersede', '2026-09-16'],
+    ]);
   });
 
   it('the latest values wait in draft or for approval, with the commentary a red or amber value needs', async () => {
@@ -228,5 +231,25 @@ describe('the demo council’s indicators', { timeout: 120000 }, () => {
     // MADs_from_median 1.0113636363636358.
     assert.deepEqual([a.benchmark.metric, a.benchmark.area, a.benchmark.value, a.benchmark.median], ['ASC5', 'E08000027', 87.1, 78.2]);
     assert.ok(Math.abs(a.benchmark.mads_from_median - 1.0113636363636358) < 1e-9, String(a.benchmark.mads_from_median));
+  });
+
+  it('the officer who enters the letters and calls figures sees the values overdue on her home page, and no one else does', async () => {
+    const add = await srv.cli(['user', 'add', '--db', srv.dbPath, '--username', 'lorraine', '--name', 'Lorraine Beckett', '--role', 'editor', '--person', 'Lorraine Beckett', '--password-stdin'], { input: 'a long enough password\n' });
+    assert.equal(add.code, 0, add.stderr);
+    const made = await srv.cli(['token', 'create', '--db', srv.dbPath, '--user', 'lorraine']);
+    assert.equal(made.code, 0, made.stderr);
+    const token = made.stdout.trim().split('\n').pop();
+    const home = await srv.api('GET', '/', { token });
+    assert.equal(home.status, 200);
+    const panel = /<h2 class="govuk-heading-m">Indicator values due<\/h2>[\s\S]*?<\/table>/.exec(home.text)?.[0] ?? '';
+    const rows = [...panel.matchAll(/<tr class="govuk-table__row">\s*<td[^>]*><a[^>]*href="\/indicators\/([^"]+)">([^<]+)<\/a><\/td>\s*<td[^>]*>([^<]+)<\/td>/g)].map((m) => [m[1], m[2], m[3]]);
+    // CEO-06 (letters) has no value for September or October 2026, CEO-07 (calls) none for
+    // October: both are entered by Lorraine Beckett, and their deadlines have passed.
+    for (const [code, period] of [['CEO-06', '2026-09'], ['CEO-06', '2026-10'], ['CEO-07', '2026-10']])
+      assert.ok(rows.some(([id, name, p]) => id === ids[code] && name.startsWith(`${code} `) && p === period), `${code} ${period} in ${JSON.stringify(rows)}`);
+    assert.ok(rows.every(([, name]) => /^CEO-0[67] /.test(name)), JSON.stringify(rows));
+    // The administrator is no one in the register: no panel.
+    const admin = await srv.admin('GET', '/');
+    assert.doesNotMatch(admin.text, /Indicator values due/);
   });
 });

@@ -167,8 +167,8 @@ describe('indicators from files', { timeout: 180000 }, () => {
       assert.equal(r.stdout.trim(), `Imported 4 values and 6 targets from ${path.join(srv.dir, 'values.csv')} (0 already held).`);
       const cs = await kit.values('CS 04');
       assert.deepEqual(cs.map((v) => [v.period, v.revision, v.status, v.value, v.numerator, v.denominator, v.note, v.entered_by, v.approved_by]), [
-        ['2023/24 Q2', 1, 'approved', null, 45, 60, '', 'cli', 'cli'],
-        ['2023/24 Q1', 1, 'approved', 32, null, null, 'Seed 004', 'cli', 'cli'],
+        ['2023/24 Q2', 1, 'approved', null, 45, 60, '', 'Command line', 'Command line'],
+        ['2023/24 Q1', 1, 'approved', 32, null, null, 'Seed 004', 'Command line', 'Command line'],
       ]);
       const lt = await kit.values('LT 01');
       assert.deepEqual(lt.map((v) => [v.period, v.value, v.note]), [['2023-05', 5, 'Two lines,\nof note'], ['2023-04', 4.5, '']]);
@@ -255,7 +255,7 @@ describe('indicators from files', { timeout: 180000 }, () => {
       assert.equal(res.status, 200, res.text);
       assert.deepEqual(res.json, { created: 0, updated: 0, values: 1, targets: 0, unchanged: 1 });
       const [v] = await kit.values('CS 04', '2024/25 Q1');
-      assert.deepEqual([v.status, v.value, v.entered_by, v.approved_by], ['approved', 50, srv.sql("SELECT id FROM users WHERE username = 'admin'"), srv.sql("SELECT id FROM users WHERE username = 'admin'")]);
+      assert.deepEqual([v.status, v.value, v.entered_by, v.approved_by], ['approved', 50, srv.sql("SELECT display_name FROM users WHERE username = 'admin'"), srv.sql("SELECT display_name FROM users WHERE username = 'admin'")]);
     });
   });
 

@@ -46,7 +46,7 @@ describe('indicator values', { timeout: 180000 }, () => {
     tokens.lee = await kit.addUser('lee', 'viewer', { unit: u.children.id, person: people.lee.id });
     tokens.editor = await kit.addUser('cs-editor', 'editor', { unit: u.customer.id });
     tokens.viewer = await kit.addUser('children-viewer', 'viewer', { unit: u.children.id });
-    for (const name of ['lee', 'cs-editor', 'admin']) userId[name] = srv.sql(`SELECT id FROM users WHERE username = '${name}'`);
+    for (const name of ['lee', 'cs-editor', 'admin']) userId[name] = srv.sql(`SELECT display_name FROM users WHERE username = '${name}'`);
   });
   after(async () => {
     await srv?.cleanup();

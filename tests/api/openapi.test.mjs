@@ -203,6 +203,12 @@ describe('the OpenAPI document', { timeout: 60000 }, () => {
     // The plans module's pages take the same records as its API.
     const planPage = /^\/(plans|plan-items|reviews)\/\{id\}/.exec(template)?.[1];
     if (planPage) id = ids[{ plans: 'plan', 'plan-items': 'planItem', reviews: 'review' }[planPage]];
+    // So do the indicators' pages: an indicator, and a value in the state its form needs.
+    if (/^\/indicators\/\{id\}/.test(template)) id = ids.indicator ??= await indicatorRecords.indicator();
+    if (/^\/indicator-values\/\{id\}/.test(template)) {
+      ids.indicator ??= await indicatorRecords.indicator();
+      id = (await indicatorRecords.value(/\/(approve|return)$/.test(template) ? 'submitted' : 'draft')).id;
+    }
     const p = template.replace('{id}', id ?? '').replace('{path}', 'civic.css').replace('{text}', '2025%2F26%20Q1').replace('{name}', 'walk');
     assert.ok(!p.includes('{'), `every parameter in ${template} was filled`);
 

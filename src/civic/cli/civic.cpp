@@ -18,6 +18,7 @@
 #include "civic/modules/calendar/api.hpp"
 #include "civic/modules/indicators/api.hpp"
 #include "civic/modules/indicators/dataset_api.hpp"
+#include "civic/modules/indicators/home.hpp"
 #include "civic/modules/indicators/pages.hpp"
 #include "civic/modules/kit/link_api.hpp"
 #include "civic/modules/org/api.hpp"
@@ -211,6 +212,7 @@ std::unique_ptr<http::App> build_app(Civic& civic, http::PageRenderer& pages,
     indicators::register_dataset_api(router, *civic.datasets, civic.clock);
     indicators::register_pages(router, *civic.indicators, *civic.org, *civic.links, pages,
                                civic.clock);
+    indicators::register_home_panel(pages, *civic.indicators, civic.clock);
     kit::register_link_api(router, *civic.links, civic.clock);
     accounts::register_pages(router, *civic.accounts, pages, civic.clock);
     return app;

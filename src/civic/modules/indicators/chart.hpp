@@ -17,6 +17,7 @@ namespace civic::indicators {
 struct ChartPoint {
     std::string period;  // canonical, shown on the axis
     std::optional<double> value, target;
+    std::optional<double> target_low, target_high;  // a band indicator's target band
     std::optional<double> benchmark_median, benchmark_lower, benchmark_upper;
     std::string rag;  // "green", "amber", "red", "none", "awaiting": the point's colour
 };

@@ -386,6 +386,7 @@ Result<ImportSummary> IndicatorService::import_values_csv(const Context& ctx, st
     return m_db.write([&](Connection& c) -> Result<ImportSummary> {
         ImportSummary summary;
         const std::string now = now_text(ctx);
+        const std::string actor = actor_name(ctx);  // who entered, submitted and approved
         // Everything a line may name, read once: a million lines name a few thousand
         // indicators and a few hundred periods.
         std::unordered_map<std::string, Named*, TextHash, std::equal_to<>> by_code;
@@ -557,8 +558,8 @@ Result<ImportSummary> IndicatorService::import_values_csv(const Context& ctx, st
             v.note.assign(trim(text_at(row, c_note)));
             v.commentary.assign(trim(text_at(row, c_commentary)));
             v.status.assign("approved");
-            v.entered_by.assign(ctx.principal.user_id);
-            v.submitted_by = v.approved_by = ctx.principal.user_id;
+            v.entered_by.assign(actor);
+            v.submitted_by = v.approved_by = actor;
             v.submitted_at = v.approved_at = now;
             v.version = 1;
             v.created_at.assign(now);

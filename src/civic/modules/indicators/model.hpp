@@ -71,6 +71,7 @@ struct Value {
     std::string commentary;  // about the performance: why it is amber or red, what is done
     std::string status = "draft";
     std::string reason;  // a correction's reason (revision 2 on)
+    // Who entered, submitted and approved it: the user's name.
     std::string entered_by;
     std::optional<std::string> submitted_by, submitted_at;
     std::optional<std::string> approved_by, approved_at;

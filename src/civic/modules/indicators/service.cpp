@@ -369,6 +369,16 @@ Result<ExplainedDeadline> IndicatorService::deadline(const Context& ctx, const I
     return deadline_of(calendar, indicator, *p);
 }
 
+Result<std::vector<kit::ShownLink>> IndicatorService::links_of(const Context& ctx,
+                                                               const std::string& id) {
+    CIVIC_CHECK(require_signed_in(ctx));
+    return m_db.read([&](Connection& c) -> Result<std::vector<kit::ShownLink>> {
+        if (!repo::find_indicator(c, id))
+            return std::unexpected(Error::not_found("There is no indicator with this id."));
+        return m_links.links_of(c, ctx.principal, "indicator", id);
+    });
+}
+
 bool IndicatorService::can_edit(const Context& ctx, const Indicator& indicator) const {
     return !indicator.archived_at && may_change(ctx.principal, indicator);
 }

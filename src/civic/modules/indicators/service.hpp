@@ -237,6 +237,10 @@ public:
     };
     Result<ImportSummary> load_demo(const Context& ctx, const std::vector<DemoFile>& files);
 
+    // The indicator's links both ways that the caller may see, each with the other end's label
+    // ("3.10 Co-ordinate collection of statutory … indicators") and page.
+    Result<std::vector<kit::ShownLink>> links_of(const Context& ctx, const std::string& id);
+
     bool can_edit(const Context& ctx, const Indicator& indicator) const;
     bool can_enter(const Context& ctx, const Indicator& indicator) const;
 

@@ -52,6 +52,12 @@ inline bool may_read_value(const Principal& who, const Indicator& i, const Value
     return published(v) || covers(who, i.unit_path, Access::Read) || may_enter(who, i);
 }
 
+// Who did it, as a value records it and a page shows it: the user's name, as plans' progress
+// updates record theirs (the audit trail keeps the user's id beside it).
+inline std::string actor_name(const Context& ctx) {
+    return ctx.principal.display_name.empty() ? ctx.principal.username : ctx.principal.display_name;
+}
+
 template <typename Record>
 std::string audit_text(const Record& r) {
     return civic::to_json(boost::json::value(to_json(r)));

@@ -127,7 +127,7 @@ Result<Value> IndicatorService::enter_value(const Context& ctx, const ValueInput
         v.indicator_id = i.id;
         v.unit_path = i.unit_path;
         v.period = period;
-        v.entered_by = ctx.principal.user_id;
+        v.entered_by = actor_name(ctx);
         v.created_at = v.updated_at = now_text(ctx);
         if (!revisions.empty()) {
             const Value& last = revisions.back();
@@ -204,7 +204,7 @@ Result<Value> IndicatorService::submit_value(const Context& ctx, const std::stri
         return change_record(c, ctx, k_value, id, version, "submit", [&](Value& v) -> Result<void> {
             if (v.status != "draft") return std::unexpected(wrong_state(v, "draft"));
             v.status = "submitted";
-            v.submitted_by = ctx.principal.user_id;
+            v.submitted_by = actor_name(ctx);
             v.submitted_at = now_text(ctx);
             return ok();
         });
@@ -221,7 +221,7 @@ Result<Value> IndicatorService::approve_value(const Context& ctx, const std::str
             change_record(c, ctx, k_value, id, version, "approve", [&](Value& v) -> Result<void> {
                 if (v.status != "submitted") return std::unexpected(wrong_state(v, "submitted"));
                 v.status = "approved";
-                v.approved_by = ctx.principal.user_id;
+                v.approved_by = actor_name(ctx);
                 v.approved_at = now_text(ctx);
                 return ok();
             }));
