@@ -11,7 +11,7 @@ export PATH := $(CURDIR)/.tools/node/bin:$(PATH)
 
 CMAKE_CONFIGURE = cmake -S . -B $(BUILD_DIR) -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo
 
-.PHONY: all setup setup-test configure configure-test build run test bench bench-import clean
+.PHONY: all setup setup-test configure configure-test build run test bench bench-import bench-indicators clean
 
 all: build
 
@@ -51,6 +51,11 @@ bench: build
 # civic import against sqlite3 .import of the same files (100,000 units and people).
 bench-import: build
 	@bench/import.sh
+
+# The indicators module: a million values and a million benchmark values against sqlite3
+# .import of the same files, and the scorecard of 1,000 indicators against reading its rows.
+bench-indicators: build
+	@bench/indicators.sh
 
 clean:
 	rm -rf $(BUILD_DIR)

@@ -64,21 +64,22 @@ int column(const CsvTable& t, std::string_view name) {
     return -1;
 }
 
-std::optional<std::string> cell(const CsvRecord& row, int col) {
-    if (col < 0) return std::nullopt;
-    return static_cast<std::size_t>(col) < row.fields.size() ? row.fields[col] : std::string();
+// A cell's text: "" when the file has no such column.
+std::string_view text_at(const CsvRecord& row, int col) {
+    if (col < 0 || static_cast<std::size_t>(col) >= row.fields.size()) return {};
+    return row.fields[static_cast<std::size_t>(col)];
 }
 
 // A number cell: nullopt when absent, a nullopt inside when blank.
 std::optional<std::optional<double>> number_cell(const CsvRecord& row, int col,
                                                  std::string_view name, ImportProblems& problems) {
-    auto text = cell(row, col);
-    if (!text) return std::nullopt;
-    if (trim(*text).empty()) return std::optional<double>();
-    if (auto n = parse_number(*text)) return std::optional<double>(*n);
+    if (col < 0) return std::nullopt;
+    const std::string_view text = text_at(row, col);
+    if (trim(text).empty()) return std::optional<double>();
+    if (auto n = parse_number(text)) return std::optional<double>(*n);
     problems.add(row.line, name,
                  fmt::format("'{}' is not a number; write it as 81, 81.5 or 1,250",
-                             shortened(trim(*text), 40)));
+                             shortened(trim(text), 40)));
     return std::nullopt;
 }
 
@@ -125,6 +126,103 @@ bool same_number(const std::optional<double>& a, const std::optional<double>& b)
     if (!a || !b) return !a && !b;
     return std::abs(*a - *b) <= 1e-9 * std::max({1.0, std::abs(*a), std::abs(*b)});
 }
+
+// ---- what an import of values keeps while it reads a file
+
+// Values and targets are written several statements at a time: insert_rows binds up to 4,000
+// parameters a statement, which is 210 values of 19 columns or 363 targets of 11.
+constexpr std::size_t k_value_batch = 210 * 10;
+constexpr std::size_t k_target_batch = 363 * 6;
+
+struct TextHash {
+    using is_transparent = void;
+    std::size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
+};
+
+// Canonical periods, numbered as they are met, so that a line's period is compared and
+// looked up as a number.
+class PeriodNames {
+public:
+    std::uint32_t id(const std::string& canonical) {
+        auto [it, fresh] = m_ids.try_emplace(canonical, static_cast<std::uint32_t>(m_names.size()));
+        if (fresh) m_names.push_back(&it->first);
+        return it->second;
+    }
+    const std::string& name(std::uint32_t id) const { return *m_names[id]; }
+
+private:
+    std::unordered_map<std::string, std::uint32_t> m_ids;
+    std::vector<const std::string*> m_names;  // the map's own keys, which never move
+};
+
+// A period as a file writes it, read once.
+struct TextPeriod {
+    bool ok = false;
+    std::uint32_t id = 0;  // in PeriodNames
+    PeriodKind kind = PeriodKind::Month;
+};
+
+// A period's latest revision, as far as an import needs it.
+struct HeldValue {
+    std::string id;
+    std::int64_t version = 0, revision = 0;
+    std::string status;
+    std::optional<double> value, numerator, denominator;
+
+    std::optional<double> figure(std::string_view measure_unit) const {
+        Value v;
+        v.value = value;
+        v.numerator = numerator;
+        v.denominator = denominator;
+        return figure_of(v, measure_unit);
+    }
+};
+
+// A target already held, as far as put_target (service_values.cpp) compares it with the
+// target a line sets: the same when it is that plain value, not a band or a share of a year's.
+struct HeldTarget {
+    std::optional<double> value;
+    bool plain = false;
+
+    explicit HeldTarget(const TargetRecord& t)
+        : value(t.value), plain(!t.low && !t.high && !t.profiled_from && t.profile.empty()) {}
+    bool same(double v) const {
+        return plain && value && *value == v && std::signbit(*value) == std::signbit(v);
+    }
+};
+
+// An indicator the file names, with what it already holds.
+struct Named {
+    Indicator indicator;
+    PeriodKind kind = PeriodKind::Quarter;                // of its values
+    std::uint32_t number = 0;                             // in the order met
+    std::unordered_map<std::uint32_t, HeldValue> latest;  // by period
+    // The targets held before the import, and those it changes through set_target_on. The
+    // new ones it writes itself are not kept: no other line sets that period's target.
+    std::unordered_map<std::uint32_t, HeldTarget> targets;  // by period
+
+    void load(Connection& c, Indicator i, std::size_t n, PeriodNames& names) {
+        indicator = std::move(i);
+        kind = native_kind(indicator.frequency);
+        number = static_cast<std::uint32_t>(n);
+        for (auto& v : repo::list_values(c, indicator.id)) {
+            auto [it, fresh] = latest.try_emplace(names.id(v.period));
+            if (fresh || v.revision > it->second.revision)
+                it->second = {std::move(v.id), v.version,   v.revision,   std::move(v.status),
+                              v.value,         v.numerator, v.denominator};
+        }
+        for (const auto& t : repo::list_targets(c, indicator.id))
+            targets.insert_or_assign(names.id(t.period), HeldTarget(t));
+    }
+};
+
+// A target a line sets, written once every line has been checked.
+struct FileTarget {
+    Named* named;
+    std::uint32_t period;
+    PeriodKind kind;
+    double value;
+};
 
 }  // namespace
 
@@ -288,29 +386,53 @@ Result<ImportSummary> IndicatorService::import_values_csv(const Context& ctx, st
     return m_db.write([&](Connection& c) -> Result<ImportSummary> {
         ImportSummary summary;
         const std::string now = now_text(ctx);
-        // Everything a line may name, read once.
-        std::unordered_map<std::string, std::optional<Indicator>> indicators;  // by code
-        std::unordered_map<std::string, std::optional<Period>> periods;        // by text
-        std::unordered_map<std::string, std::vector<Value>> held;              // by indicator
-        std::map<std::pair<std::string, std::string>, std::size_t> seen;       // → line
-        std::vector<Value> values;
-        std::vector<TargetInput> targets;
-        std::vector<std::pair<std::string, std::int64_t>> superseded;  // corrected: id, version
-        values.reserve(t.rows.size());
+        const std::string actor = actor_name(ctx);  // who entered, submitted and approved
+        // Everything a line may name, read once: a million lines name a few thousand
+        // indicators and a few hundred periods.
+        std::unordered_map<std::string, Named*, TextHash, std::equal_to<>> by_code;
+        std::unordered_map<std::string, Named> by_id;
+        std::unordered_map<std::string, TextPeriod> periods;  // by the text as written
+        PeriodNames names;
+        // Each indicator's period, once a file: (the indicator's number, the period's) → line.
+        std::unordered_map<std::uint64_t, std::size_t> seen;
+        seen.reserve(t.rows.size());
+        std::vector<FileTarget> targets;
+        // Values are written as they are read, a batch at a time, while no line has a
+        // problem; a problem anywhere rolls the whole transaction back. The batch's records
+        // are reused, so that the strings every value repeats cost no allocation a line.
+        std::vector<Value> batch(k_value_batch);
+        std::size_t batched = 0;
+        std::optional<Error> refused;  // a write refused, answered when no line has a problem
+        const auto writing = [&] { return !problems.any() && !refused; };
+        std::vector<store::AuditedRecord> audited;
+        const auto write_batch = [&] {
+            if (!batched) return;
+            const std::span<const Value> values(batch.data(), batched);
+            repo::insert_values(c, values);
+            // Every value has its own entry in the audit trail, written several a statement.
+            audited.clear();
+            for (const auto& v : values) audited.push_back({v.id, audit_text(v)});
+            store::record_audits(c, ctx, k_value.name, "create", audited);
+            batched = 0;
+        };
         std::size_t n = 0;
         for (const auto& row : t.rows) {
             if (progress && ++n % 10000 == 0) progress(n, t.rows.size());
-            const std::string code(trim(row.fields[static_cast<std::size_t>(c_indicator)]));
-            auto [ind, fresh] = indicators.try_emplace(code);
-            if (fresh) {
-                auto found = repo::find_indicator_by_code(c, code);
+            const std::size_t problems_before = problems.count();
+            const std::string_view code = trim(row.fields[static_cast<std::size_t>(c_indicator)]);
+            auto named_it = by_code.find(code);
+            if (named_it == by_code.end()) {
+                const std::string key(code);
+                Named* named = nullptr;
+                auto found = repo::find_indicator_by_code(c, key);
                 if (found && !found->archived_at && may_change(ctx.principal, *found)) {
-                    ind->second = found;
-                    auto& list = held[found->id];
-                    list = repo::list_values(c, found->id);
+                    auto [it, fresh] = by_id.try_emplace(found->id);
+                    named = &it->second;
+                    if (fresh) named->load(c, std::move(*found), by_id.size() - 1, names);
                 }
+                named_it = by_code.emplace(key, named).first;
             }
-            if (!ind->second) {
+            if (!named_it->second) {
                 problems.add(row.line, "indicator",
                              code.empty() ? "Name the indicator by its code"
                                           : fmt::format("There is no indicator {} whose values "
@@ -318,12 +440,14 @@ Result<ImportSummary> IndicatorService::import_values_csv(const Context& ctx, st
                                                         shortened(code, 60)));
                 continue;
             }
-            const Indicator& i = *ind->second;
+            Named& named = *named_it->second;
+            const Indicator& i = named.indicator;
             const std::string& period_text = row.fields[static_cast<std::size_t>(c_period)];
             auto [per, new_period] = periods.try_emplace(period_text);
             if (new_period)
-                if (auto p = parse_period(trim(period_text))) per->second = *p;
-            if (!per->second) {
+                if (auto p = parse_period(trim(period_text)))
+                    per->second = {true, names.id(p->to_string()), p->kind()};
+            if (!per->second.ok) {
                 auto p = parse_period(trim(period_text));
                 problems.add(row.line, "period",
                              trim(period_text).empty()
@@ -331,36 +455,35 @@ Result<ImportSummary> IndicatorService::import_values_csv(const Context& ctx, st
                                  : p.error());
                 continue;
             }
-            const Period& p = *per->second;
+            const std::uint32_t period = per->second.id;
+            const std::string& canonical = names.name(period);
             const auto value = number_cell(row, c_value, "value", problems);
             const auto numerator = number_cell(row, c_numerator, "numerator", problems);
             const auto denominator = number_cell(row, c_denominator, "denominator", problems);
             const auto target = number_cell(row, c_target, "target", problems);
-            if (problems.on_line(row.line)) continue;
+            // The line's own problems (read_csv_table leaves out the lines it found fault with).
+            if (problems.count() != problems_before) continue;
             const bool has_value =
                 (value && *value) || (numerator && *numerator) || (denominator && *denominator);
-            const std::string canonical = p.to_string();
             if (!has_value && !(target && *target)) {
                 problems.add(row.line, "value", "Enter a value, or a target, or both");
                 continue;
             }
-            if (auto [it, first] = seen.try_emplace({i.id, canonical}, row.line); !first) {
+            if (auto [it, first] =
+                    seen.try_emplace((std::uint64_t{named.number} << 32) | period, row.line);
+                !first) {
                 problems.add(
                     row.line, "period",
                     fmt::format("{} {} is already on line {}", i.code, canonical, it->second));
                 continue;
             }
-            const PeriodKind kind = native_kind(i.frequency);
-            if (has_value && p.kind() != kind) {
+            if (has_value && per->second.kind != named.kind) {
                 problems.add(row.line, "period",
                              fmt::format("{} is {}, so its values are for {}", i.code, i.frequency,
-                                         kind_example(kind)));
+                                         kind_example(named.kind)));
                 continue;
             }
             if (target && *target) {
-                TargetInput ti;
-                ti.indicator_id = i.id;
-                ti.period = canonical;
                 if (i.polarity == "band") {
                     problems.add(row.line, "target",
                                  fmt::format("{} is rated against a band: set its low and high "
@@ -368,34 +491,29 @@ Result<ImportSummary> IndicatorService::import_values_csv(const Context& ctx, st
                                              i.code));
                     continue;
                 }
-                ti.value = *target;
-                targets.push_back(std::move(ti));
+                targets.push_back({&named, period, per->second.kind, **target});
             }
             if (!has_value) continue;
-            Value v;
-            v.indicator_id = i.id;
-            v.unit_path = i.unit_path;
-            v.period = canonical;
-            if (value) v.value = *value;
-            if (numerator) v.numerator = *numerator;
-            if (denominator) v.denominator = *denominator;
+            Value& v = batch[batched];
+            v.value = value ? *value : std::nullopt;
+            v.numerator = numerator ? *numerator : std::nullopt;
+            v.denominator = denominator ? *denominator : std::nullopt;
             if (v.denominator && *v.denominator == 0) {
                 problems.add(row.line, "denominator", "The denominator must not be 0");
                 continue;
             }
-            if (!figure_of(v, i.measure_unit)) {
+            const auto figure = figure_of(v, i.measure_unit);
+            if (!figure) {
                 problems.add(row.line, v.numerator ? "denominator" : "value",
                              "Enter the value, or its numerator and denominator");
                 continue;
             }
-            if (auto note = cell(row, c_note)) v.note = trim(*note);
-            if (auto commentary = cell(row, c_commentary)) v.commentary = trim(*commentary);
-            const std::string reason(trim(cell(row, c_reason).value_or("")));
+            const std::string_view reason = trim(text_at(row, c_reason));
             // What the period already holds.
-            const Value* last = nullptr;
-            for (const auto& h : held[i.id])
-                if (h.period == canonical && (!last || h.revision > last->revision)) last = &h;
+            const auto held = named.latest.find(period);
+            const HeldValue* last = held == named.latest.end() ? nullptr : &held->second;
             v.revision = 1;
+            v.reason.clear();
             if (last) {
                 if (last->status == "draft" || last->status == "submitted") {
                     problems.add(row.line, "period",
@@ -404,9 +522,8 @@ Result<ImportSummary> IndicatorService::import_values_csv(const Context& ctx, st
                                              i.code, canonical, last->status, last->revision));
                     continue;
                 }
-                const auto before = figure_of(*last, i.measure_unit);
-                if (same_number(before, figure_of(v, i.measure_unit)) &&
-                    same_number(last->numerator, v.numerator) &&
+                const auto before = last->figure(i.measure_unit);
+                if (same_number(before, figure) && same_number(last->numerator, v.numerator) &&
                     same_number(last->denominator, v.denominator)) {
                     ++summary.unchanged;
                     continue;
@@ -420,39 +537,88 @@ Result<ImportSummary> IndicatorService::import_values_csv(const Context& ctx, st
                     continue;
                 }
                 v.revision = last->revision + 1;
-                v.reason = reason;
-                superseded.emplace_back(last->id, last->version);
+                v.reason.assign(reason);
+                // The approved revision the line corrects is kept, marked as replaced.
+                if (writing()) {
+                    auto done = change_record(c, ctx, k_value, last->id, last->version, "supersede",
+                                              [](Value& old) -> Result<void> {
+                                                  old.status = "superseded";
+                                                  return ok();
+                                              });
+                    if (!done) refused = done.error();
+                }
             }
+            ++summary.values;
+            // Nothing more is written once the import is bound to fail.
+            if (!writing()) continue;
             v.id = new_id();
-            v.status = "approved";
-            v.entered_by = actor_name(ctx);
-            v.submitted_by = v.approved_by = actor_name(ctx);
+            v.indicator_id.assign(i.id);
+            v.unit_path.assign(i.unit_path);
+            v.period.assign(canonical);
+            v.note.assign(trim(text_at(row, c_note)));
+            v.commentary.assign(trim(text_at(row, c_commentary)));
+            v.status.assign("approved");
+            v.entered_by.assign(actor);
+            v.submitted_by = v.approved_by = actor;
             v.submitted_at = v.approved_at = now;
-            v.created_at = v.updated_at = now;
-            values.push_back(std::move(v));
+            v.version = 1;
+            v.created_at.assign(now);
+            v.updated_at.assign(now);
+            if (++batched == batch.size()) write_batch();
         }
         if (problems.any()) return std::unexpected(problems.error());
+        if (refused) return std::unexpected(*refused);
         if (progress) progress(t.rows.size(), t.rows.size());
-        // The approved revisions the file corrects are kept, marked as replaced.
-        for (const auto& [id, version] : superseded)
-            CIVIC_CHECK(change_record(c, ctx, k_value, id, version, "supersede",
-                                      [](Value& v) -> Result<void> {
-                                          v.status = "superseded";
-                                          return ok();
-                                      }));
-        repo::insert_values(c, values);
-        summary.values = static_cast<std::int64_t>(values.size());
-        // Every value has its own entry in the audit trail, written several a statement.
-        std::vector<store::AuditedRecord> audited;
-        audited.reserve(values.size());
-        for (const auto& v : values) audited.push_back({v.id, audit_text(v)});
-        store::record_audits(c, ctx, k_value.name, "create", audited);
-        // Targets go through the same rules as one set by hand (a year profiled evenly).
-        for (const auto& ti : targets) {
+        write_batch();
+        // Targets go through the same rules as one set by hand (a year profiled evenly). What
+        // set_target_on would do with a target for one of the indicator's own periods is done
+        // here for a whole batch: a new one is written, with its audit entry; one the same as
+        // the target held is no change. The others (a year's, profiled over its quarters; one
+        // that changes a target held) go through set_target_on, in the file's order.
+        std::vector<TargetRecord> new_targets;
+        const auto write_targets = [&] {
+            if (new_targets.empty()) return;
+            repo::insert_targets(c, new_targets);
+            audited.clear();
+            for (const auto& target : new_targets)
+                audited.push_back({target.id, audit_text(target)});
+            store::record_audits(c, ctx, "indicator_target", "create", audited);
+            new_targets.clear();
+        };
+        for (const auto& ft : targets) {
+            Named& named = *ft.named;
+            const Indicator& i = named.indicator;
+            if (ft.kind == named.kind) {
+                const auto held = named.targets.find(ft.period);
+                if (held == named.targets.end()) {
+                    TargetRecord& target = new_targets.emplace_back();
+                    target.id = new_id();
+                    target.indicator_id = i.id;
+                    target.unit_path = i.unit_path;
+                    target.period = names.name(ft.period);
+                    target.value = ft.value;
+                    target.created_at = target.updated_at = now;
+                    ++summary.targets;
+                    if (new_targets.size() == k_target_batch) write_targets();
+                    continue;
+                }
+                if (held->second.same(ft.value)) {
+                    ++summary.targets;
+                    continue;
+                }
+            }
+            write_targets();
+            TargetInput ti;
+            ti.indicator_id = i.id;
+            ti.period = names.name(ft.period);
+            ti.value = std::optional<double>(ft.value);
             auto set = set_target_on(c, ctx, ti);
             if (!set) return std::unexpected(set.error());
+            for (const auto& done : *set)
+                named.targets.insert_or_assign(names.id(done.period), HeldTarget(done));
             summary.targets += static_cast<std::int64_t>(set->size());
         }
+        write_targets();
         return summary;
     });
 }
