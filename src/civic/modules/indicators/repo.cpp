@@ -38,6 +38,13 @@ bool run_update(Connection& c, const std::string& sql, std::vector<Value> values
     return c.execute(sql, values) == 1;
 }
 
+// "?, ?, ?" for an IN list of n.
+std::string placeholders(std::size_t n) {
+    std::string out;
+    for (std::size_t i = 0; i < n; ++i) out += i ? ", ?" : "?";
+    return out;
+}
+
 // ---- indicators
 
 constexpr std::string_view k_indicator_columns[] = {"id",
@@ -326,9 +333,13 @@ std::vector<indicators::Value> list_values(Connection& c, const std::string& ind
         {sv(indicator_id), sv(period)}, value_from);
 }
 
-std::vector<indicators::Value> list_all_values(Connection& c) {
-    return c.query_all(value_select() + " ORDER BY v.indicator_id, v.period, v.revision", {},
-                       value_from);
+std::vector<indicators::Value> list_values_in(Connection& c,
+                                              const std::vector<std::string>& periods) {
+    if (periods.empty()) return {};
+    std::vector<Value> params(periods.begin(), periods.end());
+    return c.query_all(value_select() + " WHERE v.period IN (" + placeholders(periods.size()) +
+                           ") ORDER BY v.indicator_id, v.period, v.revision",
+                       params, value_from);
 }
 
 void insert_value(Connection& c, const indicators::Value& v) {
@@ -357,8 +368,12 @@ std::vector<TargetRecord> list_targets(Connection& c, const std::string& indicat
                        target_from);
 }
 
-std::vector<TargetRecord> list_all_targets(Connection& c) {
-    return c.query_all(target_select(), {}, target_from);
+std::vector<TargetRecord> list_targets_in(Connection& c, const std::vector<std::string>& periods) {
+    if (periods.empty()) return {};
+    std::vector<Value> params(periods.begin(), periods.end());
+    return c.query_all(
+        target_select() + " WHERE t.period IN (" + placeholders(periods.size()) + ")", params,
+        target_from);
 }
 
 void insert_target(Connection& c, const TargetRecord& t) {

@@ -32,8 +32,9 @@ std::optional<Value> find_value(store::Connection& c, const std::string& id);
 // Every revision of an indicator's values (of one period when given), by period then revision.
 std::vector<Value> list_values(store::Connection& c, const std::string& indicator_id,
                                const std::string& period = "");
-// Every revision of every indicator's values: for data quality and scorecards.
-std::vector<Value> list_all_values(store::Connection& c);
+// Every revision of every indicator's values in the given periods (canonical text): what a
+// scorecard reads.
+std::vector<Value> list_values_in(store::Connection& c, const std::vector<std::string>& periods);
 void insert_value(store::Connection& c, const Value& v);
 void insert_values(store::Connection& c, std::span<const Value> values);
 bool update_value(store::Connection& c, const Value& v, std::int64_t expected_version);
@@ -41,7 +42,8 @@ bool update_value(store::Connection& c, const Value& v, std::int64_t expected_ve
 std::optional<TargetRecord> find_target(store::Connection& c, const std::string& indicator_id,
                                         const std::string& period);
 std::vector<TargetRecord> list_targets(store::Connection& c, const std::string& indicator_id);
-std::vector<TargetRecord> list_all_targets(store::Connection& c);
+std::vector<TargetRecord> list_targets_in(store::Connection& c,
+                                          const std::vector<std::string>& periods);
 void insert_target(store::Connection& c, const TargetRecord& t);
 void insert_targets(store::Connection& c, std::span<const TargetRecord> targets);
 bool update_target(store::Connection& c, const TargetRecord& t, std::int64_t expected_version);

@@ -249,6 +249,31 @@ std::set<std::string> linked_indicators(Connection& c, const std::optional<std::
     return out;
 }
 
+// The periods a scorecard for `p` reads, whatever each indicator's frequency: the period an
+// indicator is assessed for (p, or the year that holds it), the eight before it for the trend
+// (the previous period among them), the same period a year before, and the months and
+// quarters each is made of. Reading only these keeps the scorecard's cost to what it shows,
+// not to the years of history held.
+std::vector<std::string> periods_needed(const Period& p) {
+    std::set<std::string> out;
+    const auto add = [&out](const Period& x) {
+        out.insert(x.to_string());
+        for (const auto kind : {PeriodKind::Quarter, PeriodKind::Month})
+            for (const auto& part : parts_of(x, kind))
+                if (part.kind() == kind) out.insert(part.to_string());
+    };
+    std::vector<Period> assessed{p};
+    for (const auto kind : {PeriodKind::Quarter, PeriodKind::FinancialYear})
+        if (auto holding = period_containing(p.start(), kind); holding && *holding != p)
+            assessed.push_back(*holding);
+    for (const auto& a : assessed) {
+        std::optional<Period> x = a;
+        for (int n = 0; x && n < 9; ++n, x = x->previous()) add(*x);
+        if (auto last = a.same_last_year()) add(*last);
+    }
+    return {out.begin(), out.end()};
+}
+
 }  // namespace
 
 Result<Assessment> IndicatorService::assess(const Context& ctx, const std::string& id_or_code,
@@ -300,9 +325,12 @@ Result<Scorecard> IndicatorService::scorecard(const Context& ctx, const Scorecar
         f.kind = q.kind.value_or("");
         const auto indicators = repo::list_indicators(c, f);
         std::map<std::string, std::vector<Value>> values;
-        for (auto& v : repo::list_all_values(c)) values[v.indicator_id].push_back(std::move(v));
+        const auto needed = periods_needed(*period);
+        for (auto& v : repo::list_values_in(c, needed))
+            values[v.indicator_id].push_back(std::move(v));
         std::map<std::string, std::vector<TargetRecord>> targets;
-        for (auto& t : repo::list_all_targets(c)) targets[t.indicator_id].push_back(std::move(t));
+        for (auto& t : repo::list_targets_in(c, needed))
+            targets[t.indicator_id].push_back(std::move(t));
         for (const auto& i : indicators) {
             if (linked && !linked->contains(i.id)) continue;
             if (q.unit_id && (unit_path.empty() || !i.unit_path.starts_with(unit_path))) continue;
