@@ -62,6 +62,8 @@ Response Pages::scorecard(Request& r) const {
                       theme = param("theme"), plan = param("plan");
     if (period.empty()) period = last_ended_quarter(today(c));
     const auto units = unit_choices(c);
+    const auto plan_list = service.plans_with_indicators(c).value_or(
+        std::vector<std::pair<std::string, std::string>>{});
 
     json::object view;
     view["period"] = period;
@@ -70,6 +72,8 @@ Response Pages::scorecard(Request& r) const {
     view["rags"] = kit::options(k_rags, rag_words, rag);
     view["themes"] = kit::options(plans::k_best_value_themes, capitalised, theme);
     view["plan"] = plan;
+    view["plans"] = choices(plan_list, plan);
+    view["has_plans"] = !plan_list.empty();
     view["default_period"] = last_ended_quarter(today(c));
 
     Error refused{ErrorKind::Validation, "", {}};

@@ -237,6 +237,12 @@ public:
     };
     Result<ImportSummary> load_demo(const Context& ctx, const std::vector<DemoFile>& files);
 
+    // The plans whose items have indicators linked to them, that the caller may read (an
+    // approved or superseded plan, or one whose unit their role covers), as (id, title) in
+    // title order: the scorecard's plan filter.
+    Result<std::vector<std::pair<std::string, std::string>>> plans_with_indicators(
+        const Context& ctx);
+
     // The indicator's links both ways that the caller may see, each with the other end's label
     // ("3.10 Co-ordinate collection of statutory … indicators") and page.
     Result<std::vector<kit::ShownLink>> links_of(const Context& ctx, const std::string& id);

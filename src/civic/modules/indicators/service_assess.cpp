@@ -276,6 +276,26 @@ std::vector<std::string> periods_needed(const Period& p) {
 
 }  // namespace
 
+Result<std::vector<std::pair<std::string, std::string>>> IndicatorService::plans_with_indicators(
+    const Context& ctx) {
+    CIVIC_CHECK(require_signed_in(ctx));
+    return m_db.read([&](Connection& c) {
+        std::vector<std::pair<std::string, std::string>> out;
+        plans::repo::PlanFilter f;
+        f.limit = 10000;
+        for (const auto& plan : plans::repo::list_plans(c, f)) {
+            // The plans module's rule for who may read a plan.
+            const bool published = plan.status == "approved" || plan.status == "superseded";
+            if (!published && !covers(ctx.principal, plan.unit_path, Access::Read)) continue;
+            if (linked_indicators(c, plan.id, std::nullopt).empty()) continue;
+            out.emplace_back(plan.id, plan.title);
+        }
+        std::sort(out.begin(), out.end(),
+                  [](const auto& a, const auto& b) { return a.second < b.second; });
+        return out;
+    });
+}
+
 Result<Assessment> IndicatorService::assess(const Context& ctx, const std::string& id_or_code,
                                             const std::string& period) {
     CIVIC_TRY(auto i, find_indicator(ctx, id_or_code));
