@@ -35,6 +35,7 @@
 #include "civic/core/date.hpp"
 #include "civic/core/period.hpp"
 #include "civic/modules/indicators/service.hpp"
+#include "civic/modules/indicators/service_support.hpp"
 #include "civic/modules/plans/repo.hpp"
 
 namespace civic::indicators {
@@ -202,11 +203,7 @@ Result<ImportSummary> IndicatorService::load_demo(const Context& ctx,
     {
         const std::string_view csv = *file("values.csv");
         ImportProblems problems;
-        const CsvTable t = read_csv_table(
-            csv,
-            {{"indicator", "period", "value", "numerator", "denominator", "target", "note"},
-             {"commentary", "reason"}},
-            problems);
+        const CsvTable t = read_csv_table(csv, detail::values_columns(), problems);
         if (problems.any())
             return std::unexpected(demo_error("file", "values.csv", problems.error()));
         std::string header;

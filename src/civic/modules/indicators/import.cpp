@@ -372,11 +372,7 @@ Result<ImportSummary> IndicatorService::import_values_csv(const Context& ctx, st
                                                           const Progress& progress) {
     CIVIC_CHECK(require_signed_in(ctx));
     ImportProblems problems;
-    const CsvTable t = read_csv_table(
-        csv,
-        {{"indicator", "period", "value", "numerator", "denominator", "target", "note"},
-         {"commentary", "reason"}},
-        problems);
+    const CsvTable t = read_csv_table(csv, values_columns(), problems);
     if (!t.header_ok) return std::unexpected(problems.error());
     const int c_indicator = column(t, "indicator"), c_period = column(t, "period"),
               c_value = column(t, "value"), c_numerator = column(t, "numerator"),

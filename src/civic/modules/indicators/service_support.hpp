@@ -13,6 +13,7 @@
 #include <vector>
 
 #include "civic/core/context.hpp"
+#include "civic/core/csv.hpp"
 #include "civic/core/date.hpp"
 #include "civic/core/error.hpp"
 #include "civic/core/json.hpp"
@@ -137,6 +138,12 @@ Result<void> apply_indicator_input(store::Connection& c, const Context& ctx,
 // Sets a period's target, and its profile over a year's periods, on a write's connection.
 Result<std::vector<TargetRecord>> set_target_on(store::Connection& c, const Context& ctx,
                                                 const TargetInput& in);
+
+// The columns of a values file (civic import values): the required, then the optional.
+inline CsvColumns values_columns() {
+    return {{"indicator", "period", "value", "numerator", "denominator", "target", "note"},
+            {"commentary", "reason"}};
+}
 
 // The indicator a write names by id: live and changeable (or enterable) by the caller; 404
 // alike for every reason otherwise.
