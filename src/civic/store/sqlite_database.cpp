@@ -126,9 +126,10 @@ private:
             } else if (const auto* b = std::get_if<bool>(&p)) {
                 rc = sqlite3_bind_int(stmt, i, *b ? 1 : 0);
             } else {
+                // Bound without a copy: the text outlives the call (store::Value's rule), and
+                // StatementReset clears every binding before the call returns.
                 const auto& s = std::get<std::string_view>(p);
-                rc =
-                    sqlite3_bind_text64(stmt, i, s.data(), s.size(), SQLITE_TRANSIENT, SQLITE_UTF8);
+                rc = sqlite3_bind_text64(stmt, i, s.data(), s.size(), SQLITE_STATIC, SQLITE_UTF8);
             }
             if (rc != SQLITE_OK) throw_sqlite(m_db, rc, "cannot bind parameter");
             ++i;
