@@ -320,89 +320,86 @@ Result<std::vector<TargetRecord>> IndicatorService::set_target(const Context& ct
 
 Result<std::vector<TargetRecord>> detail::set_target_on(Connection& c, const Context& ctx,
                                                         const TargetInput& in) {
-    {
-        CIVIC_TRY(auto i, indicator_to_change(c, ctx, in.indicator_id.value_or("")));
-        Checks checks;
-        const auto p = period_field(checks, "period", in.period, i, PeriodUse::Longer);
-        const bool band = i.polarity == "band";
-        const std::optional<double> value = in.value ? *in.value : std::nullopt;
-        const std::optional<double> low = in.low ? *in.low : std::nullopt;
-        const std::optional<double> high = in.high ? *in.high : std::nullopt;
-        if (band && (!low || !high))
-            checks.fail(
-                !low ? "low" : "high",
-                fmt::format("{} is rated against a band: enter its low and high ends", i.code));
-        else if (band && *low > *high)
-            checks.fail("high", "The high end of the band must not be below the low end");
-        else if (!band && !value)
-            checks.fail("value", "Enter the target");
-        const PeriodKind kind = native_kind(i.frequency);
-        std::vector<Period> parts;
-        if (p) parts = parts_of(*p, kind);
-        if (in.profile && !in.profile->empty()) {
-            if (!p || p->kind() == kind)
+    CIVIC_TRY(auto i, indicator_to_change(c, ctx, in.indicator_id.value_or("")));
+    Checks checks;
+    const auto p = period_field(checks, "period", in.period, i, PeriodUse::Longer);
+    const bool band = i.polarity == "band";
+    const std::optional<double> value = in.value ? *in.value : std::nullopt;
+    const std::optional<double> low = in.low ? *in.low : std::nullopt;
+    const std::optional<double> high = in.high ? *in.high : std::nullopt;
+    if (band && (!low || !high))
+        checks.fail(!low ? "low" : "high",
+                    fmt::format("{} is rated against a band: enter its low and high ends", i.code));
+    else if (band && *low > *high)
+        checks.fail("high", "The high end of the band must not be below the low end");
+    else if (!band && !value)
+        checks.fail("value", "Enter the target");
+    const PeriodKind kind = native_kind(i.frequency);
+    std::vector<Period> parts;
+    if (p) parts = parts_of(*p, kind);
+    if (in.profile && !in.profile->empty()) {
+        if (!p || p->kind() == kind)
+            checks.fail("profile",
+                        "Only a year's target for a quarterly or monthly "
+                        "indicator is shared out over its periods");
+        else if (i.aggregation != "sum" || band)
+            checks.fail("profile",
+                        fmt::format("{}'s periods do not add up to its year ({} of them is "
+                                    "taken), so each has the year's target as it is",
+                                    i.code, i.aggregation));
+        else if (in.profile->size() != parts.size())
+            checks.fail("profile", fmt::format("Give one share for each of the {} periods, "
+                                               "in per cent",
+                                               parts.size()));
+        else {
+            double total = 0;
+            for (double w : *in.profile) total += w;
+            if (std::any_of(in.profile->begin(), in.profile->end(),
+                            [](double w) { return w < 0; }) ||
+                std::abs(total - 100) > 0.01)
                 checks.fail("profile",
-                            "Only a year's target for a quarterly or monthly "
-                            "indicator is shared out over its periods");
-            else if (i.aggregation != "sum" || band)
-                checks.fail("profile",
-                            fmt::format("{}'s periods do not add up to its year ({} of them is "
-                                        "taken), so each has the year's target as it is",
-                                        i.code, i.aggregation));
-            else if (in.profile->size() != parts.size())
-                checks.fail("profile", fmt::format("Give one share for each of the {} periods, "
-                                                   "in per cent",
-                                                   parts.size()));
-            else {
-                double total = 0;
-                for (double w : *in.profile) total += w;
-                if (std::any_of(in.profile->begin(), in.profile->end(),
-                                [](double w) { return w < 0; }) ||
-                    std::abs(total - 100) > 0.01)
-                    checks.fail("profile",
-                                fmt::format("The shares must add up to 100 (they add up to {})",
-                                            number_text(total)));
-            }
+                            fmt::format("The shares must add up to 100 (they add up to {})",
+                                        number_text(total)));
         }
-        CIVIC_CHECK(checks.result());
-        std::vector<TargetRecord> written;
-        TargetRecord t;
-        t.indicator_id = i.id;
-        t.unit_path = i.unit_path;
-        t.period = p->to_string();
-        t.value = band ? value : value;
-        t.low = band ? low : std::nullopt;
-        t.high = band ? high : std::nullopt;
-        CIVIC_TRY(auto own, put_target(c, ctx, t));
-        written.push_back(own);
-        if (p->kind() == kind) return written;
-        // A year's target shared out over its quarters or months.
-        const Format f = format_of(i);
-        const bool shared = i.aggregation == "sum" && !band;
-        for (std::size_t n = 0; n < parts.size(); ++n) {
-            TargetRecord part = t;
-            part.period = parts[n].to_string();
-            part.profiled_from = t.period;
-            if (shared) {
-                const double share =
-                    in.profile && !in.profile->empty() ? (*in.profile)[n] : 100.0 / parts.size();
-                part.value = *value * share / 100;
-                part.profile = fmt::format("Profiled from the {} target of {}: {}% of it.",
-                                           t.period, format_value(*value, f), number_text(share));
-            } else if (band) {
-                part.profile = fmt::format("The {} band of {} to {} applies to each period.",
-                                           t.period, format_value(*low, f), format_value(*high, f));
-            } else {
-                part.profile = fmt::format(
-                    "The {} target of {} applies to each period ({} of "
-                    "the periods is the year's).",
-                    t.period, format_value(*value, f), i.aggregation);
-            }
-            CIVIC_TRY(auto done, put_target(c, ctx, part));
-            written.push_back(done);
-        }
-        return written;
     }
+    CIVIC_CHECK(checks.result());
+    std::vector<TargetRecord> written;
+    TargetRecord t;
+    t.indicator_id = i.id;
+    t.unit_path = i.unit_path;
+    t.period = p->to_string();
+    t.value = value;
+    t.low = band ? low : std::nullopt;
+    t.high = band ? high : std::nullopt;
+    CIVIC_TRY(auto own, put_target(c, ctx, t));
+    written.push_back(own);
+    if (p->kind() == kind) return written;
+    // A year's target shared out over its quarters or months.
+    const Format f = format_of(i);
+    const bool shared = i.aggregation == "sum" && !band;
+    for (std::size_t n = 0; n < parts.size(); ++n) {
+        TargetRecord part = t;
+        part.period = parts[n].to_string();
+        part.profiled_from = t.period;
+        if (shared) {
+            const double share =
+                in.profile && !in.profile->empty() ? (*in.profile)[n] : 100.0 / parts.size();
+            part.value = *value * share / 100;
+            part.profile = fmt::format("Profiled from the {} target of {}: {}% of it.", t.period,
+                                       format_value(*value, f), number_text(share));
+        } else if (band) {
+            part.profile = fmt::format("The {} band of {} to {} applies to each period.", t.period,
+                                       format_value(*low, f), format_value(*high, f));
+        } else {
+            part.profile = fmt::format(
+                "The {} target of {} applies to each period ({} of "
+                "the periods is the year's).",
+                t.period, format_value(*value, f), i.aggregation);
+        }
+        CIVIC_TRY(auto done, put_target(c, ctx, part));
+        written.push_back(done);
+    }
+    return written;
 }
 
 }  // namespace civic::indicators
