@@ -175,18 +175,44 @@ Response Pages::create_value(Request& r) const {
                           form_view(i, t, true, needs_reason), &entered.error());
 }
 
+// ---- Finding the value a page acts on ----
+
+namespace {
+
+struct ValueHere {
+    Value value;
+    Indicator indicator;
+};
+using May = bool (IndicatorService::*)(const Context&, const Indicator&) const;
+
+// The value the address names, and its indicator, as the caller sees them. Nothing when the
+// address holds no id Civic could have issued, when either record is not there for the
+// caller, when the value is not in `status` (if one is given), or when `may` (if given) says
+// the caller may not act on the indicator: each page answers all of these alike.
+std::optional<ValueHere> value_here(IndicatorService& service, const Request& r, const Context& c,
+                                    std::string_view status = {}, May may = nullptr) {
+    const std::string id(r.param("id"));
+    if (!is_id(id)) return std::nullopt;
+    auto v = service.get_value(c, id);
+    if (!v || (!status.empty() && v->status != status)) return std::nullopt;
+    auto i = service.get_indicator(c, v->indicator_id);
+    if (!i || (may && !(service.*may)(c, *i))) return std::nullopt;
+    return ValueHere{std::move(*v), std::move(*i)};
+}
+
+}  // namespace
+
 // ---- Changing a draft ----
 
 Response Pages::edit_value(Request& r) const {
     if (!r.principal.signed_in()) return kit::sign_in_first(r);
     const Context c = ctx(r);
-    const std::string id(r.param("id"));
-    const auto none = Error::not_found("There is no draft value here that you can change.");
-    if (!is_id(id)) return kit::error_page(pages, r, none);
-    auto v = service.get_value(c, id);
-    if (!v || v->status != "draft") return kit::error_page(pages, r, none);
-    auto i = service.get_indicator(c, v->indicator_id);
-    if (!i || i->archived_at || !service.can_enter(c, *i)) return kit::error_page(pages, r, none);
+    auto here = value_here(service, r, c, "draft", &IndicatorService::can_enter);
+    if (!here)
+        return kit::error_page(
+            pages, r, Error::not_found("There is no draft value here that you can change."));
+    const Value* v = &here->value;
+    const Indicator* i = &here->indicator;
     auto view = form_view(*i, typed_from(*v), false, v->revision > 1);
     view["version"] = v->version;
     return kit::show_form(pages, r, edit_form(*i, *v), std::move(view));
@@ -195,13 +221,12 @@ Response Pages::edit_value(Request& r) const {
 Response Pages::update_value(Request& r) const {
     if (!r.principal.signed_in()) return kit::sign_in_first(r);
     const Context c = ctx(r);
-    const std::string id(r.param("id"));
-    const auto none = Error::not_found("There is no draft value here that you can change.");
-    if (!is_id(id)) return kit::error_page(pages, r, none);
-    auto v = service.get_value(c, id);
-    if (!v) return kit::error_page(pages, r, none);
-    auto i = service.get_indicator(c, v->indicator_id);
-    if (!i || i->archived_at || !service.can_enter(c, *i)) return kit::error_page(pages, r, none);
+    auto here = value_here(service, r, c, {}, &IndicatorService::can_enter);
+    if (!here)
+        return kit::error_page(
+            pages, r, Error::not_found("There is no draft value here that you can change."));
+    const Value* v = &here->value;
+    const Indicator* i = &here->indicator;
     const kit::Form form = http::parse_form(r.body);
     Typed t = typed_from(form);
     t.period = v->period;
@@ -245,14 +270,13 @@ Response take_step(const Pages& p, Request& r, Step step, std::string_view verb,
                    std::string_view done) {
     if (!r.principal.signed_in()) return kit::sign_in_first(r);
     const Context c = p.ctx(r);
-    const std::string id(r.param("id"));
-    const auto none =
-        Error::not_found(fmt::format("There is no value here that you can {}.", verb));
-    if (!is_id(id)) return kit::error_page(p.pages, r, none);
-    auto v = p.service.get_value(c, id);
-    if (!v) return kit::error_page(p.pages, r, none);
-    auto i = p.service.get_indicator(c, v->indicator_id);
-    if (!i) return kit::error_page(p.pages, r, none);
+    auto here = value_here(p.service, r, c);
+    if (!here)
+        return kit::error_page(
+            p.pages, r,
+            Error::not_found(fmt::format("There is no value here that you can {}.", verb)));
+    const Value* v = &here->value;
+    const Indicator* i = &here->indicator;
     const kit::Form form = http::parse_form(r.body);
     auto taken = (p.service.*step)(c, v->id, kit::form_version(form));
     if (taken)
@@ -294,16 +318,22 @@ json::object return_view(const Principal& reader, const Indicator& i, const Valu
 
 }  // namespace
 
+namespace {
+
+// What the return pages answer when there is nothing here to return.
+Error nothing_to_return() {
+    return Error::not_found("There is no submitted value here that you can return.");
+}
+
+}  // namespace
+
 Response Pages::return_form(Request& r) const {
     if (!r.principal.signed_in()) return kit::sign_in_first(r);
     const Context c = ctx(r);
-    const std::string id(r.param("id"));
-    const auto none = Error::not_found("There is no submitted value here that you can return.");
-    if (!is_id(id)) return kit::error_page(pages, r, none);
-    auto v = service.get_value(c, id);
-    if (!v || v->status != "submitted") return kit::error_page(pages, r, none);
-    auto i = service.get_indicator(c, v->indicator_id);
-    if (!i || !service.can_edit(c, *i)) return kit::error_page(pages, r, none);
+    auto here = value_here(service, r, c, "submitted", &IndicatorService::can_edit);
+    if (!here) return kit::error_page(pages, r, nothing_to_return());
+    const Value* v = &here->value;
+    const Indicator* i = &here->indicator;
     return kit::show_form(pages, r, return_page(*v),
                           return_view(r.principal, *i, *v, "", v->version));
 }
@@ -311,13 +341,10 @@ Response Pages::return_form(Request& r) const {
 Response Pages::return_value(Request& r) const {
     if (!r.principal.signed_in()) return kit::sign_in_first(r);
     const Context c = ctx(r);
-    const std::string id(r.param("id"));
-    const auto none = Error::not_found("There is no submitted value here that you can return.");
-    if (!is_id(id)) return kit::error_page(pages, r, none);
-    auto v = service.get_value(c, id);
-    if (!v) return kit::error_page(pages, r, none);
-    auto i = service.get_indicator(c, v->indicator_id);
-    if (!i) return kit::error_page(pages, r, none);
+    auto here = value_here(service, r, c);
+    if (!here) return kit::error_page(pages, r, nothing_to_return());
+    const Value* v = &here->value;
+    const Indicator* i = &here->indicator;
     const kit::Form form = http::parse_form(r.body);
     const std::string reason = kit::form_text(form, "reason");
     const std::int64_t version = kit::form_version(form);
@@ -325,7 +352,8 @@ Response Pages::return_value(Request& r) const {
     if (done)
         return kit::saved(r, indicator_href(i->id),
                           fmt::format("The value for {} was returned to be changed", v->period));
-    if (done.error().kind == ErrorKind::NotFound) return kit::error_page(pages, r, none);
+    if (done.error().kind == ErrorKind::NotFound)
+        return kit::error_page(pages, r, nothing_to_return());
     return kit::show_form(pages, r, return_page(*v),
                           return_view(r.principal, *i, *v, reason, version), &done.error());
 }
