@@ -183,20 +183,32 @@ namespace {
 
 // The benchmark position of an indicator linked to a dataset's metric and area, for the
 // period or the financial year that holds it, as the dataset writes its periods.
-std::optional<Position> benchmark_for(DatasetService& datasets, const Context& ctx,
-                                      const Indicator& i, const Period& p) {
-    if (!i.benchmark_dataset || !i.benchmark_metric || !i.benchmark_area) return std::nullopt;
+// The dataset's figures for the metric and area an indicator is linked to, every period it
+// has; empty when the indicator is not linked or the dataset cannot be read.
+std::vector<Position> benchmark_series(DatasetService& datasets, const Context& ctx,
+                                       const Indicator& i) {
+    if (!i.benchmark_dataset || !i.benchmark_metric || !i.benchmark_area) return {};
     auto series =
         datasets.series(ctx, *i.benchmark_dataset, *i.benchmark_metric, *i.benchmark_area);
-    if (!series) return std::nullopt;
+    return series ? std::move(*series) : std::vector<Position>{};
+}
+
+// Its position for the period, or for the financial year that holds it, as the dataset writes
+// its periods.
+std::optional<Position> position_in(const std::vector<Position>& series, const Period& p) {
     std::optional<Period> year = p.kind() == PeriodKind::FinancialYear
                                      ? std::optional<Period>(p)
                                      : period_containing(p.start(), PeriodKind::FinancialYear);
-    for (const auto& pos : *series) {
+    for (const auto& pos : series) {
         auto theirs = parse_period(pos.period);
         if (theirs && (*theirs == p || (year && *theirs == *year))) return pos;
     }
     return std::nullopt;
+}
+
+std::optional<Position> benchmark_for(DatasetService& datasets, const Context& ctx,
+                                      const Indicator& i, const Period& p) {
+    return position_in(benchmark_series(datasets, ctx, i), p);
 }
 
 Result<Period> assessment_period(const Indicator& i, const std::string& period) {
@@ -314,9 +326,9 @@ Result<std::vector<Assessment>> IndicatorService::history(const Context& ctx,
         for (const auto& p : ledger.periods()) all.push_back(ledger.assess(p));
         return all;
     });
-    if (i.benchmark_dataset && i.benchmark_metric && i.benchmark_area)
-        for (auto& a : out)
-            a.benchmark = benchmark_for(m_datasets, ctx, i, *parse_period(a.period));
+    // The dataset's series is read once, for every period.
+    if (const auto series = benchmark_series(m_datasets, ctx, i); !series.empty())
+        for (auto& a : out) a.benchmark = position_in(series, *parse_period(a.period));
     return out;
 }
 
