@@ -318,6 +318,24 @@ describe('indicators from files', { timeout: 180000 }, () => {
     });
   });
 
+  it('refuses a command line it cannot read (exit 2) and an export of an indicator there is not (exit 1), storing nothing', async () => {
+    const before = tableCounts(srv);
+    let r = await srv.cli(['import', 'values', '--db', srv.dbPath]);
+    assert.equal(r.code, 2, r.stderr);
+    assert.match(r.stderr, /file is required/);
+    r = await srv.cli(['import', 'dataset', 'walk', '--db', srv.dbPath]);
+    assert.equal(r.code, 2, r.stderr);
+    assert.match(r.stderr, /--values is required/);
+    r = await srv.cli(['import', 'values', path.join(srv.dir, 'no-such-file.csv'), '--db', srv.dbPath]);
+    assert.equal(r.code, 1);
+    assert.match(r.stderr, /Cannot read .*no-such-file\.csv: no such file, or no permission\./);
+    r = await srv.cli(['export', 'values', '--indicator', 'NO SUCH', '--db', srv.dbPath]);
+    assert.equal(r.code, 1);
+    assert.equal(r.stdout, '');
+    assert.match(r.stderr, /^civic: nothing was exported\.\ncivic: There is no indicator NO SUCH\.\n$/);
+    assert.deepEqual(tableCounts(srv), before);
+  });
+
   it('stops on SIGTERM with exit code 0', async () => {
     await assertStopsCleanly(srv);
   });
