@@ -16,6 +16,7 @@
 #include "civic/modules/accounts/pages.hpp"
 #include "civic/modules/audit/api.hpp"
 #include "civic/modules/calendar/api.hpp"
+#include "civic/modules/governance/api.hpp"
 #include "civic/modules/indicators/api.hpp"
 #include "civic/modules/indicators/dataset_api.hpp"
 #include "civic/modules/indicators/home.hpp"
@@ -91,11 +92,14 @@ std::unique_ptr<Civic> open_civic(const std::string& location, Create create, in
     civic->calendar = std::make_unique<calendar::CalendarService>(*civic->db);
     plans::PlanService::add_link_types(civic->link_types);
     indicators::IndicatorService::add_link_types(civic->link_types);
+    governance::GovernanceService::add_link_types(civic->link_types);
     civic->links = std::make_unique<kit::LinkService>(*civic->db, civic->link_types);
     civic->plans = std::make_unique<plans::PlanService>(*civic->db, *civic->links);
     civic->datasets = std::make_unique<indicators::DatasetService>(*civic->db);
     civic->indicators =
         std::make_unique<indicators::IndicatorService>(*civic->db, *civic->links, *civic->datasets);
+    civic->governance =
+        std::make_unique<governance::GovernanceService>(*civic->db, *civic->links, *civic->org);
     return civic;
 }
 
@@ -213,6 +217,7 @@ std::unique_ptr<http::App> build_app(Civic& civic, http::PageRenderer& pages,
     indicators::register_pages(router, *civic.indicators, *civic.org, *civic.links, pages,
                                civic.clock);
     indicators::register_home_panel(pages, *civic.indicators, civic.clock);
+    governance::register_api(router, *civic.governance, civic.clock);
     kit::register_link_api(router, *civic.links, civic.clock);
     accounts::register_pages(router, *civic.accounts, pages, civic.clock);
     return app;

@@ -12,6 +12,7 @@
 #include "civic/modules/accounts/service.hpp"
 #include "civic/modules/audit/service.hpp"
 #include "civic/modules/calendar/service.hpp"
+#include "civic/modules/governance/service.hpp"
 #include "civic/modules/indicators/datasets.hpp"
 #include "civic/modules/indicators/service.hpp"
 #include "civic/modules/kit/links.hpp"
@@ -39,6 +40,7 @@ struct Civic {
     std::unique_ptr<plans::PlanService> plans;
     std::unique_ptr<indicators::DatasetService> datasets;
     std::unique_ptr<indicators::IndicatorService> indicators;
+    std::unique_ptr<governance::GovernanceService> governance;
     bool created = false;  // the database was new: no schema before this start
 };
 

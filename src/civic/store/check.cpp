@@ -195,9 +195,15 @@ private:
                   });
     }
 
-    // The table an audited entity lives in: "unit" in units, "person" in people.
+    // The table an audited entity lives in: "unit" in units, "person" in people, "body" in
+    // bodies.
     std::optional<std::string> table_for(const std::string& entity) {
-        const std::string name = entity == "person" ? std::string("people") : entity + "s";
+        const bool ies =
+            entity.size() > 1 && entity.back() == 'y' &&
+            std::string_view("aeiou").find(entity[entity.size() - 2]) == std::string_view::npos;
+        const std::string name = entity == "person" ? std::string("people")
+                                 : ies              ? entity.substr(0, entity.size() - 1) + "ies"
+                                                    : entity + "s";
         if (std::find(m_tables.begin(), m_tables.end(), name) == m_tables.end() ||
             !has_column(columns(name), "id"))
             return std::nullopt;

@@ -13,10 +13,36 @@ namespace civic::audit {
 namespace {
 
 // The kinds of record the audit trail holds.
-constexpr std::string_view k_entities[] = {
-    "unit",           "person", "post",      "membership",      "calendar_day",     "user",
-    "api_token",      "plan",   "plan_item", "plan_measure",    "plan_update",      "review",
-    "review_finding", "link",   "indicator", "indicator_value", "indicator_target", "dataset"};
+constexpr std::string_view k_entities[] = {"unit",
+                                           "person",
+                                           "post",
+                                           "membership",
+                                           "calendar_day",
+                                           "user",
+                                           "api_token",
+                                           "plan",
+                                           "plan_item",
+                                           "plan_measure",
+                                           "plan_update",
+                                           "review",
+                                           "review_finding",
+                                           "link",
+                                           "indicator",
+                                           "indicator_value",
+                                           "indicator_target",
+                                           "dataset",
+                                           "body",
+                                           "meeting",
+                                           "attendee",
+                                           "agenda_item",
+                                           "agenda_document",
+                                           "declaration",
+                                           "minutes_correction",
+                                           "decision",
+                                           "action",
+                                           "forward_plan_entry",
+                                           "work_programme_topic",
+                                           "governance_setting"};
 
 boost::json::value parse_or_null(const std::optional<std::string>& text) {
     if (!text) return nullptr;

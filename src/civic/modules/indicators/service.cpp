@@ -86,8 +86,6 @@ std::optional<Period> period_field(Checks& checks, std::string_view field,
     return *p;
 }
 
-Date today(const Context& ctx) { return parse_iso_date(format_date(ctx.now)).value(); }
-
 Format format_of(const Indicator& i) {
     return Format{i.measure_unit, static_cast<int>(i.decimals)};
 }

@@ -89,7 +89,6 @@ std::optional<Period> period_field(Checks& checks, std::string_view field,
 // that kind).
 std::vector<Period> parts_of(const Period& p, PeriodKind kind);
 
-Date today(const Context& ctx);
 Format format_of(const Indicator& i);
 Polarity polarity_of(const Indicator& i);
 RagRule rule_of(const Indicator& i);

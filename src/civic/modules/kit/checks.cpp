@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: AGPL-3.0-or-later
 #include "civic/modules/kit/checks.hpp"
 
+#include "civic/core/clock.hpp"
+
 namespace civic::kit {
 
 std::string Checks::capitalise(std::string_view s) {
@@ -67,6 +69,31 @@ std::optional<std::string> Checks::choice(std::string_view field, std::string_vi
     fail(std::string(field),
          fmt::format("{} must be {}", capitalise(label), list_in_words(allowed)));
     return std::nullopt;
+}
+
+Date today(const Context& ctx) { return parse_iso_date(format_date(ctx.now)).value(); }
+
+std::optional<std::optional<std::string>> date_field(Checks& checks, std::string_view field,
+                                                     std::string_view label,
+                                                     const std::optional<std::string>& v) {
+    if (!v) return std::nullopt;
+    const std::string text(trim(*v));
+    if (text.empty()) return std::optional<std::string>();
+    if (!parse_iso_date(text)) {
+        checks.fail(std::string(field),
+                    fmt::format("{} must be a real date written as YYYY-MM-DD, for example "
+                                "2026-03-31",
+                                label));
+        return std::nullopt;
+    }
+    return std::optional<std::string>(text);
+}
+
+void number_field(Checks& checks, std::string_view field, std::string_view label,
+                  const std::optional<std::int64_t>& v, std::int64_t lo, std::int64_t hi) {
+    if (v && (*v < lo || *v > hi))
+        checks.fail(std::string(field),
+                    fmt::format("{} must be a whole number from {} to {}", label, lo, hi));
 }
 
 }  // namespace civic::kit

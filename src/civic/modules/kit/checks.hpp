@@ -16,6 +16,7 @@
 #include <vector>
 
 #include "civic/core/context.hpp"
+#include "civic/core/date.hpp"
 #include "civic/core/error.hpp"
 #include "civic/core/ids.hpp"
 #include "civic/core/text.hpp"
@@ -84,5 +85,18 @@ inline Error stale(std::string_view what, std::int64_t current) {
 }
 
 inline std::string now_text(const Context& ctx) { return format_timestamp(ctx.now); }
+
+// Today in the council's terms, from the context's clock.
+Date today(const Context& ctx);
+
+// A date field: YYYY-MM-DD, or blank for none. Records a field error otherwise. Returns the
+// value to store (nullopt inside for blank) when the field was sent and is good.
+std::optional<std::optional<std::string>> date_field(Checks& checks, std::string_view field,
+                                                     std::string_view label,
+                                                     const std::optional<std::string>& v);
+
+// A whole number from lo to hi, when sent.
+void number_field(Checks& checks, std::string_view field, std::string_view label,
+                  const std::optional<std::int64_t>& v, std::int64_t lo, std::int64_t hi);
 
 }  // namespace civic::kit

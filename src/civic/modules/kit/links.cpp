@@ -62,6 +62,15 @@ json::object to_json(const Link& l) {
             {"updated_at", l.updated_at}};
 }
 
+json::object to_json(const ShownLink& l) {
+    return {{"link", to_json(l.link)},
+            {"outgoing", l.outgoing},
+            {"other", json::object{{"type", l.other.type},
+                                   {"id", l.other.id},
+                                   {"label", l.other.label},
+                                   {"href", l.other.href}}}};
+}
+
 void LinkTypes::add(std::string type, std::string words, Find find) {
     m_types[std::move(type)] = Type{std::move(words), std::move(find)};
 }

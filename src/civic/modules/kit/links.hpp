@@ -25,9 +25,10 @@
 
 namespace civic::kit {
 
+// approves: a decision approved what it points to; discusses: an agenda item discusses it.
 inline constexpr std::string_view k_link_kinds[] = {
-    "depends_on",  "contributes_to", "constrained_by", "answers",
-    "measured_by", "mitigates",      "relates_to"};
+    "depends_on", "contributes_to", "constrained_by", "answers",  "measured_by",
+    "mitigates",  "relates_to",     "approves",       "discusses"};
 
 struct Link {
     std::string id;
@@ -99,6 +100,9 @@ struct ShownLink {
     bool outgoing = true;  // from the record asked about
     LinkEnd other;
 };
+
+// {"link": …, "outgoing": …, "other": {"type", "id", "label", "href"}}
+boost::json::object to_json(const ShownLink& l);
 
 class LinkService {
 public:

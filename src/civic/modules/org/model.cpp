@@ -3,6 +3,8 @@
 
 #include <boost/json.hpp>
 
+#include "civic/modules/kit/table.hpp"
+
 namespace civic::org {
 namespace json = boost::json;
 
@@ -71,19 +73,11 @@ json::object to_json(const Membership& m) {
 }
 
 std::string responsibilities_to_json(const std::vector<std::string>& items) {
-    json::array a;
-    for (const auto& i : items) a.push_back(json::value(i));
-    return json::serialize(a);
+    return kit::text_list_to_json(items);
 }
 
 std::vector<std::string> responsibilities_from_json(std::string_view text) {
-    std::vector<std::string> out;
-    boost::system::error_code ec;
-    const auto v = json::parse(text, ec);
-    if (ec || !v.is_array()) return out;
-    for (const auto& item : v.as_array())
-        if (item.is_string()) out.emplace_back(item.as_string());
-    return out;
+    return kit::text_list_from_json(text);
 }
 
 }  // namespace civic::org

@@ -25,29 +25,6 @@ namespace json = boost::json;
 
 namespace detail {
 
-std::optional<std::optional<std::string>> date_field(Checks& checks, std::string_view field,
-                                                     std::string_view label,
-                                                     const std::optional<std::string>& v) {
-    if (!v) return std::nullopt;
-    const std::string text(trim(*v));
-    if (text.empty()) return std::optional<std::string>();
-    if (!parse_iso_date(text)) {
-        checks.fail(std::string(field),
-                    fmt::format("{} must be a real date written as YYYY-MM-DD, for example "
-                                "2026-03-31",
-                                label));
-        return std::nullopt;
-    }
-    return std::optional<std::string>(text);
-}
-
-void number_field(Checks& checks, std::string_view field, std::string_view label,
-                  const std::optional<std::int64_t>& v, std::int64_t lo, std::int64_t hi) {
-    if (v && (*v < lo || *v > hi))
-        checks.fail(std::string(field),
-                    fmt::format("{} must be a whole number from {} to {}", label, lo, hi));
-}
-
 std::optional<std::vector<std::string>> themes_field(
     Checks& checks, const std::optional<std::vector<std::string>>& v) {
     if (!v) return std::nullopt;
@@ -64,8 +41,6 @@ std::optional<std::vector<std::string>> themes_field(
 std::optional<Plan> plan_of_item(Connection& c, const Item& item) {
     return repo::find_plan(c, item.plan_id);
 }
-
-Date today(const Context& ctx) { return parse_iso_date(format_date(ctx.now)).value(); }
 
 }  // namespace detail
 

@@ -53,16 +53,6 @@ inline constexpr Entity<Finding> k_finding{"review_finding",     repo::find_find
                                            repo::update_finding, audit_text<Finding>,
                                            may_change<Finding>,  "finding"};
 
-// A date field: YYYY-MM-DD, or blank for none. Records a field error otherwise. Returns the
-// value to store (nullopt for blank) when the field was sent and is good.
-std::optional<std::optional<std::string>> date_field(Checks& checks, std::string_view field,
-                                                     std::string_view label,
-                                                     const std::optional<std::string>& v);
-
-// A whole number from lo to hi, when sent.
-void number_field(Checks& checks, std::string_view field, std::string_view label,
-                  const std::optional<std::int64_t>& v, std::int64_t lo, std::int64_t hi);
-
 // The Best Value themes an item serves, each from the list (any case); the list's spelling.
 std::optional<std::vector<std::string>> themes_field(
     Checks& checks, const std::optional<std::vector<std::string>>& v);
@@ -92,8 +82,5 @@ TimingDates dates_of(std::string_view words);
 // them; the canonical text, or a field error.
 std::optional<std::string> plan_period(Checks& checks, const std::optional<std::string>& v,
                                        Required required);
-
-// Today in the council's terms, from the context's clock.
-Date today(const Context& ctx);
 
 }  // namespace civic::plans::detail

@@ -98,13 +98,4 @@ json::object to_json(const ImportSummary& s) {
             {"links", s.links}};
 }
 
-json::object to_json(const kit::ShownLink& l) {
-    return {{"link", to_json(l.link)},
-            {"outgoing", l.outgoing},
-            {"other", json::object{{"type", l.other.type},
-                                   {"id", l.other.id},
-                                   {"label", l.other.label},
-                                   {"href", l.other.href}}}};
-}
-
 }  // namespace civic::plans

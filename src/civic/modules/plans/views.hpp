@@ -34,7 +34,7 @@ boost::json::object to_json(const Comparison& c);
 boost::json::object to_json(const MissingUpdates& m);
 // {"plan_id", "items", "measures", "updates", "links"}
 boost::json::object to_json(const ImportSummary& s);
-// {"link": Link, "outgoing": true, "other": {"type", "id", "label", "href"}}
-boost::json::object to_json(const kit::ShownLink& l);
+// A link as the kit shows it.
+using kit::to_json;
 
 }  // namespace civic::plans
