@@ -463,6 +463,20 @@ public:
     // again it adds nothing twice.
     Result<ModernGovSummary> import_moderngov(const Context& ctx, std::string_view xml);
 
+    // The demo council's governance (demo.cpp), from data/demo/governance/: the bodies'
+    // settings and schedules (the Executive Management Group weekly, the Senior Management
+    // Group monthly, the Chief Officer Board), their meetings, and seed 004's scrutiny panel
+    // meeting in full with its minutes and its action, and an exempt item. Needs the demo
+    // council's units and people, found by name; all in one transaction.
+    struct DemoFile {
+        std::string_view name;  // "governance.json"
+        std::string_view text;
+    };
+    struct DemoSummary {
+        int bodies = 0, meetings = 0, items = 0, decisions = 0, actions = 0;
+    };
+    Result<DemoSummary> load_demo(const Context& ctx, const std::vector<DemoFile>& files);
+
     // Who may do what, for the pages' links and buttons.
     bool can_edit(const Context& ctx, const std::string& unit_path) const;
 
