@@ -184,6 +184,52 @@ describe('the OpenAPI document', { timeout: 60000 }, () => {
     return undefined;
   }
 
+  // Governance's action log, forward plan and work programme: a scrutiny panel and a cabinet,
+  // a meeting of the panel and one of its standard agenda items, made once with plain
+  // requests (bodies and meetings are another part of governance), then a record of its own
+  // for each call that reads, changes or archives one.
+  const governance = {};
+  async function governanceRecords() {
+    if (governance.item) return governance;
+    const plain = async (path, body) => {
+      const res = await fetch(`${srv.url}${path}`, { method: 'POST', headers: { authorization: `Bearer ${srv.token}`, 'content-type': 'application/json' }, body: JSON.stringify(body) });
+      assert.equal(res.status, 201, `POST ${path}: ${await res.clone().text()}`);
+      return (await res.json()).id;
+    };
+    governance.panel = await plain('/api/v1/bodies', { name: 'Walk Scrutiny Panel', kind: 'scrutiny', parent_id: ids.council });
+    governance.cabinet = await plain('/api/v1/bodies', { name: 'Walk Cabinet', kind: 'cabinet', parent_id: ids.council });
+    governance.meeting = await plain('/api/v1/meetings', { body_id: governance.panel, date: '2026-06-04', start_time: '18:00' });
+    governance.item = srv.sqlRows(`SELECT id FROM agenda_items WHERE meeting_id = '${governance.meeting}' AND standard = 'minutes'`)[0].id;
+    return governance;
+  }
+  const governanceCreateBodies = {
+    actions: () => ({ item_id: governance.item, text: 'Send the figures to the panel', owner_name: 'Head of Finance' }),
+    'forward-plan': () => ({ body_id: governance.cabinet, reference: `WALK/${nextRef++}`, title: 'Parking charges', decision_maker: 'Cabinet', planned_on: '2027-03-11' }),
+    'work-programme-topics': () => ({ title: `Topic ${nextRef++}` }),
+  };
+  const governanceCollections = { actions: '/api/v1/actions', 'forward-plan': '/api/v1/forward-plan', 'work-programme-topics': () => `/api/v1/bodies/${governance.panel}/work-programme` };
+  const governancePatchBodies = { actions: { due_date: '2026-07-31' }, 'forward-plan': { summary: 'Evening charges in the town centre.' }, 'work-programme-topics': { status: 'scheduled' } };
+  // The request for one operation of the action log, forward plan or work programme, or
+  // undefined for another's.
+  async function callGovernanceActions(method, template) {
+    if (template === '/api/v1/my/actions') return srv.admin('GET', template);
+    const nested = { '/api/v1/meetings/{id}/action-log': 'meeting', '/api/v1/bodies/{id}/work-programme': 'panel' }[template];
+    const resource = /^\/api\/v1\/(actions|forward-plan|work-programme-topics)(\/|$)/.exec(template)?.[1] ?? (nested === 'panel' ? 'work-programme-topics' : undefined);
+    if (!nested && !resource) return undefined;
+    const g = await governanceRecords();
+    if (nested === 'meeting') return srv.admin('GET', template.replace('{id}', g.meeting));
+    if (nested || !template.includes('{id}')) {
+      const p = template.replace('{id}', g.panel);
+      return method === 'get' ? srv.admin('GET', p) : srv.admin('POST', p, { body: governanceCreateBodies[resource]() });
+    }
+    const collection = governanceCollections[resource];
+    const id = await made(typeof collection === 'function' ? collection() : collection, governanceCreateBodies[resource]());
+    const p = template.replace('{id}', id);
+    if (method === 'get') return srv.admin('GET', p);
+    if (method === 'patch') return srv.admin('PATCH', p, { headers: { 'if-match': 'W/"1"' }, body: governancePatchBodies[resource] });
+    return srv.admin('POST', p, { headers: { 'if-match': 'W/"1"' } });
+  }
+
   async function signIn() {
     const csrf = 'openapi-walk-csrf-0123456789';
     const form = new URLSearchParams({ username: 'admin', password: ADMIN_PASSWORD, csrf_token: csrf }).toString();
@@ -196,6 +242,8 @@ describe('the OpenAPI document', { timeout: 60000 }, () => {
     if (plans) return plans;
     const indicators = await callIndicators(method, template);
     if (indicators) return indicators;
+    const governanceActions = await callGovernanceActions(method, template);
+    if (governanceActions) return governanceActions;
     const collection = /^\/(?:api\/v1\/)?(units|people|posts|memberships)\/\{id\}/.exec(template)?.[1];
     let id;
     if (collection) id = template.endsWith('/archive') ? await fresh[collection]() : ids[idFor[collection]];
