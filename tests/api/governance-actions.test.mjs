@@ -541,6 +541,19 @@ describe(`governance: actions, the forward plan and the work programme (${backen
       assert.deepEqual(auditActions(e.id), ['create', 'archive']);
       assertProblem(await srv.admin('GET', '/api/v1/forward-plan?status=maybe'), 422, { fields: ['status'] });
     });
+    it("takes the decision's date from its meeting: when the meeting moves, the notice is counted again and the entry can still be changed", async () => {
+      const e = await add({ reference: 'FP/2027/05', title: 'Fees and charges 2027/28', planned_on: '2027-01-14', meeting_id: meetings.cabinet.id, first_published_on: '2026-12-01' });
+      const moved = await setup('PATCH', `/api/v1/meetings/${meetings.cabinet.id}`, { date: '2027-01-21' }, { 'if-match': 'W/"1"' });
+      assert.equal(moved.status, 200, moved.text);
+      let shown = await entry('FP/2027/05');
+      assert.equal(shown.notice.lines[0], 'The decision is to be taken on Thursday 21 January 2027.');
+      // A week later, the 28 clear working days start a working week later: the last day is
+      // Tuesday 8 December 2026.
+      assert.deepEqual([shown.notice.due, shown.notice.state], ['2026-12-08', 'met']);
+      await change(`/api/v1/forward-plan/${e.id}`, e, { title: 'Fees and charges for 2027/28' });
+      shown = await entry('FP/2027/05');
+      assert.deepEqual([shown.title, shown.planned_on, shown.version], ['Fees and charges for 2027/28', '2027-01-14', 2]);
+    });
   });
 
   describe('the work programme', () => {

@@ -189,7 +189,9 @@ void apply_entry_input(Connection& c, const Context& ctx, Checks& checks, const 
             checks.fail("planned_on",
                         "Enter when the decision is to be taken: the date (planned_on), or the "
                         "meeting that takes it (meeting_id)");
-        } else if (e.planned_on && e.meeting_id) {
+        } else if (e.planned_on && e.meeting_id && (in.planned_on || in.meeting_id)) {
+            // Checked when either is set: a meeting moved since leaves planned_on behind, and
+            // the meeting's date wins.
             auto m = repo::find_meeting(c, *e.meeting_id);
             if (m && m->date != *e.planned_on)
                 checks.fail("planned_on",
