@@ -17,6 +17,7 @@
 #include "civic/modules/audit/api.hpp"
 #include "civic/modules/calendar/api.hpp"
 #include "civic/modules/governance/api.hpp"
+#include "civic/modules/governance/pages.hpp"
 #include "civic/modules/indicators/api.hpp"
 #include "civic/modules/indicators/dataset_api.hpp"
 #include "civic/modules/indicators/home.hpp"
@@ -174,6 +175,24 @@ int load_demo(Civic& civic) {
         fmt::print("Loaded the demo indicators: {} indicators, {} values, {} targets.\n",
                    shown->created, shown->values, shown->targets);
     }
+    // Then its bodies and meetings: every file under governance/.
+    std::vector<governance::GovernanceService::DemoFile> governance_files;
+    for (const auto& f : civic_embedded_demo())
+        if (f.path.starts_with("governance/"))
+            governance_files.push_back(
+                {f.path.substr(std::string_view("governance/").size()), f.contents});
+    if (!governance_files.empty()) {
+        auto met = civic.governance->load_demo(cli_context(civic), governance_files);
+        if (!met) {
+            fmt::print(stderr, "civic: the demo governance was not loaded.\n");
+            print_errors(met.error());
+            return k_exit_failed;
+        }
+        fmt::print(
+            "Loaded the demo governance: {} bodies, {} meetings, {} agenda items, {} decisions, "
+            "{} actions.\n",
+            met->bodies, met->meetings, met->items, met->decisions, met->actions);
+    }
     return k_exit_ok;
 }
 
@@ -218,6 +237,8 @@ std::unique_ptr<http::App> build_app(Civic& civic, http::PageRenderer& pages,
                                civic.clock);
     indicators::register_home_panel(pages, *civic.indicators, civic.clock);
     governance::register_api(router, *civic.governance, civic.clock);
+    governance::register_pages(router, *civic.governance, *civic.org, *civic.links, pages,
+                               civic.clock);
     kit::register_link_api(router, *civic.links, civic.clock);
     accounts::register_pages(router, *civic.accounts, pages, civic.clock);
     return app;

@@ -121,6 +121,18 @@ std::optional<std::int64_t> JsonFields::optional_integer(std::string_view name,
     return std::nullopt;
 }
 
+std::optional<std::optional<std::int64_t>> JsonFields::optional_nullable_integer(
+    std::string_view name, std::string_view label) {
+    if (!has(name)) return std::nullopt;
+    if (explicit_null(name)) {
+        get(name);
+        return std::optional<std::int64_t>();
+    }
+    auto v = optional_integer(name, label);
+    if (!v) return std::nullopt;
+    return std::optional<std::int64_t>(*v);
+}
+
 std::optional<std::optional<double>> JsonFields::optional_number(std::string_view name,
                                                                  std::string_view label) {
     const auto* v = get(name);

@@ -37,6 +37,10 @@ public:
     std::optional<std::string> optional_text(std::string_view name, std::string_view label,
                                              std::size_t max_len = 2000);
     std::optional<std::int64_t> optional_integer(std::string_view name, std::string_view label);
+    // An optional whole number that may be cleared: nullopt when absent, a nullopt inside
+    // when null.
+    std::optional<std::optional<std::int64_t>> optional_nullable_integer(std::string_view name,
+                                                                         std::string_view label);
     std::optional<bool> optional_boolean(std::string_view name, std::string_view label);
     // An optional number: nullopt when absent, a nullopt inside when null (which clears it on
     // an update). Refuses anything but a finite JSON number.

@@ -5,6 +5,7 @@ namespace civic::governance {
 
 void register_api(http::Router& router, GovernanceService& service, const Clock& clock) {
     add_meeting_routes(router, service, clock);
+    add_attendance_routes(router, service, clock);
     add_agenda_routes(router, service, clock);
     add_minutes_routes(router, service, clock);
     add_action_routes(router, service, clock);

@@ -1,7 +1,8 @@
 // SPDX-License-Identifier: AGPL-3.0-or-later
 // What the whole governance service shares: who may edit, and the records it adds to the
 // links table. Each part of the service is in its own file: service_bodies.cpp (settings,
-// bodies, schedules), service_meetings.cpp (meetings, attendance, declarations),
+// bodies, schedules), service_meetings.cpp (meetings), service_attendance.cpp (the agenda as
+// one page, attendance, declarations),
 // service_agenda.cpp (items, documents, publication), service_minutes.cpp,
 // service_decisions.cpp, service_actions.cpp, service_forward.cpp (the forward plan and the
 // work programme), feeds.cpp (iCalendar) and moderngov.cpp (the councillors' import).

@@ -211,8 +211,8 @@ struct GenerationResult {
 struct Quorum {
     std::optional<std::int64_t> required;  // nullopt: the body sets none
     std::int64_t present = 0;              // members and substitutes present
-    bool met = true;
-    std::string sentence;  // "Quorate: 4 members present; the quorum is 3."
+    bool met = true;                       // false until attendance is recorded
+    std::string sentence;                  // "Quorate: 4 members present; the quorum is 3."
 };
 
 struct MeetingView {
@@ -337,7 +337,8 @@ public:
     Result<GenerationResult> generate_meetings(const Context& ctx, const std::string& body_id,
                                                const GenerationInput& in);
 
-    // Meetings (service_meetings.cpp). A new meeting opens its agenda with the standard
+    // Meetings (service_meetings.cpp; the agenda as one page in service_attendance.cpp). A new
+    // meeting opens its agenda with the standard
     // items (apologies, declarations of interest, the minutes of the previous meeting, the
     // action log).
     Result<Page<MeetingView>> list_meetings(const Context& ctx, const MeetingQuery& q);
@@ -350,7 +351,7 @@ public:
     Result<Meeting> archive_meeting(const Context& ctx, const std::string& id,
                                     std::int64_t version);
 
-    // Attendance (service_meetings.cpp): one row per person; quorum follows from it.
+    // Attendance (service_attendance.cpp): one row per person; quorum follows from it.
     Result<std::vector<AttendeeView>> list_attendees(const Context& ctx,
                                                      const std::string& meeting_id);
     Result<Attendee> get_attendee(const Context& ctx, const std::string& id);
@@ -365,7 +366,7 @@ public:
                                                     const std::string& meeting_id,
                                                     const std::vector<AttendeeInput>& rows);
 
-    // Declarations of interest (service_meetings.cpp), per item.
+    // Declarations of interest (service_attendance.cpp), per item.
     Result<Declaration> get_declaration(const Context& ctx, const std::string& id);
     Result<Declaration> add_declaration(const Context& ctx, const DeclarationInput& in);
     Result<Declaration> update_declaration(const Context& ctx, const std::string& id,
@@ -461,6 +462,20 @@ public:
     // response, into the organisation register (moderngov.cpp); all or nothing, and run
     // again it adds nothing twice.
     Result<ModernGovSummary> import_moderngov(const Context& ctx, std::string_view xml);
+
+    // The demo council's governance (demo.cpp), from data/demo/governance/: the bodies'
+    // settings and schedules (the Executive Management Group weekly, the Senior Management
+    // Group monthly, the Chief Officer Board), their meetings, and seed 004's scrutiny panel
+    // meeting in full with its minutes and its action, and an exempt item. Needs the demo
+    // council's units and people, found by name; all in one transaction.
+    struct DemoFile {
+        std::string_view name;  // "governance.json"
+        std::string_view text;
+    };
+    struct DemoSummary {
+        int bodies = 0, meetings = 0, items = 0, decisions = 0, actions = 0;
+    };
+    Result<DemoSummary> load_demo(const Context& ctx, const std::vector<DemoFile>& files);
 
     // Who may do what, for the pages' links and buttons.
     bool can_edit(const Context& ctx, const std::string& unit_path) const;

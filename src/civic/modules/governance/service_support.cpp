@@ -121,9 +121,17 @@ std::vector<Deadline> meeting_deadlines(Connection& c, const DeadlineRules& rule
 Quorum quorum_of(Connection& c, const Body& body, const Meeting& m) {
     Quorum q;
     q.required = body.quorum;
-    for (const auto& a : repo::list_attendees(c, m.id))
+    const auto attendees = repo::list_attendees(c, m.id);
+    for (const auto& a : attendees)
         if (a.status == "present" && (a.capacity == "member" || a.capacity == "substitute"))
             ++q.present;
+    if (attendees.empty()) {
+        q.met = false;
+        q.sentence = q.required ? fmt::format("Attendance has not been recorded; the quorum is {}.",
+                                              *q.required)
+                                : std::string("Attendance has not been recorded.");
+        return q;
+    }
     const std::string present =
         fmt::format("{} member{} present", q.present, q.present == 1 ? "" : "s");
     if (!q.required) {

@@ -126,6 +126,16 @@ public:
     // the caller may see it.
     boost::json::object export_popolo(const Context& ctx);
 
+    // Creates on a connection already inside a write: the API's and the demo's, and another
+    // module's write that makes a unit or person as part of its own (a body's unit, the
+    // councillors of a Modern.gov import), in one transaction with the same checks and audit.
+    Result<Unit> create_unit_on(store::Connection& c, const Context& ctx, const UnitInput& in);
+    Result<VisiblePerson> create_person_on(store::Connection& c, const Context& ctx,
+                                           const PersonInput& in);
+    Result<Post> create_post_on(store::Connection& c, const Context& ctx, const PostInput& in);
+    Result<Membership> create_membership_on(store::Connection& c, const Context& ctx,
+                                            const MembershipInput& in);
+
 private:
     // Looks up a unit by id for a new record: the database, or also the units of a file
     // being imported.
@@ -134,13 +144,6 @@ private:
     Result<Unit> new_unit(const Context& ctx, const UnitInput& in, const UnitLookup& unit_by_id);
     Result<Person> new_person(const Context& ctx, const PersonInput& in,
                               const UnitLookup& unit_by_id);
-    // Creates on a connection already inside a write (the API's and the demo's).
-    Result<Unit> create_unit_on(store::Connection& c, const Context& ctx, const UnitInput& in);
-    Result<VisiblePerson> create_person_on(store::Connection& c, const Context& ctx,
-                                           const PersonInput& in);
-    Result<Post> create_post_on(store::Connection& c, const Context& ctx, const PostInput& in);
-    Result<Membership> create_membership_on(store::Connection& c, const Context& ctx,
-                                            const MembershipInput& in);
 
     store::Database& m_db;
 };
