@@ -14,6 +14,7 @@
 #include <algorithm>
 #include <map>
 
+#include "civic/modules/governance/action_log.hpp"
 #include "civic/modules/governance/service.hpp"
 #include "civic/modules/governance/service_support.hpp"
 
@@ -271,36 +272,7 @@ Result<std::vector<ActionView>> GovernanceService::action_log(const Context& ctx
                                                               const std::string& meeting_id) {
     return m_db.read([&](Connection& c) -> Result<std::vector<ActionView>> {
         CIVIC_TRY(const auto meeting, readable_meeting(c, ctx, meeting_id));
-        // The body's previous meeting (not cancelled): what was closed after it and by this
-        // one's date is reported here once, as "closed since the last meeting".
-        const auto previous = repo::previous_meeting(c, meeting);
-        const Date on = today(ctx);
-        ActionReader reader(c, ctx.principal);
-        repo::ActionFilter f;
-        f.body_id = meeting.body_id;
-        std::vector<ActionView> carried, closed;
-        for (const auto& a : repo::list_actions(c, f)) {
-            // Agreed at an earlier meeting of the body: the meeting's own actions are new,
-            // and appear on the next one's log.
-            const auto& agreed = reader.meeting(a.meeting_id);
-            if (!agreed || agreed->archived_at || agreed->id == meeting.id) continue;
-            const bool earlier =
-                agreed->date < meeting.date ||
-                (agreed->date == meeting.date && agreed->start_time < meeting.start_time);
-            if (!earlier) continue;
-            // Open on the meeting's date: still open, or closed only after that day.
-            const bool open_then =
-                a.status == "open" || !a.closed_on || *a.closed_on > meeting.date;
-            const bool closed_since = !open_then && (!previous || *a.closed_on > previous->date) &&
-                                      *a.closed_on <= meeting.date;
-            if (!open_then && !closed_since) continue;
-            if (!reader.sees(a)) continue;
-            auto v = action_view(c, a, on);
-            v.carried = std::string(open_then ? k_carried : k_closed_since);
-            (open_then ? carried : closed).push_back(std::move(v));
-        }
-        for (auto& v : closed) carried.push_back(std::move(v));
-        return carried;
+        return action_log_of(c, ctx, meeting);
     });
 }
 
@@ -317,5 +289,45 @@ Result<std::vector<ActionView>> GovernanceService::my_actions(const Context& ctx
         return out;
     });
 }
+
+namespace detail {
+
+bool may_see_action(Connection& c, const Principal& who, const Action& a) {
+    return ActionReader(c, who).sees(a);
+}
+
+std::vector<ActionView> action_log_of(Connection& c, const Context& ctx, const Meeting& meeting) {
+    // The body's previous meeting (not cancelled): what was closed after it and by this one's
+    // date is reported here once, as "closed since the last meeting".
+    const auto previous = repo::previous_meeting(c, meeting);
+    const Date on = today(ctx);
+    ActionReader reader(c, ctx.principal);
+    repo::ActionFilter f;
+    f.body_id = meeting.body_id;
+    std::vector<ActionView> carried, closed;
+    for (const auto& a : repo::list_actions(c, f)) {
+        // Agreed at an earlier meeting of the body: the meeting's own actions are new, and
+        // appear on the next one's log.
+        const auto& agreed = reader.meeting(a.meeting_id);
+        if (!agreed || agreed->archived_at || agreed->id == meeting.id) continue;
+        const bool earlier =
+            agreed->date < meeting.date ||
+            (agreed->date == meeting.date && agreed->start_time < meeting.start_time);
+        if (!earlier) continue;
+        // Open on the meeting's date: still open, or closed only after that day.
+        const bool open_then = a.status == "open" || !a.closed_on || *a.closed_on > meeting.date;
+        const bool closed_since = !open_then && (!previous || *a.closed_on > previous->date) &&
+                                  *a.closed_on <= meeting.date;
+        if (!open_then && !closed_since) continue;
+        if (!reader.sees(a)) continue;
+        auto v = action_view(c, a, on);
+        v.carried = std::string(open_then ? k_carried : k_closed_since);
+        (open_then ? carried : closed).push_back(std::move(v));
+    }
+    for (auto& v : closed) carried.push_back(std::move(v));
+    return carried;
+}
+
+}  // namespace detail
 
 }  // namespace civic::governance
