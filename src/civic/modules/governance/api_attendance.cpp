@@ -22,6 +22,9 @@ namespace {
 
 // A register holds a body's members, substitutes and officers: a few dozen rows.
 constexpr std::size_t k_max_rows = 500;
+// Free text is held to its real limit by the service's checks, with every other field's
+// faults; this only stops a runaway.
+constexpr std::size_t k_text = 100000;
 
 AttendeeInput attendee_input(JsonFields& f) {
     AttendeeInput in;
@@ -33,7 +36,7 @@ AttendeeInput attendee_input(JsonFields& f) {
     in.status = f.optional_text("status", "Status");
     in.substitute_for_person_id =
         f.optional_text("substitute_for_person_id", "The member substituted for");
-    in.note = f.optional_text("note", "Note");
+    in.note = f.optional_text("note", "Note", k_text);
     return in;
 }
 
@@ -43,8 +46,8 @@ DeclarationInput declaration_input(JsonFields& f) {
              "A declaration is made on the agenda item in the address; leave item_id out");
     in.person_id = f.optional_text("person_id", "Person");
     in.kind = f.optional_text("kind", "Kind of interest");
-    in.nature = f.optional_text("nature", "Nature of the interest");
-    in.action = f.optional_text("action", "What the member did");
+    in.nature = f.optional_text("nature", "Nature of the interest", k_text);
+    in.action = f.optional_text("action", "What the member did", k_text);
     return in;
 }
 
