@@ -723,6 +723,92 @@ describe('governance: bodies and meetings', { timeout: 240000 }, () => {
     });
   });
 
+  // ---- what other parts of governance write, as the meeting's page shows it
+
+  describe('the action log, decisions and exempt items on the meeting\'s page', () => {
+    // Actions, decisions and agenda items are written by other parts of governance; here they
+    // are stored as those parts store them (the row and its "create" audit entry, version 1),
+    // so that what the meeting's page makes of them can be checked on its own.
+    let stamp = 0;
+    const sqlValue = (v) => (v === null ? 'NULL' : typeof v === 'boolean' ? (v ? 'TRUE' : 'FALSE') : typeof v === 'number' ? String(v) : `'${String(v).replaceAll("'", "''")}'`);
+    const store = (table, entity, fields) => {
+      const at = `2026-12-30T10:00:${String(stamp++).padStart(2, '0')}.000Z`;
+      const row = { id: randomId(), ...fields, archived_at: null, version: 1, created_at: at, updated_at: at };
+      const columns = Object.keys(row);
+      srv.sql(`INSERT INTO ${table} (${columns.join(', ')}) VALUES (${columns.map((c) => sqlValue(row[c])).join(', ')})`);
+      srv.sql(`INSERT INTO audit_log (id, at, actor, entity, entity_id, action, before_json, after_json, request_id) VALUES ('${randomId()}', '${at}', 'admin', '${entity}', '${row.id}', 'create', NULL, ${sqlValue(JSON.stringify(row))}, 'test')`);
+      return row;
+    };
+    const action = (meeting, text, status, closed_on = null) =>
+      store('actions', 'action', { body_id: b.panel.id, meeting_id: m[meeting].id, item_id: null, text, owner_person_id: p.olu.id, owner_name: '', due_date: '2026-12-20', status, closed_on, closed_note: '' });
+    const a = {};
+
+    before(async () => {
+      m['2027-01-12'] = (await srv.admin('GET', `/api/v1/meetings?body_id=${b.panel.id}&from=2027-01-12&to=2027-01-12`)).json.items[0];
+      a.open = action('2026-12-15', 'Report the library opening hours.', 'open');
+      a.closedSince = action('2026-12-15', 'Write to the bus company.', 'done', '2026-12-23');
+      a.closedBefore = action('2026-12-15', 'Circulate the budget timetable.', 'done', '2026-12-20');
+      a.later = action('2026-12-22', 'Invite the police commander.', 'cancelled', '2027-01-05');
+      a.agreed = action('2026-12-29', 'Bring the Corporate Support update back in March.', 'open');
+      a.next = action('2027-01-12', 'Visit the depot.', 'open');
+    });
+
+    it('carries forward the body\'s actions open on the meeting\'s date, shows those closed since the last meeting, and marks its own as new', async () => {
+      let agenda = await agendaOf(m['2026-12-29'].id);
+      assert.deepEqual(agenda.action_log.map((x) => [x.text, x.carried, x.meeting_date, x.owner]), [
+        ['Report the library opening hours.', 'carried forward', '2026-12-15', 'Olu Okafor'],
+        ['Write to the bus company.', 'closed since the last meeting', '2026-12-15', 'Olu Okafor'],
+        ['Invite the police commander.', 'carried forward', '2026-12-22', 'Olu Okafor'],
+      ]);
+      assert.deepEqual(agenda.actions.map((x) => [x.id, x.carried]), [[a.agreed.id, 'new']]);
+      agenda = await agendaOf(m['2027-01-12'].id);
+      assert.deepEqual(agenda.action_log.map((x) => [x.text, x.carried]), [
+        ['Report the library opening hours.', 'carried forward'],
+        ['Invite the police commander.', 'closed since the last meeting'],
+        ['Bring the Corporate Support update back in March.', 'carried forward'],
+      ]);
+      assert.deepEqual(agenda.actions.map((x) => x.id), [a.next.id]);
+      agenda = await agendaOf(m['2026-12-22'].id);
+      assert.deepEqual(agenda.action_log.map((x) => [x.text, x.carried]), [
+        ['Report the library opening hours.', 'carried forward'],
+        ['Write to the bus company.', 'carried forward'],
+        ['Circulate the budget timetable.', 'closed since the last meeting'],
+      ]);
+    });
+
+    it('hides an exempt item\'s report and an exempt decision\'s reasons from a member of the public, and shows them to a member', async () => {
+      const meeting = m['2026-12-29'];
+      const item = store('agenda_items', 'agenda_item', {
+        meeting_id: meeting.id, body_id: b.panel.id, number: 5, standard: null, title: 'Award of the cleaning contract', purpose: 'To award the contract.',
+        report_title: 'Cleaning contract award', report_author: 'Olu Okafor', report_summary: 'Tender prices of the three bidders.', recommendations: 'Award to the lowest bidder.',
+        presenter_ids: '[]', supplement: false, exempt_paragraph: 3, exempt_reason: 'Commercially sensitive until the contract is signed.', key_decision: false,
+        forward_plan_id: null, topic_id: null, minutes_told: '', minutes_questions: '',
+      });
+      const decision = store('decisions', 'decision', {
+        body_id: b.panel.id, decision_maker: 'Overview and Scrutiny Panel', meeting_id: meeting.id, item_id: item.id, decided_on: '2026-12-29', published_on: null,
+        title: 'Cleaning contract', text: 'Agreed that the contract be awarded.', reasons: 'The lowest price of three bids.', options_considered: 'Re-tender.',
+        key_decision: false, executive: false, forward_plan_id: null, exempt_paragraph: 3, call_in_status: '', called_in_on: null, called_in_by: '', call_in_reason: '', call_in_decided_on: null,
+      });
+      const anonymous = await agendaOf(meeting.id, null);
+      const shown = anonymous.items.find((i) => i.id === item.id);
+      assert.deepEqual(
+        [shown.number, shown.title, shown.exempt, shown.redacted, shown.exempt_notice, shown.report_summary, shown.recommendations, shown.exempt_reason],
+        [5, 'Award of the cleaning contract', true, true, 'Exempt under paragraph 3 of Schedule 12A to the Local Government Act 1972', '', '', ''],
+      );
+      assert.deepEqual(anonymous.decisions.map((d) => [d.id, d.redacted, d.reasons, d.options_considered, d.text]), [[decision.id, true, '', '', 'Agreed that the contract be awarded.']]);
+      assert.ok(!anonymous.items.some((i) => JSON.stringify(i).includes('Tender prices')), 'no exempt text reaches the public');
+      for (const token of [tokens.ann, srv.token]) {
+        const member = await agendaOf(meeting.id, token);
+        const full = member.items.find((i) => i.id === item.id);
+        assert.deepEqual([full.redacted, full.report_summary, full.exempt_reason], [false, 'Tender prices of the three bidders.', 'Commercially sensitive until the contract is signed.']);
+        assert.deepEqual(member.decisions.map((d) => [d.redacted, d.reasons]), [[false, 'The lowest price of three bids.']]);
+      }
+      // A viewer who is not a member sees what the public sees.
+      const viewer = await agendaOf(meeting.id, tokens.viewer);
+      assert.equal(viewer.items.find((i) => i.id === item.id).redacted, true);
+    });
+  });
+
   it('leaves a database that civic check finds sound', async () => {
     const checked = await srv.cli(['check', '--db', srv.dbPath]);
     assert.equal(checked.code, 0, `${checked.stdout}\n${checked.stderr}`);
