@@ -85,17 +85,15 @@ describe('governance: bodies and meetings', { timeout: 240000 }, () => {
   // ---- the settings
 
   describe('the council\'s governance settings', () => {
-    it('may be read by anyone: the law\'s figures, working clear days, version 1 from the migration', async () => {
+    it('may be read by anyone: the law\'s figures and working clear days, the defaults at version 1 with nothing stored', async () => {
       const res = await srv.api('GET', '/api/v1/governance-settings');
       assert.equal(res.status, 200, res.text);
       assert.equal(res.headers.get('etag'), 'W/"1"');
-      const { created_at, updated_at, ...figures } = res.json;
-      assert.match(created_at, ISO_TS_RE);
-      assert.match(updated_at, ISO_TS_RE);
-      assert.deepEqual(figures, { id: 'council', publication_clear_days: 5, forward_plan_clear_days: 28, private_notice_clear_days: 28, call_in_working_days: 5, clear_days: 'working', version: 1 });
+      assert.deepEqual(res.json, { id: '', publication_clear_days: 5, forward_plan_clear_days: 28, private_notice_clear_days: 28, call_in_working_days: 5, clear_days: 'working', version: 1, created_at: '', updated_at: '' });
+      assert.equal(count('governance_settings'), 0);
     });
 
-    it('may be changed by an administrator only: 401 anonymous, 403 a viewer or editor, 409 stale, 422 out of range, and one audited change', async () => {
+    it('may be changed by an administrator only: 401 anonymous, 403 a viewer or editor, 422 out of range, 428 without a version, 409 stale; the defaults stored and the change audited', async () => {
       const path = '/api/v1/governance-settings';
       assertProblem(await srv.api('PATCH', path, { headers: { 'if-match': 'W/"1"' }, body: { call_in_working_days: 7 } }), 401);
       assertProblem(await change(path, 1, { call_in_working_days: 7 }, tokens.viewer), 403, { detail: /^Only an administrator may change the council's governance settings\.$/ });
@@ -103,15 +101,20 @@ describe('governance: bodies and meetings', { timeout: 240000 }, () => {
       const bad = assertProblem(await change(path, 1, { call_in_working_days: 31, clear_days: 'lunar' }), 422, { fields: ['call_in_working_days', 'clear_days'] });
       assert.equal(bad.errors.length, 2);
       assertProblem(await srv.admin('PATCH', path, { body: { call_in_working_days: 7 } }), 428);
+      assertProblem(await change(path, 2, { call_in_working_days: 7 }), 409);
+      assert.deepEqual([count('governance_settings'), count('audit_log', "entity = 'governance_setting'")], [0, 0]);
       const res = await change(path, 1, { call_in_working_days: 7 });
       assert.equal(res.status, 200, res.text);
       assert.equal(res.headers.get('etag'), 'W/"2"');
-      assert.equal(res.json.call_in_working_days, 7);
+      assert.match(res.json.id, ID_RE);
+      assert.deepEqual([res.json.call_in_working_days, res.json.publication_clear_days, res.json.version], [7, 5, 2]);
       assertProblem(await change(path, 1, { call_in_working_days: 6 }), 409);
-      assert.deepEqual(srv.sqlRows("SELECT call_in_working_days, version FROM governance_settings WHERE id = 'council'"), [{ call_in_working_days: 7, version: 2 }]);
-      assert.deepEqual(auditActions('governance_setting', 'council'), ['create', 'update']);
-      const audit = lastAudit('governance_setting', 'council');
+      assert.deepEqual(srv.sqlRows('SELECT id, call_in_working_days, version FROM governance_settings'), [{ id: res.json.id, call_in_working_days: 7, version: 2 }]);
+      assert.deepEqual(auditActions('governance_setting', res.json.id), ['create', 'update']);
+      const audit = lastAudit('governance_setting', res.json.id);
       assert.deepEqual([audit.actor, audit.before.call_in_working_days, audit.after.call_in_working_days, audit.after.version], ['admin', 5, 7, 2]);
+      const read = await srv.api('GET', path);
+      assert.deepEqual([read.headers.get('etag'), read.json.call_in_working_days], ['W/"2"', 7]);
     });
   });
 
