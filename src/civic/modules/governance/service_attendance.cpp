@@ -366,8 +366,7 @@ Result<Agenda> GovernanceService::agenda(const Context& ctx, const std::string& 
         const auto body = repo::find_body(c, m.body_id);
         if (!body)
             return std::unexpected(
-                Error::not_found("There is no meeting with this id that you "
-                                 "can see."));
+                Error::not_found("There is no meeting with this id that you can see."));
         const auto rules = rules_on(c, ctx);
         const Date today_date = today(ctx);
         Agenda a;
