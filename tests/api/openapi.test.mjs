@@ -230,6 +230,56 @@ describe('the OpenAPI document', { timeout: 60000 }, () => {
     return srv.admin('POST', p, { headers: { 'if-match': 'W/"1"' } });
   }
 
+  // Governance's bodies, meetings, settings, attendance and declarations: a body with Sam as
+  // its member, and for each archive or one-per-person create a meeting or record of its own.
+  let nextGov = 1;
+  const govDate = () => new Date(Date.UTC(2030, 0, 1 + 7 * nextGov++)).toISOString().slice(0, 10);
+  const govRecords = {
+    body: async () => {
+      const id = await made('/api/v1/bodies', { name: `Walk Panel ${nextGov++}`, parent_id: ids.council, kind: 'scrutiny', quorum: 1, schedule_phrase: 'every Tuesday', schedule_first_date: '2030-01-01', schedule_time: '18:30' });
+      await made('/api/v1/memberships', { person_id: ids.person, unit_id: id, role: 'Member', start_date: '2020-01-01' });
+      return id;
+    },
+    meeting: async () => made('/api/v1/meetings', { body_id: (ids.govBody ??= await govRecords.body()), date: govDate() }),
+    attendee: async () => made(`/api/v1/meetings/${await govRecords.meeting()}/attendees`, { person_id: ids.person }),
+    item: async () => (await srv.admin('GET', `/api/v1/meetings/${await govRecords.meeting()}/agenda`)).json.items[1].id,
+    declaration: async () => made(`/api/v1/agenda-items/${await govRecords.item()}/declarations`, { person_id: ids.person, kind: 'other registrable', nature: 'A governor of a school in the ward.' }),
+  };
+  const govCalls = {
+    'get /api/v1/governance-settings': () => srv.admin('GET', '/api/v1/governance-settings'),
+    'patch /api/v1/governance-settings': async () => srv.admin('PATCH', '/api/v1/governance-settings', { headers: { 'if-match': (await srv.admin('GET', '/api/v1/governance-settings')).headers.get('etag') }, body: { call_in_working_days: 5 } }),
+    'post /api/v1/bodies': () => srv.admin('POST', '/api/v1/bodies', { body: { name: `Walk Committee ${nextGov++}`, parent_id: ids.council, kind: 'committee' } }),
+    'patch /api/v1/bodies/{id}': () => ({ body: { terms_of_reference: 'To scrutinise the executive.' } }),
+    'post /api/v1/bodies/{id}/archive': 'body',
+    'post /api/v1/bodies/{id}/meetings/generation': async () => srv.admin('POST', `/api/v1/bodies/${(ids.govBody ??= await govRecords.body())}/meetings/generation`, { body: { from: '2031-01-01', to: '2031-01-31' } }),
+    'post /api/v1/meetings': async () => srv.admin('POST', '/api/v1/meetings', { body: { body_id: (ids.govBody ??= await govRecords.body()), date: govDate() } }),
+    'patch /api/v1/meetings/{id}': () => ({ body: { venue: 'Committee Room 1' } }),
+    'post /api/v1/meetings/{id}/archive': 'meeting',
+    'post /api/v1/meetings/{id}/attendees': async () => srv.admin('POST', `/api/v1/meetings/${await govRecords.meeting()}/attendees`, { body: { person_id: ids.person } }),
+    'put /api/v1/meetings/{id}/register': async () => srv.admin('PUT', `/api/v1/meetings/${await govRecords.meeting()}/register`, { body: { rows: [{ person_id: ids.person, status: 'apologies' }] } }),
+    'patch /api/v1/attendees/{id}': () => ({ body: { note: 'Arrived at 18:45.' } }),
+    'post /api/v1/attendees/{id}/archive': 'attendee',
+    'post /api/v1/agenda-items/{id}/declarations': async () => srv.admin('POST', `/api/v1/agenda-items/${await govRecords.item()}/declarations`, { body: { person_id: ids.person, kind: 'non-registrable', nature: 'A friend runs the contractor.' } }),
+    'patch /api/v1/declarations/{id}': () => ({ body: { action: 'Left the room.' } }),
+    'post /api/v1/declarations/{id}/archive': 'declaration',
+  };
+  const govKinds = { bodies: 'body', meetings: 'meeting', attendees: 'attendee', declarations: 'declaration' };
+  async function callGovernance(method, template) {
+    const key = `${method} ${template}`;
+    const kind = govKinds[/^\/api\/v1\/([a-z-]+)\/\{id\}(\/agenda|\/attendees)?(\/archive)?$/.exec(template)?.[1]];
+    const how = govCalls[key];
+    if (typeof how === 'function' && !/\{id\}$/.test(template)) return how();
+    if (!how && !(kind && method === 'get')) return undefined;
+    // A record of the kind in the address: a fresh one to archive, else the one shared.
+    const key2 = `gov${kind}`;
+    const id = how === kind ? await govRecords[kind]() : (ids[key2] ??= await govRecords[kind]());
+    const p = template.replace('{id}', id);
+    if (method === 'get') return srv.admin('GET', p);
+    const etag = (await srv.admin('GET', `/api/v1/${template.split('/')[3]}/${id}`)).headers.get('etag');
+    if (how === kind) return srv.admin('POST', p, { headers: { 'if-match': etag } });
+    return srv.admin('PATCH', p, { headers: { 'if-match': etag }, body: how().body });
+  }
+
   // A body for the calendar feed, made straight through the bodies' route.
   async function makeBody() {
     const res = await fetch(`${srv.url}/api/v1/bodies`, {
@@ -256,6 +306,8 @@ describe('the OpenAPI document', { timeout: 60000 }, () => {
     if (indicators) return indicators;
     const governanceActions = await callGovernanceActions(method, template);
     if (governanceActions) return governanceActions;
+    const governance = await callGovernance(method, template);
+    if (governance) return governance;
     const collection = /^\/(?:api\/v1\/)?(units|people|posts|memberships)\/\{id\}/.exec(template)?.[1];
     let id;
     if (collection) id = template.endsWith('/archive') ? await fresh[collection]() : ids[idFor[collection]];
