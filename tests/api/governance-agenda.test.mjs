@@ -210,6 +210,17 @@ describe(`agendas (${backend})`, { timeout: 180000 }, () => {
       assert.equal(auditCount(), before, 'nothing written');
     });
 
+    it('refuses a change at a stale version (409) or with none (428), changing nothing', async () => {
+      const risk = await current(items.risk.id);
+      const before = auditCount();
+      const stale = await srv.admin('PATCH', `/api/v1/agenda-items/${items.risk.id}`, { headers: ifMatch(risk.version - 1), body: { title: 'Stale' } });
+      assertProblem(stale, 409, { detail: new RegExp(`now at version ${risk.version}`) });
+      assertProblem(await srv.admin('PATCH', `/api/v1/agenda-items/${items.risk.id}`, { body: { title: 'No version' } }), 428);
+      assertProblem(await srv.admin('POST', `/api/v1/agenda-items/${items.risk.id}/archive`, {}), 428);
+      assert.equal(auditCount(), before);
+      assert.equal(srv.sql(`SELECT title FROM agenda_items WHERE id = '${items.risk.id}'`), 'Strategic risk register');
+    });
+
     it('refuses a change to an item\'s standard, meeting or supplement mark, naming each', async () => {
       const apologies = (await agenda(meeting.id))[0];
       const res = await srv.admin('PATCH', `/api/v1/agenda-items/${apologies.id}`, { headers: ifMatch(apologies.version), body: { standard: 'minutes', meeting_id: late.id, supplement: true } });
@@ -533,7 +544,7 @@ describe(`agendas (${backend})`, { timeout: 180000 }, () => {
       assert.deepEqual(actions(meeting.id), ['create', 'publish', 'update']);
     });
 
-    it('refuses to change an item\'s minutes once the meeting\'s minutes are approved, pointing to a correction (409)', async () => {
+    it('refuses to change an item\'s minutes, archive an item or add one once the meeting\'s minutes are approved, pointing to a correction (409)', async () => {
       // Approval is the minutes' own route; here the row is set as an approval leaves it.
       srv.sql(`UPDATE meetings SET minutes_status = 'approved' WHERE id = '${meeting.id}'`);
       const audit = await current(items.audit.id);
@@ -542,6 +553,7 @@ describe(`agendas (${backend})`, { timeout: 180000 }, () => {
       assertProblem(res, 409, { detail: /approved.*POST \/api\/v1\/meetings\/\{id\}\/minutes\/corrections/ });
       const risk = await current(items.risk.id);
       assertProblem(await srv.admin('POST', `/api/v1/agenda-items/${items.risk.id}/archive`, { headers: ifMatch(risk.version) }), 409);
+      assertProblem(await srv.admin('POST', `/api/v1/meetings/${meeting.id}/items`, { body: { title: 'Added to the record afterwards' } }), 409, { detail: /approved and are now locked/ });
       assert.equal(auditCount(), before);
       assert.equal(srv.sql(`SELECT minutes_told FROM agenda_items WHERE id = '${items.audit.id}'`), 'The Head of Internal Audit said eleven audits were complete.');
     });

@@ -189,8 +189,8 @@ void apply_item_input(Connection& c, Checks& checks, const ItemInput& in, Agenda
 
 bool sends_minutes(const ItemInput& in) { return in.minutes_told || in.minutes_questions; }
 
-// An item's minutes may be written until the meeting's minutes are approved; the first
-// makes them a draft.
+// An item's minutes may be written, and the agenda changed, until the meeting's minutes are
+// approved; the first minutes written make them a draft.
 Result<void> minutes_open(const Meeting& m) {
     if (m.minutes_status == "approved")
         return std::unexpected(Error::conflict(
@@ -337,7 +337,8 @@ Result<AgendaItem> GovernanceService::create_item(const Context& ctx, const Item
                            "after the last");
             i.number = in.number.value_or(last);
         }
-        if (sends_minutes(in)) CIVIC_CHECK(minutes_open(m));
+        // An agenda whose minutes are approved is part of the record: nothing is added to it.
+        CIVIC_CHECK(minutes_open(m));
         CIVIC_CHECK(checks.result());
         if (sends_minutes(in) && (!i.minutes_told.empty() || !i.minutes_questions.empty()))
             CIVIC_CHECK(start_minutes(c, ctx, m));
@@ -422,12 +423,7 @@ Result<AgendaItem> GovernanceService::archive_item(const Context& ctx, const std
                         fmt::format("Item {}, {}, is one of the standard items every "
                                     "agenda opens with: it cannot be archived.",
                                     i.number, i.title)));
-                if (m->minutes_status == "approved")
-                    return std::unexpected(
-                        Error::conflict("The minutes of this meeting were approved and "
-                                        "are now locked: its agenda can no longer "
-                                        "change. Record a correction instead: POST "
-                                        "/api/v1/meetings/{id}/minutes/corrections."));
+                CIVIC_CHECK(minutes_open(*m));
                 return ok();
             }));
         // Before publication the items after it close up; after, it is withdrawn and keeps
