@@ -184,9 +184,21 @@ describe('the OpenAPI document', { timeout: 60000 }, () => {
     return undefined;
   }
 
-  // Governance's agendas: a meeting of a committee (made without the document's check, as
-  // bodies and meetings are another part's routes), its items and their documents, each made
-  // fresh where an archive or a publication takes one of its own.
+  // A body for the calendar feed, made straight through the bodies' route.
+  async function makeBody() {
+    const res = await fetch(`${srv.url}/api/v1/bodies`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${srv.token}`, 'content-type': 'application/json' },
+      body: JSON.stringify({ name: 'Audit Committee', parent_id: ids.council, kind: 'audit', access: 'public' }),
+    });
+    const text = await res.text();
+    assert.equal(res.status, 201, text);
+    return JSON.parse(text).id;
+  }
+
+  // Governance's agendas: a meeting of the committee (made without the document's check, as
+  // meetings are another part's routes), its items and their documents, each made fresh where
+  // an archive or a publication takes one of its own.
   async function unchecked(method, path, body) {
     const res = await fetch(`${srv.url}${path}`, { method, headers: { authorization: `Bearer ${srv.token}`, 'content-type': 'application/json' }, body: JSON.stringify(body) });
     assert.equal(res.status, 201, `${method} ${path}: ${await res.clone().text()}`);
@@ -194,8 +206,7 @@ describe('the OpenAPI document', { timeout: 60000 }, () => {
   }
   let nextMeetingDay = 0;
   const agendaRecords = {
-    committee: () => unchecked('POST', '/api/v1/bodies', { name: 'Audit Committee', kind: 'committee', parent_id: ids.council }),
-    meeting: async () => unchecked('POST', '/api/v1/meetings', { body_id: (ids.committee ??= await agendaRecords.committee()), date: new Date(Date.UTC(2031, 5, 3 + 7 * nextMeetingDay++)).toISOString().slice(0, 10), start_time: '18:30' }),
+    meeting: async () => unchecked('POST', '/api/v1/meetings', { body_id: (ids.body ??= await makeBody()), date: new Date(Date.UTC(2031, 5, 3 + 7 * nextMeetingDay++)).toISOString().slice(0, 10), start_time: '18:30' }),
     item: async () => made(`/api/v1/meetings/${(ids.meeting ??= await agendaRecords.meeting())}/items`, { title: 'Internal audit progress report' }),
     document: async () => made(`/api/v1/agenda-items/${(ids.agendaItem ??= await agendaRecords.item())}/documents`, { kind: 'report', title: 'The report' }),
   };
@@ -244,6 +255,8 @@ describe('the OpenAPI document', { timeout: 60000 }, () => {
       ids.indicator ??= await indicatorRecords.indicator();
       id = (await indicatorRecords.value(/\/(approve|return)$/.test(template) ? 'submitted' : 'draft')).id;
     }
+    // Governance's calendar feed of a body: one body, made once.
+    if (template === '/api/v1/bodies/{id}/calendar.ics') id = ids.body ??= await makeBody();
     const p = template.replace('{id}', id ?? '').replace('{path}', 'civic.css').replace('{text}', '2025%2F26%20Q1').replace('{name}', 'walk');
     assert.ok(!p.includes('{'), `every parameter in ${template} was filled`);
 
