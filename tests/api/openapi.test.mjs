@@ -292,6 +292,38 @@ describe('the OpenAPI document', { timeout: 60000 }, () => {
     return JSON.parse(text).id;
   }
 
+  // Governance's agendas: a meeting of the committee (made without the document's check, as
+  // meetings are another part's routes), its items and their documents, each made fresh where
+  // an archive or a publication takes one of its own.
+  async function unchecked(method, path, body) {
+    const res = await fetch(`${srv.url}${path}`, { method, headers: { authorization: `Bearer ${srv.token}`, 'content-type': 'application/json' }, body: JSON.stringify(body) });
+    assert.equal(res.status, 201, `${method} ${path}: ${await res.clone().text()}`);
+    return (await res.json()).id;
+  }
+  let nextMeetingDay = 0;
+  const agendaRecords = {
+    meeting: async () => unchecked('POST', '/api/v1/meetings', { body_id: (ids.body ??= await makeBody()), date: new Date(Date.UTC(2031, 5, 3 + 7 * nextMeetingDay++)).toISOString().slice(0, 10), start_time: '18:30' }),
+    item: async () => made(`/api/v1/meetings/${(ids.meeting ??= await agendaRecords.meeting())}/items`, { title: 'Internal audit progress report' }),
+    document: async () => made(`/api/v1/agenda-items/${(ids.agendaItem ??= await agendaRecords.item())}/documents`, { kind: 'report', title: 'The report' }),
+  };
+  async function callAgenda(method, template) {
+    const resource = /^\/api\/v1\/(agenda-items|agenda-documents)(\/|$)/.exec(template)?.[1] ?? /^\/api\/v1\/meetings\/\{id\}\/(items|publication)$/.exec(template)?.[1];
+    if (!resource) return undefined;
+    const archive = template.endsWith('/archive');
+    const key = { 'agenda-items': 'agendaItem', 'agenda-documents': 'agendaDocument', items: 'meeting', publication: 'meeting' }[resource];
+    const make = { agendaItem: agendaRecords.item, agendaDocument: agendaRecords.document, meeting: agendaRecords.meeting }[key];
+    const id = archive || resource === 'publication' ? await make() : (ids[key] ??= await make());
+    const p = template.replace('{id}', id);
+    if (method === 'get') return srv.admin('GET', p);
+    if (resource === 'publication') return srv.admin('POST', p, { headers: { 'if-match': 'W/"1"' } });
+    if (method === 'post' && template.endsWith('/items')) return srv.admin('POST', p, { body: { title: 'Strategic risk register' } });
+    if (method === 'post' && template.endsWith('/documents')) return srv.admin('POST', p, { body: { kind: 'appendix', title: 'Appendix A' } });
+    const current = await srv.admin('GET', `/api/v1/${resource}/${id}`);
+    const ifMatch = { 'if-match': current.headers.get('etag') ?? 'W/"1"' };
+    if (archive) return srv.admin('POST', p, { headers: ifMatch });
+    return srv.admin('PATCH', p, { headers: ifMatch, body: resource === 'agenda-items' ? { purpose: 'To note progress.' } : { content: 'The full report.' } });
+  }
+
   async function signIn() {
     const csrf = 'openapi-walk-csrf-0123456789';
     const form = new URLSearchParams({ username: 'admin', password: ADMIN_PASSWORD, csrf_token: csrf }).toString();
@@ -308,6 +340,8 @@ describe('the OpenAPI document', { timeout: 60000 }, () => {
     if (governanceActions) return governanceActions;
     const governance = await callGovernance(method, template);
     if (governance) return governance;
+    const agendas = await callAgenda(method, template);
+    if (agendas) return agendas;
     const collection = /^\/(?:api\/v1\/)?(units|people|posts|memberships)\/\{id\}/.exec(template)?.[1];
     let id;
     if (collection) id = template.endsWith('/archive') ? await fresh[collection]() : ids[idFor[collection]];
