@@ -628,6 +628,49 @@ describe(`minutes and decisions (${backend})`, { timeout: 180000 }, () => {
     });
   });
 
+  describe('who sees what', () => {
+    it('keeps a private body’s decisions from anyone its role does not cover: 404 to anonymous visitors and to a reader of another unit, and out of their register and CSV', async () => {
+      const emg = (await setup('POST', '/api/v1/bodies', { body: { name: 'Executive Management Group', parent_id: u.council.id, kind: 'officer_group' }, expect: 201 })).json;
+      assert.equal(emg.access, 'private');
+      const res = await decide({ body_id: emg.id, title: 'Office moves', text: 'Agreed that the ICT team move to Floor 4 of the Civic Centre.', decided_on: '2025-10-07' });
+      assert.equal(res.status, 201, res.text);
+      d.private = res.json;
+      assert.equal(d.private.executive, false);
+      assert.equal(d.private.decision_maker, 'Executive Management Group');
+      for (const token of [undefined, tokens.outsider]) {
+        assertProblem(await srv.api('GET', `/api/v1/decisions/${d.private.id}`, { token }), 404);
+        const listed = (await srv.api('GET', '/api/v1/decisions?limit=200', { token })).json.items.map((x) => x.id);
+        assert.ok(!listed.includes(d.private.id));
+        assert.ok(!(await srv.api('GET', '/api/v1/decisions.csv', { token })).text.includes(d.private.id));
+      }
+      // A council-wide viewer's role covers the group.
+      assert.equal((await srv.api('GET', `/api/v1/decisions/${d.private.id}`, { token: tokens.viewer })).status, 200);
+    });
+
+    it('keeps the decisions and minutes of a meeting whose agenda is not published from anonymous visitors', async () => {
+      const item = srv.sql(`SELECT id FROM agenda_items WHERE meeting_id = ${q(m.later.id)} AND number = 4`);
+      const res = await decide({ item_id: item, text: 'Agreed that the action log be noted.' });
+      assert.equal(res.status, 201, res.text);
+      assert.equal(meetingRow(m.later.id).minutes_status, 'draft', 'the first resolution makes the minutes a draft');
+      assert.deepEqual(auditRows(srv.dbPath, m.later.id).at(-1).after.minutes_status, 'draft');
+      assertProblem(await srv.api('GET', `/api/v1/decisions/${res.json.id}`), 404);
+      assertProblem(await srv.api('GET', `/api/v1/meetings/${m.later.id}/minutes`), 404);
+      assert.equal((await srv.api('GET', `/api/v1/meetings/${m.later.id}/minutes`, { token: tokens.viewer })).status, 200);
+      assert.equal((await srv.api('GET', `/api/v1/decisions/${res.json.id}`, { token: tokens.viewer })).status, 200);
+      assert.ok(!(await srv.api('GET', '/api/v1/decisions.csv')).text.includes(res.json.id));
+    });
+
+    it('refuses a body that is not JSON (400) or not sent as JSON (415) on the approval, the correction and the call-in, changing nothing', async () => {
+      const before = srv.sql('SELECT count(*) FROM audit_log');
+      for (const path of [`/api/v1/meetings/${m.seed.id}/minutes/approval`, `/api/v1/meetings/${m.seed.id}/minutes/corrections`, `/api/v1/decisions/${d.individual.id}/call-in`]) {
+        assertProblem(await srv.admin('POST', path, { rawBody: '{"status": ', headers: { 'if-match': 'W/"1"' } }), 400);
+        assertProblem(await srv.admin('POST', path, { rawBody: 'status=called_in', contentType: 'text/plain', headers: { 'if-match': 'W/"1"' } }), 415);
+        assertProblem(await srv.admin('POST', path, { body: { colour: 'red' }, headers: { 'if-match': 'W/"1"' } }), 422, { fields: ['colour'] });
+      }
+      assert.equal(srv.sql('SELECT count(*) FROM audit_log'), before);
+    });
+  });
+
   describe('the register', () => {
     it('lists decisions newest first, a page at a time, filtered by body, meeting, dates, key decision and call-in status', async () => {
       const ids = async (query) => {
@@ -643,11 +686,19 @@ describe(`minutes and decisions (${backend})`, { timeout: 180000 }, () => {
       assert.deepEqual(await ids('?key_decision=true'), [d.individual.id, d.exempt.id]);
       assert.deepEqual(await ids('?call_in_status=upheld'), [d.budget.id]);
       assert.deepEqual(await ids('?call_in_status=REFERRED_BACK'), [d.individual.id]);
-      const first = await srv.api('GET', '/api/v1/decisions?limit=2');
-      assert.equal(first.json.items.length, 2);
-      assert.ok(first.json.next_cursor);
-      const second = await srv.api('GET', `/api/v1/decisions?limit=2&cursor=${first.json.next_cursor}`);
-      assert.deepEqual([...first.json.items, ...second.json.items].map((x) => x.id), [d.individual.id, d.exempt.id, d.budget.id, d.seed.id]);
+      // Pages of two, followed to the end: rows the reader may not see (the private group's,
+      // the unpublished meeting's) take their places in a page, so a page may hold fewer.
+      const paged = [];
+      let cursor = '';
+      for (let pages = 0; pages < 10; pages++) {
+        const page = await srv.api('GET', `/api/v1/decisions?limit=2${cursor ? `&cursor=${cursor}` : ''}`);
+        assert.equal(page.status, 200, page.text);
+        assert.ok(page.json.items.length <= 2);
+        paged.push(...page.json.items.map((x) => x.id));
+        if (!page.json.next_cursor) break;
+        cursor = page.json.next_cursor;
+      }
+      assert.deepEqual(paged, [d.individual.id, d.exempt.id, d.budget.id, d.seed.id]);
       assertProblem(await srv.api('GET', '/api/v1/decisions?from=31/12/2025'), 422, { fields: ['from'] });
       assertProblem(await srv.api('GET', '/api/v1/decisions?call_in_status=pending'), 422, { fields: ['call_in_status'] });
       assertProblem(await srv.api('GET', '/api/v1/decisions?key_decision=yes'), 422, { fields: ['key_decision'] });
