@@ -159,6 +159,26 @@ describe(`minutes and decisions (${backend})`, { timeout: 180000 }, () => {
     return after;
   }
 
+  // An action agreed under an item, through the action log's route; until it is built, its
+  // row as the action log writes it, with its audit entry.
+  async function actionFixture(item, fields) {
+    const made = await setup('POST', '/api/v1/actions', { body: { item_id: item.id, ...fields } });
+    if (made.status !== 404) {
+      assert.equal(made.status, 201, made.text);
+      return made.json;
+    }
+    const now = new Date().toISOString();
+    const action = {
+      id: uuid7(), body_id: item.body_id, meeting_id: item.meeting_id, item_id: item.id, text: fields.text, owner_person_id: fields.owner_person_id ?? null,
+      owner_name: '', due_date: fields.due_date ?? null, status: 'open', closed_on: null, closed_note: '', archived_at: null, version: 1, created_at: now, updated_at: now,
+    };
+    srv.sql(
+      `INSERT INTO actions (id, body_id, meeting_id, item_id, text, owner_person_id, owner_name, due_date, status, closed_on, closed_note, archived_at, version, created_at, updated_at) VALUES (${q(action.id)}, ${q(action.body_id)}, ${q(action.meeting_id)}, ${q(action.item_id)}, ${q(action.text)}, ${action.owner_person_id ? q(action.owner_person_id) : 'NULL'}, '', ${action.due_date ? q(action.due_date) : 'NULL'}, 'open', NULL, '', NULL, 1, ${q(now)}, ${q(now)})`,
+    );
+    auditInsert('action', action.id, 'create', null, action);
+    return action;
+  }
+
   // The agenda published (late, so with a reason), through its route; until it is built, the
   // publication's time on the meeting's row and its audit entry.
   async function publishFixture(meeting) {
@@ -237,6 +257,12 @@ describe(`minutes and decisions (${backend})`, { timeout: 180000 }, () => {
       },
       { minutes_told: TOLD, minutes_questions: QUESTIONS },
     );
+    // The action agreed at the end of the item, open on the action log.
+    items.action = await actionFixture(items.corporate, {
+      text: 'Distribute to all panel members the analysis of customers using pay point services.',
+      owner_person_id: people.broome.id,
+      due_date: '2025-07-15',
+    });
     items.contract = await itemFixture(m.cabinet, {
       title: 'Award of the ICT managed service contract',
       exempt_paragraph: 3,
@@ -304,8 +330,11 @@ describe(`minutes and decisions (${backend})`, { timeout: 180000 }, () => {
       assert.equal(item.minutes_questions, QUESTIONS);
       assert.equal(item.redacted, false);
       assert.deepEqual(item.resolutions.map((r) => [r.id, r.text, r.body_name, r.call_in]), [[d.seed.id, RESOLUTION, 'Corporate Overview and Scrutiny Panel', null]]);
-      assert.deepEqual(item.actions, []);
-      for (const standard of minutes.items.slice(0, 4)) assert.deepEqual(standard.resolutions, []);
+      assert.deepEqual(
+        item.actions.map((a) => [a.id, a.text, a.owner, a.status, a.due_date, a.meeting_date, a.body_name]),
+        [[items.action.id, 'Distribute to all panel members the analysis of customers using pay point services.', 'Adam Broome', 'open', '2025-07-15', '2025-06-10', 'Corporate Overview and Scrutiny Panel']],
+      );
+      for (const standard of minutes.items.slice(0, 4)) assert.deepEqual([standard.resolutions, standard.actions], [[], []]);
     });
 
     it('answers 404 for the minutes of a meeting that is not there, or whose id Civic could not have issued', async () => {
