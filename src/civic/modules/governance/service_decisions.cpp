@@ -117,8 +117,7 @@ void apply_decision_input(Connection& c, Checks& checks, const DecisionInput& in
             auto entry = is_id(id) ? repo::find_entry(c, id) : std::nullopt;
             if (!entry || entry->archived_at)
                 checks.fail("forward_plan_id",
-                            "Forward plan entry must be an entry on the forward "
-                            "plan");
+                            "Forward plan entry must be an entry on the forward plan");
             else
                 d.forward_plan_id = entry->id;
         }
