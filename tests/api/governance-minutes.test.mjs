@@ -577,6 +577,7 @@ describe(`minutes and decisions (${backend})`, { timeout: 180000 }, () => {
       assertProblem(await decide({ body_id: u.cabinet.id, title: 'T', text: 'Agreed.', decided_on: '2025-12-19', published_on: '2025-12-18' }), 422, { fields: ['published_on'] });
       assertProblem(await decide({ body_id: u.cabinet.id, title: 'T', text: 'Agreed.', decided_on: '2025-12-19', exempt_paragraph: 8 }), 422, { fields: ['exempt_paragraph'] });
       assertProblem(await decide({ item_id: randomId(), text: 'Agreed.' }), 422, { fields: ['item_id'] });
+      assertProblem(await decide({ body_id: u.cabinet.id, title: 'T', text: 'Agreed.', decided_on: '2025-12-19', forward_plan_id: randomId() }), 422, { fields: ['forward_plan_id'] });
       assertProblem(await decide({ item_id: items.corporate.id, text: 'Agreed.', version: 1 }), 422, { fields: ['version'] });
       assertProblem(await srv.api('POST', '/api/v1/decisions', { body: { body_id: u.cabinet.id, title: 'T', text: 'Agreed.', decided_on: '2025-12-19' } }), 401);
       // A clerk of the panel records the panel's decisions, not the cabinet's.
