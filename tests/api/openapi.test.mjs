@@ -280,6 +280,51 @@ describe('the OpenAPI document', { timeout: 60000 }, () => {
     return srv.admin('PATCH', p, { headers: { 'if-match': etag }, body: how().body });
   }
 
+  // Governance's minutes and decisions: a cabinet and its meetings, made through the routes of
+  // bodies and meetings without the document's checks (their own tests make them), and
+  // decisions recorded under the standard items every agenda opens with. Each write gets
+  // records of its own: a meeting with draft minutes and a later one, or a new decision.
+  let nextMinutes = 1;
+  const setupGovernance = async (method, path, body) => {
+    const res = await fetch(`${srv.url}${path}`, { method, headers: { authorization: `Bearer ${srv.token}`, 'content-type': 'application/json' }, body: JSON.stringify(body) });
+    assert.ok(res.ok, `${method} ${path}: ${res.status} ${await res.clone().text()}`);
+    return res.json();
+  };
+  const minutesRecords = {
+    cabinet: async () => (ids.cabinet ??= (await setupGovernance('POST', '/api/v1/bodies', { name: 'Cabinet', parent_id: ids.council, kind: 'cabinet' })).id),
+    // A meeting with draft minutes, the later meeting that may approve them, and its ETag.
+    minutes: async (approved = false) => {
+      const n = String(nextMinutes++).padStart(2, '0');
+      const meeting = async (date) => (await setupGovernance('POST', '/api/v1/meetings', { body_id: await minutesRecords.cabinet(), date, start_time: '10:00' })).id;
+      const [a, b] = [await meeting(`2024-01-${n}`), await meeting(`2024-02-${n}`)];
+      const item = srv.sql(`SELECT id FROM agenda_items WHERE meeting_id = '${a}' AND number = 3`);
+      await made('/api/v1/decisions', { item_id: item, text: 'Agreed that the minutes be signed.' });
+      let etag = (await srv.admin('GET', `/api/v1/meetings/${a}/minutes`)).headers.get('etag');
+      if (approved) etag = (await srv.admin('POST', `/api/v1/meetings/${a}/minutes/approval`, { headers: { 'if-match': etag }, body: { at_meeting_id: b } })).headers.get('etag');
+      return { a, b, etag };
+    },
+    // An executive decision taken yesterday, so still open to call-in.
+    decision: async () => made('/api/v1/decisions', { body_id: await minutesRecords.cabinet(), title: 'Care leavers', text: 'Agreed.', decided_on: new Date(Date.now() - 86400000).toISOString().slice(0, 10) }),
+  };
+  async function callMinutes(method, template) {
+    if (!/^\/api\/v1\/(meetings\/\{id\}\/minutes|decisions)/.test(template)) return undefined;
+    if (template.startsWith('/api/v1/meetings/')) {
+      const f = await minutesRecords.minutes(template.endsWith('/corrections'));
+      const p = template.replace('{id}', f.a);
+      if (method === 'get') return srv.admin('GET', p);
+      if (template.endsWith('/approval')) return srv.admin('POST', p, { headers: { 'if-match': f.etag }, body: { at_meeting_id: f.b } });
+      return srv.admin('POST', p, { body: { text: 'Read £1.2M for £1.4M.', reason: 'A typing error.' } });
+    }
+    if (template === '/api/v1/decisions.csv' || (template === '/api/v1/decisions' && method === 'get')) return srv.admin('GET', template);
+    if (template === '/api/v1/decisions') return srv.admin('POST', template, { body: { body_id: await minutesRecords.cabinet(), title: 'Libraries', text: 'Agreed.', decided_on: '2025-04-10' } });
+    const p = template.replace('{id}', await minutesRecords.decision());
+    const ifMatch = { 'if-match': 'W/"1"' };
+    if (method === 'get') return srv.admin('GET', p);
+    if (method === 'patch') return srv.admin('PATCH', p, { headers: ifMatch, body: { reasons: 'To support care leavers.' } });
+    if (template.endsWith('/call-in')) return srv.admin('POST', p, { headers: ifMatch, body: { status: 'called_in', by: 'Councillor Pat Lee', reason: 'Not consulted on.' } });
+    return srv.admin('POST', p, { headers: ifMatch });
+  }
+
   // A body for the calendar feed, made straight through the bodies' route.
   async function makeBody() {
     const res = await fetch(`${srv.url}/api/v1/bodies`, {
@@ -342,6 +387,8 @@ describe('the OpenAPI document', { timeout: 60000 }, () => {
     if (governance) return governance;
     const agendas = await callAgenda(method, template);
     if (agendas) return agendas;
+    const minutes = await callMinutes(method, template);
+    if (minutes) return minutes;
     const collection = /^\/(?:api\/v1\/)?(units|people|posts|memberships)\/\{id\}/.exec(template)?.[1];
     let id;
     if (collection) id = template.endsWith('/archive') ? await fresh[collection]() : ids[idFor[collection]];
