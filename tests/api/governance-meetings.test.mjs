@@ -760,15 +760,15 @@ describe('governance: bodies and meetings', { timeout: 240000 }, () => {
       let agenda = await agendaOf(m['2026-12-29'].id);
       assert.deepEqual(agenda.action_log.map((x) => [x.text, x.carried, x.meeting_date, x.owner]), [
         ['Report the library opening hours.', 'carried forward', '2026-12-15', 'Olu Okafor'],
-        ['Write to the bus company.', 'closed since the last meeting', '2026-12-15', 'Olu Okafor'],
         ['Invite the police commander.', 'carried forward', '2026-12-22', 'Olu Okafor'],
+        ['Write to the bus company.', 'closed since the last meeting', '2026-12-15', 'Olu Okafor'],
       ]);
       assert.deepEqual(agenda.actions.map((x) => [x.id, x.carried]), [[a.agreed.id, 'new']]);
       agenda = await agendaOf(m['2027-01-12'].id);
       assert.deepEqual(agenda.action_log.map((x) => [x.text, x.carried]), [
         ['Report the library opening hours.', 'carried forward'],
-        ['Invite the police commander.', 'closed since the last meeting'],
         ['Bring the Corporate Support update back in March.', 'carried forward'],
+        ['Invite the police commander.', 'closed since the last meeting'],
       ]);
       assert.deepEqual(agenda.actions.map((x) => x.id), [a.next.id]);
       agenda = await agendaOf(m['2026-12-22'].id);

@@ -20,6 +20,7 @@
 #include <limits>
 #include <map>
 
+#include "civic/modules/governance/action_log.hpp"
 #include "civic/modules/governance/service.hpp"
 #include "civic/modules/governance/service_support.hpp"
 #include "civic/modules/org/repo.hpp"
@@ -346,16 +347,6 @@ void apply_declaration_input(Connection& c, Checks& checks, const Setting& s,
                                 name));
 }
 
-// Whether the meeting is earlier in the body's sequence than another.
-bool earlier(const Meeting& a, const Meeting& b) {
-    return a.date < b.date || (a.date == b.date && a.start_time < b.start_time);
-}
-
-// The day an action was closed: its closed_on, or the day it was last changed.
-std::string closed_day(const Action& a) {
-    return a.closed_on ? *a.closed_on : a.updated_at.substr(0, 10);
-}
-
 }  // namespace
 
 // ---- the agenda as one page
@@ -409,30 +400,17 @@ Result<Agenda> GovernanceService::agenda(const Context& ctx, const std::string& 
             a.decisions.push_back(decision_view(
                 c, rules, d, entitled_to_exempt(c, ctx.principal, m, item_of(d.item_id))));
 
-        // The actions it agreed, and its action log: the body's actions agreed at earlier
-        // meetings that were open on its date, and those closed since its previous meeting.
-        repo::ActionFilter of_body;
-        of_body.body_id = m.body_id;
-        for (const auto& action : repo::list_actions(c, of_body)) {
-            if (action.meeting_id == m.id) {
-                auto v = action_view(c, action, today_date);
-                v.carried = "new";
-                a.actions.push_back(std::move(v));
-                continue;
-            }
-            const auto agreed = repo::find_meeting(c, action.meeting_id);
-            if (!agreed || !earlier(*agreed, m)) continue;
-            std::string carried;
-            if (action.status == "open" || closed_day(action) > m.date)
-                carried = "carried forward";
-            else if (!previous || closed_day(action) > previous->date)
-                carried = "closed since the last meeting";
-            else
-                continue;
+        // The actions it agreed, as the caller may see them (one agreed on an exempt item is
+        // hidden from those not entitled), and its action log, by the action log's own rules.
+        repo::ActionFilter of_meeting;
+        of_meeting.meeting_id = m.id;
+        for (const auto& action : repo::list_actions(c, of_meeting)) {
+            if (!may_see_action(c, ctx.principal, action)) continue;
             auto v = action_view(c, action, today_date);
-            v.carried = std::move(carried);
-            a.action_log.push_back(std::move(v));
+            v.carried = "new";
+            a.actions.push_back(std::move(v));
         }
+        a.action_log = action_log_of(c, ctx, m);
         a.corrections = repo::list_corrections(c, m.id);
         return a;
     });

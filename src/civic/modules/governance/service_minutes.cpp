@@ -7,6 +7,7 @@
 
 #include <algorithm>
 
+#include "civic/modules/governance/action_log.hpp"
 #include "civic/modules/governance/service.hpp"
 #include "civic/modules/governance/service_support.hpp"
 
@@ -75,7 +76,8 @@ Result<Minutes> GovernanceService::minutes(const Context& ctx, const std::string
                 if (d.item_id == item.id)
                     mi.resolutions.push_back(decision_view(c, rules, d, entitled));
             for (const auto& a : actions)
-                if (a.item_id == item.id) mi.actions.push_back(action_view(c, a, rules.today));
+                if (a.item_id == item.id && may_see_action(c, ctx.principal, a))
+                    mi.actions.push_back(action_view(c, a, rules.today));
             out.items.push_back(std::move(mi));
         }
         out.corrections = repo::list_corrections(c, m.id);
