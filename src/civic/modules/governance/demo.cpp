@@ -29,6 +29,7 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <boost/json.hpp>
 #include <chrono>
 #include <climits>
@@ -86,10 +87,10 @@ private:
 };
 
 // The clock for what was done on a day, at an hour (UTC; the hours used fall on the same day
-// in London).
+// in London), but never later than now: what is done today is done by now.
 Context at(const Context& ctx, Date day, int hour) {
     Context c = ctx;
-    c.now = std::chrono::sys_days(day) + std::chrono::hours(hour);
+    c.now = std::min<TimePoint>(ctx.now, std::chrono::sys_days(day) + std::chrono::hours(hour));
     return c;
 }
 
