@@ -10,7 +10,7 @@
 import { describe, it, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { mkdtemp, readdir, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readdir, symlink, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { startServer, spawnServe, assertProblem, assertStopsCleanly, create, lastLine, randomId } from './harness.mjs';
@@ -487,6 +487,35 @@ describe('governance: the agenda pack and the minutes as documents', { timeout: 
         const { code } = await bareServer.stop();
         assert.equal(code, 0);
       }
+    });
+  });
+
+  describe('a server whose Chromium fails', () => {
+    it('answers 503 saying Chromium failed, with the details in its log, and keeps serving', async () => {
+      // A "chromium" that fails at once, and the real qpdf, alone on the server's PATH.
+      const bin = path.join(srv.dir, 'failing-chromium');
+      await mkdir(bin);
+      await writeFile(path.join(bin, 'chromium'), '#!/bin/sh\necho "the browser broke" >&2\nexit 3\n', { mode: 0o755 });
+      await symlink(run('sh', ['-c', 'command -v qpdf']).trim(), path.join(bin, 'qpdf'));
+      const savedPath = process.env.PATH;
+      let failing;
+      process.env.PATH = bin;
+      try {
+        failing = await spawnServe(srv.dbPath);
+      } finally {
+        process.env.PATH = savedPath;
+      }
+      try {
+        // A document this server has not made before (its cache is its own, and empty).
+        const res = await download(packPath('pdf'), 'anonymous', failing);
+        assertProblem(res, 503, { detail: /^Chromium failed \(exit status 3\)\.$/ });
+        assert.equal((await fetch(`${failing.url}/healthz`)).status, 200);
+        assert.equal((await download(packPath('html'), 'anonymous', failing)).status, 200);
+      } finally {
+        const { code } = await failing.stop();
+        assert.equal(code, 0);
+      }
+      assert.match(failing.output().stderr + failing.output().stdout, /Chromium exited 3: the browser broke/);
     });
   });
 
