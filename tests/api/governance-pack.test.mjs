@@ -10,7 +10,7 @@
 import { describe, it, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { mkdir, mkdtemp, readdir, symlink, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readdir, rm, symlink, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { startServer, spawnServe, assertProblem, assertStopsCleanly, create, lastLine, randomId } from './harness.mjs';
@@ -232,6 +232,7 @@ describe('governance: the agenda pack and the minutes as documents', { timeout: 
   });
   after(async () => {
     await srv?.cleanup();
+    if (packTmp && !process.env.CIVIC_KEEP_TMP) await rm(packTmp, { recursive: true, force: true });
   });
 
   const agendaHeadings = () => [
