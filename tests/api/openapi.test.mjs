@@ -369,6 +369,26 @@ describe('the OpenAPI document', { timeout: 60000 }, () => {
     return srv.admin('PATCH', p, { headers: ifMatch, body: resource === 'agenda-items' ? { purpose: 'To note progress.' } : { content: 'The full report.' } });
   }
 
+  // The agenda pack and the minutes as documents (GET /api/v1/meetings/{id}/pack.pdf and the
+  // rest): a meeting of a panel of its own with one item minuted, so that both documents exist
+  // and each format is made for real (the administrator gets the members' edition).
+  async function callPack(method, template) {
+    if (!/^\/api\/v1\/meetings\/\{id\}\/(pack|minutes)\.(html|pdf|docx)$/.test(template)) return undefined;
+    // Made without the document's check: bodies, meetings and items are other parts' routes.
+    const setUp = async (urlPath, body) => {
+      const res = await fetch(`${srv.url}${urlPath}`, { method: 'POST', headers: { authorization: `Bearer ${srv.token}`, 'content-type': 'application/json' }, body: JSON.stringify(body) });
+      const text = await res.text();
+      assert.equal(res.status, 201, `POST ${urlPath}: ${text}`);
+      return JSON.parse(text).id;
+    };
+    if (!ids.packMeeting) {
+      const body = await setUp('/api/v1/bodies', { name: 'Pack Scrutiny Panel', kind: 'scrutiny', parent_id: ids.council });
+      ids.packMeeting = await setUp('/api/v1/meetings', { body_id: body, date: '2031-03-04', start_time: '18:30' });
+      await setUp(`/api/v1/meetings/${ids.packMeeting}/items`, { title: 'Budget update', minutes_told: 'The panel was told the budget.' });
+    }
+    return srv.admin('GET', template.replace('{id}', ids.packMeeting));
+  }
+
   async function signIn() {
     const csrf = 'openapi-walk-csrf-0123456789';
     const form = new URLSearchParams({ username: 'admin', password: ADMIN_PASSWORD, csrf_token: csrf }).toString();
@@ -377,6 +397,8 @@ describe('the OpenAPI document', { timeout: 60000 }, () => {
 
   // Makes the request for one documented operation.
   async function call(method, template) {
+    const packs = await callPack(method, template);
+    if (packs) return packs;
     const plans = await callPlans(method, template);
     if (plans) return plans;
     const indicators = await callIndicators(method, template);

@@ -33,7 +33,7 @@ async function printed(...args) {
 
 const testDebianPackages = [
   'postgresql-15', 'sqlite3', 'libgtest-dev', 'libgmock-dev', 'clang-16', 'libclang-rt-16-dev',
-  'clang-format', 'chromium', 'fonts-liberation', 'python3', 'python3-jsonschema', 'wrk',
+  'clang-format', 'python3', 'python3-jsonschema', 'python3-icalendar', 'wrk', 'poppler-utils',
 ];
 const testNpmPackages = ['@redocly/cli', 'playwright-core', 'axe-core', 'ajv', 'ajv-formats'];
 
@@ -42,7 +42,7 @@ describe('scripts/setup', () => {
     const p = await printed();
     assert.equal(p.set, 'run');
     assert.deepEqual(p.debian.filter((name) => testDebianPackages.includes(name)), []);
-    for (const name of ['g++', 'cmake', 'ninja-build', 'libpq-dev', 'libical-dev', 'libssl-dev']) {
+    for (const name of ['g++', 'cmake', 'ninja-build', 'libpq-dev', 'libical-dev', 'libssl-dev', 'chromium', 'qpdf', 'pandoc']) {
       assert.ok(p.debian.includes(name), name);
     }
     assert.equal(p.npm, 'npm ci --no-audit --no-fund --loglevel=error --omit=dev');

@@ -10,6 +10,7 @@ void register_api(http::Router& router, GovernanceService& service, const Clock&
     add_minutes_routes(router, service, clock);
     add_action_routes(router, service, clock);
     add_feed_routes(router, service, clock);
+    add_pack_routes(router, service, clock);
 }
 
 }  // namespace civic::governance

@@ -21,5 +21,6 @@ void add_agenda_routes(http::Router& router, GovernanceService& service, const C
 void add_minutes_routes(http::Router& router, GovernanceService& service, const Clock& clock);
 void add_action_routes(http::Router& router, GovernanceService& service, const Clock& clock);
 void add_feed_routes(http::Router& router, GovernanceService& service, const Clock& clock);
+void add_pack_routes(http::Router& router, GovernanceService& service, const Clock& clock);
 
 }  // namespace civic::governance
