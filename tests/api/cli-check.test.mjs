@@ -60,10 +60,12 @@ describe(`civic check (${backend})`, { timeout: 120000 }, () => {
     const out = parse(r.stdout);
     assert.deepEqual(out.findings, []);
     assert.equal(out.verdict, 'no problems found');
-    const tables = ['api_tokens', 'audit_log', 'calendar_days', 'dataset_groups', 'dataset_metrics', 'dataset_values',
-      'datasets', 'indicator_targets', 'indicator_values', 'indicators', 'links', 'memberships', 'people', 'plan_items',
-      'plan_measures', 'plan_updates', 'plan_versions', 'plans', 'posts', 'review_findings', 'reviews', 'sessions',
-      'sign_in_throttle', 'units', 'user_roles', 'users'];
+    const tables = ['actions', 'agenda_documents', 'agenda_items', 'api_tokens', 'attendees', 'audit_log', 'bodies',
+      'calendar_days', 'dataset_groups', 'dataset_metrics', 'dataset_values', 'datasets', 'decisions', 'declarations',
+      'forward_plan_entries', 'governance_settings', 'indicator_targets', 'indicator_values', 'indicators', 'links',
+      'meetings', 'memberships', 'minutes_corrections', 'people', 'plan_items', 'plan_measures', 'plan_updates',
+      'plan_versions', 'plans', 'posts', 'review_findings', 'reviews', 'sessions', 'sign_in_throttle', 'units',
+      'user_roles', 'users', 'work_programme_topics'];
     assert.equal(out.tables, tables.length);
     assert.equal(out.rows, tables.reduce((n, t) => n + Number(sql(db, `SELECT count(*) FROM ${t}`)), 0));
     assert.equal(out.records, Number(sql(db, "SELECT count(DISTINCT entity || ' ' || entity_id) FROM audit_log")));

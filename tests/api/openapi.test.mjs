@@ -184,6 +184,18 @@ describe('the OpenAPI document', { timeout: 60000 }, () => {
     return undefined;
   }
 
+  // A body for the calendar feed, made straight through the bodies' route.
+  async function makeBody() {
+    const res = await fetch(`${srv.url}/api/v1/bodies`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${srv.token}`, 'content-type': 'application/json' },
+      body: JSON.stringify({ name: 'Audit Committee', parent_id: ids.council, kind: 'audit', access: 'public' }),
+    });
+    const text = await res.text();
+    assert.equal(res.status, 201, text);
+    return JSON.parse(text).id;
+  }
+
   async function signIn() {
     const csrf = 'openapi-walk-csrf-0123456789';
     const form = new URLSearchParams({ username: 'admin', password: ADMIN_PASSWORD, csrf_token: csrf }).toString();
@@ -209,6 +221,8 @@ describe('the OpenAPI document', { timeout: 60000 }, () => {
       ids.indicator ??= await indicatorRecords.indicator();
       id = (await indicatorRecords.value(/\/(approve|return)$/.test(template) ? 'submitted' : 'draft')).id;
     }
+    // Governance's calendar feed of a body: one body, made once.
+    if (template === '/api/v1/bodies/{id}/calendar.ics') id = ids.body ??= await makeBody();
     const p = template.replace('{id}', id ?? '').replace('{path}', 'civic.css').replace('{text}', '2025%2F26%20Q1').replace('{name}', 'walk');
     assert.ok(!p.includes('{'), `every parameter in ${template} was filled`);
 

@@ -18,6 +18,7 @@
 #include "civic/cli/calendar_command.hpp"
 #include "civic/cli/check_command.hpp"
 #include "civic/cli/civic.hpp"
+#include "civic/cli/governance_command.hpp"
 #include "civic/cli/indicators_command.hpp"
 #include "civic/core/ids.hpp"
 #include "civic/core/log.hpp"
@@ -422,6 +423,8 @@ int run(int argc, char** argv) {
     add_calendar_command(app, calendar_cmd, db);
     IndicatorsCommand indicators_cmd;
     add_indicators_command(*import_cmd, *export_cmd, indicators_cmd, add_db);
+    GovernanceCommand governance_cmd;
+    add_governance_command(*import_cmd, governance_cmd, add_db);
 
     CheckCommand check_cmd;
     add_check_command(app, check_cmd, db);
@@ -456,6 +459,7 @@ int run(int argc, char** argv) {
         if (serve_cmd->parsed()) return serve(db, serve_opts);
         if (auto done = run_calendar_command(calendar_cmd, db)) return *done;
         if (auto done = run_indicators_command(indicators_cmd, db)) return *done;
+        if (auto done = run_governance_command(governance_cmd, db)) return *done;
         if (auto done = run_check_command(check_cmd, db)) return *done;
         if (routes_cmd->parsed()) return print_routes(routes_query);
         if (init_cmd->parsed()) {

@@ -296,8 +296,10 @@ struct Topic {
     std::string updated_at;
 };
 
+// The council's settings: the defaults (version 1, no id) until an administrator first
+// changes them, when the defaults are stored and audited as version 1 and the change made.
 struct Settings {
-    std::string id = "council";
+    std::string id;
     std::int64_t publication_clear_days = 5;
     std::int64_t forward_plan_clear_days = 28;
     std::int64_t private_notice_clear_days = 28;

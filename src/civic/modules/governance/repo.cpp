@@ -292,7 +292,6 @@ const kit::Table<Topic>& topics() {
     return t;
 }
 
-namespace {
 const kit::Table<Settings>& settings_table() {
     static const kit::Table<Settings> t{
         "governance_settings",
@@ -310,7 +309,6 @@ const kit::Table<Settings>& settings_table() {
          {"updated_at", &Settings::updated_at}}};
     return t;
 }
-}  // namespace
 
 #define CIVIC_GOVERNANCE_FIND_UPDATE(Record, find_fn, update_fn, table_fn)          \
     std::optional<Record> find_fn(Connection& c, const std::string& id) {           \
@@ -334,8 +332,8 @@ CIVIC_GOVERNANCE_FIND_UPDATE(Settings, find_settings, update_settings, settings_
 #undef CIVIC_GOVERNANCE_FIND_UPDATE
 
 Settings settings(Connection& c) {
-    auto s = find_settings(c, "council");
-    return s ? *s : Settings{};
+    auto found = settings_table().where(c, "1 = 1 ORDER BY s.id LIMIT 1", {});
+    return found.empty() ? Settings{} : found.front();
 }
 
 // ---- bodies

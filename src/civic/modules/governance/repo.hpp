@@ -26,6 +26,7 @@ const kit::Table<Decision>& decisions();
 const kit::Table<Action>& actions();
 const kit::Table<ForwardPlanEntry>& forward_plan();
 const kit::Table<Topic>& topics();
+const kit::Table<Settings>& settings_table();
 
 // What the kit's change steps (kit::Entity) reach each record through.
 std::optional<Body> find_body(store::Connection& c, const std::string& id);
@@ -51,6 +52,8 @@ bool update_entry(store::Connection& c, const ForwardPlanEntry& r, std::int64_t 
 std::optional<Topic> find_topic(store::Connection& c, const std::string& id);
 bool update_topic(store::Connection& c, const Topic& r, std::int64_t expected_version);
 
+// The council's settings: its one row, or the defaults (no id, version 1) when there is none
+// yet.
 Settings settings(store::Connection& c);
 bool update_settings(store::Connection& c, const Settings& s, std::int64_t expected_version);
 std::optional<Settings> find_settings(store::Connection& c, const std::string& id);

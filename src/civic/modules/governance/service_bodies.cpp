@@ -138,33 +138,34 @@ Result<Settings> GovernanceService::update_settings(const Context& ctx, const Se
     if (!ctx.principal.is_administrator())
         return std::unexpected(Error::forbidden(
             "Only an administrator may change the council's governance settings."));
-    return m_db.write([&](Connection& c) {
-        return change_record(
-            c, ctx, k_settings, "council", version, "update", [&](Settings& s) -> Result<void> {
-                Checks checks;
-                number_field(checks, "publication_clear_days", "Clear days before a meeting",
-                             in.publication_clear_days, 0, 60);
-                number_field(checks, "forward_plan_clear_days",
-                             "Clear days a key decision is on the forward plan",
-                             in.forward_plan_clear_days, 0, 120);
-                number_field(checks, "private_notice_clear_days",
-                             "Clear days' notice of a private meeting",
-                             in.private_notice_clear_days, 0, 120);
-                number_field(checks, "call_in_working_days", "Working days for call-in",
-                             in.call_in_working_days, 0, 30);
-                const auto counting = checks.choice("clear_days", "Clear days", in.clear_days,
-                                                    k_clear_days, Required::No);
-                CIVIC_CHECK(checks.result());
-                if (in.publication_clear_days)
-                    s.publication_clear_days = *in.publication_clear_days;
-                if (in.forward_plan_clear_days)
-                    s.forward_plan_clear_days = *in.forward_plan_clear_days;
-                if (in.private_notice_clear_days)
-                    s.private_notice_clear_days = *in.private_notice_clear_days;
-                if (in.call_in_working_days) s.call_in_working_days = *in.call_in_working_days;
-                if (counting) s.clear_days = *counting;
-                return ok();
-            });
+    const auto change = [&](Settings& s) -> Result<void> {
+        Checks checks;
+        number_field(checks, "publication_clear_days", "Clear days before a meeting",
+                     in.publication_clear_days, 0, 60);
+        number_field(checks, "forward_plan_clear_days",
+                     "Clear days a key decision is on the forward plan", in.forward_plan_clear_days,
+                     0, 120);
+        number_field(checks, "private_notice_clear_days", "Clear days' notice of a private meeting",
+                     in.private_notice_clear_days, 0, 120);
+        number_field(checks, "call_in_working_days", "Working days for call-in",
+                     in.call_in_working_days, 0, 30);
+        const auto counting =
+            checks.choice("clear_days", "Clear days", in.clear_days, k_clear_days, Required::No);
+        CIVIC_CHECK(checks.result());
+        if (in.publication_clear_days) s.publication_clear_days = *in.publication_clear_days;
+        if (in.forward_plan_clear_days) s.forward_plan_clear_days = *in.forward_plan_clear_days;
+        if (in.private_notice_clear_days)
+            s.private_notice_clear_days = *in.private_notice_clear_days;
+        if (in.call_in_working_days) s.call_in_working_days = *in.call_in_working_days;
+        if (counting) s.clear_days = *counting;
+        return ok();
+    };
+    return m_db.write([&](Connection& c) -> Result<Settings> {
+        Settings current = repo::settings(c);
+        // The first change stores the defaults as version 1, then changes them.
+        if (current.id.empty())
+            current = insert_record(c, ctx, k_settings, repo::settings_table(), current);
+        return change_record(c, ctx, k_settings, current.id, version, "update", change);
     });
 }
 

@@ -283,7 +283,8 @@ CREATE TABLE work_programme_topics (
 );
 CREATE INDEX work_programme_body ON work_programme_topics (body_id);
 
--- The council's settings for the deadlines in law: one row, id 'council'.
+-- The council's settings for the deadlines in law: at most one row, made (and audited) the
+-- first time an administrator changes them; until then the defaults below hold.
 CREATE TABLE governance_settings (
     id TEXT PRIMARY KEY,
     publication_clear_days BIGINT NOT NULL DEFAULT 5,
@@ -296,11 +297,3 @@ CREATE TABLE governance_settings (
     created_at TEXT NOT NULL,
     updated_at TEXT NOT NULL
 );
-INSERT INTO governance_settings (id, created_at, updated_at)
-VALUES ('council', '2026-01-01T00:00:00Z', '2026-01-01T00:00:00Z');
--- Its trail begins here, as every audited record's does.
-INSERT INTO audit_log (id, at, actor, entity, entity_id, action, before_json, after_json, request_id)
-VALUES ('00000000-0000-7000-8000-000000000007', '2026-01-01T00:00:00Z', 'civic', 'governance_setting',
-        'council', 'create', NULL,
-        '{"id":"council","publication_clear_days":5,"forward_plan_clear_days":28,"private_notice_clear_days":28,"call_in_working_days":5,"clear_days":"working","version":1}',
-        'migration-0007');
