@@ -33,10 +33,14 @@ std::string month_words(const Date& d) {
     return fmt::format("{} {}", month_name(unsigned(d.month())), int(d.year()));
 }
 
-json::array names_of(const std::vector<std::string>& names) {
-    json::array out;
+// "Ann, Bob and Cy".
+std::string names_text(const std::vector<std::string>& names) {
+    std::vector<std::string> shown;
     for (const auto& n : names)
-        if (!n.empty()) out.push_back(json::object{{"name", n}});
+        if (!n.empty()) shown.push_back(n);
+    std::string out;
+    for (std::size_t i = 0; i < shown.size(); ++i)
+        out += (i == 0 ? "" : i + 1 == shown.size() ? " and " : ", ") + shown[i];
     return out;
 }
 
@@ -91,7 +95,7 @@ json::object item_json(const ItemView& v, bool can_edit) {
                    {"recommendations_html", markdown(i.recommendations, 5)},
                    {"has_report", !i.report_title.empty() || !i.report_summary.empty() ||
                                       !i.recommendations.empty() || !i.report_author.empty()},
-                   {"presenters", names_of(v.presenter_names)},
+                   {"presenters_text", names_text(v.presenter_names)},
                    {"has_presenters", !v.presenter_names.empty()},
                    {"documents", std::move(documents)},
                    {"has_documents", !v.documents.empty()},
@@ -280,8 +284,10 @@ Response Pages::meeting(Request& r) const {
                               {"approved", p.minutes_status == "approved"},
                               {"none", p.minutes_status == "none"},
                               {"approved_on", short_date(p.minutes_approved_on)}};
-            // The clerk approves the previous meeting's draft minutes here, at this meeting.
-            if (can_edit && p.minutes_status == "draft" && p.date < m.date) {
+            // The clerk approves the previous meeting's draft minutes here, once this meeting
+            // has taken place.
+            if (can_edit && p.minutes_status == "draft" && p.date < m.date &&
+                m.date <= format_iso_date(today(c))) {
                 prev["approve_action"] = meeting_href(p.id) + "/minutes/approve";
                 prev["version"] = p.version;
                 prev["at_meeting_id"] = m.id;
