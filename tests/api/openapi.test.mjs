@@ -212,7 +212,7 @@ describe('the OpenAPI document', { timeout: 60000 }, () => {
     },
     meetings: async () => made('/api/v1/meetings', { body_id: await govPageId('bodies'), date: '2031-02-04', start_time: '18:30' }),
     'agenda-items': async () => srv.sql(`SELECT id FROM agenda_items WHERE meeting_id = '${await govPageId('meetings')}' ORDER BY number LIMIT 1`),
-    actions: async () => made('/api/v1/actions', { item_id: await govPageId('agenda-items'), text: 'Bring the contact figures back.' }),
+    actions: async () => made('/api/v1/actions', { item_id: await govPageId('agenda-items'), text: 'Bring the contact figures back.', owner_person_id: ids.person }),
     decisions: async () => made('/api/v1/decisions', { item_id: await govPageId('agenda-items'), text: 'Agreed that the apologies be noted.' }),
     'forward-plan': async () => made('/api/v1/forward-plan', { body_id: await made('/api/v1/bodies', { name: 'Walk Pages Cabinet', parent_id: ids.council, kind: 'cabinet' }), reference: 'FP/2031/01', title: 'Walk key decision', decision_maker: 'Cabinet', planned_on: '2031-06-03' }),
   };
