@@ -535,6 +535,7 @@ json::object Pages::decision_row(const DecisionView& d) const {
         {"body", d.body_name},
         {"body_href", body_href(x.body_id)},
         {"maker", x.decision_maker},
+        {"body_differs", x.decision_maker != d.body_name},
         {"key", x.key_decision},
         {"exempt", x.exempt_paragraph.has_value()},
         {"call_in", x.call_in_status.empty()
