@@ -897,20 +897,14 @@ std::vector<Field> action_fields(const MinutesValues& v, const Choices& people) 
              .width = "govuk-input--width-10"}};
 }
 
-}  // namespace
-
-namespace {
-
 // Which of the minutes page's three forms was sent, for its errors.
 enum class MinutesForm { None, Told, Resolution, Action };
 
-}  // namespace
-
 // Builds the minutes page of an item: its three forms, what is recorded so far, and the
 // errors of the form that was refused.
-static Response minutes_page(const Pages& p, const Request& r, const Context& c,
-                             const ItemView& item, const MeetingView& mv, MinutesValues v,
-                             MinutesForm sent, const Error* error) {
+Response minutes_page(const Pages& p, const Request& r, const Context& c, const ItemView& item,
+                      const MeetingView& mv, MinutesValues v, MinutesForm sent,
+                      const Error* error) {
     const AgendaItem& i = item.item;
     json::object view{
         {"caption", fmt::format("{}, {}", mv.meeting.title, long_date(mv.meeting.date))},
@@ -961,8 +955,6 @@ static Response minutes_page(const Pages& p, const Request& r, const Context& c,
     return p.pages.page(r, "governance/minutes_form", "Error: " + heading, std::move(view),
                         error->kind == ErrorKind::Conflict ? 409 : 422);
 }
-
-namespace {
 
 // The item a minutes route names, and its meeting, when the caller may write its minutes.
 struct ItemHere {
