@@ -113,7 +113,7 @@ function meetings() {
 }
 
 test('a visitor who is not signed in is asked to sign in for a clerk’s form, and an officer who is not the clerk is told there is nothing there', async () => {
-  const { page, context } = await openPage(browser);
+  const { page, problems, context } = await openPage(browser);
   await page.goto(`${civic.url}/bodies/${built.body}/generate`);
   const url = new URL(page.url());
   assert.equal(url.pathname, '/sign-in');
@@ -121,6 +121,7 @@ test('a visitor who is not signed in is asked to sign in for a clerk’s form, a
   await signIn(page, civic.url, OFFICER);
   const res = await page.goto(`${civic.url}/bodies/${built.body}/generate`);
   assert.equal(res.status(), 404);
+  await checkPage(page, { prefix, label: 'not-the-clerk', problems });
   assert.equal(await page.getByRole('link', { name: 'Make meetings from the schedule' }).count(), 0);
   await context.close();
 });
@@ -202,6 +203,7 @@ test('the clerk builds the agenda: an item with its report and presenter, and an
   // Each paragraph of Schedule 12A in the Act's words beside it.
   assert.equal(await text(page.locator('#exempt_paragraph-4-item-hint')), 'Information relating to the financial or business affairs of any particular person (including the authority holding that information).');
   assert.equal(await page.getByLabel('Not exempt').isChecked(), true);
+  await checkPage(page, { prefix, label: 'item-form', problems });
   let res = await follow(page, () => page.getByRole('button', { name: 'Add item' }).click());
   assert.equal(res.status(), 422);
   assert.equal(await page.locator('.govuk-error-summary a[href="#title"]').count(), 1);
@@ -244,6 +246,7 @@ test('the clerk builds the agenda: an item with its report and presenter, and an
   await follow(page, () => page.getByRole('link', { name: 'Change item 5' }).click());
   assert.equal(await page.getByLabel('Report author (optional)').inputValue(), 'Director of Resources');
   assert.equal(await page.getByLabel('Presenter 1 (optional)').inputValue(), built.officer.id);
+  await checkPage(page, { prefix, label: 'item-edit-form', problems });
   await page.getByLabel('Report author (optional)').fill('Director of Resources and Deputy Chief Executive');
   await follow(page, () => page.getByRole('button', { name: 'Save changes' }).click());
   assert.equal(await banner(page), 'Item 5 changed');
@@ -262,6 +265,7 @@ test('the clerk publishes the agenda late, giving the reason for urgency, which 
   assert.match(deadline['The law'], /^Local Government Act 1972, section 100B\(3\)/);
   await page.getByText('How the last day was counted').click();
   assert.ok((await page.locator('details .govuk-list li').count()) >= 1, 'the lines that counted the last day');
+  await checkPage(page, { prefix, label: 'publish-form', problems });
   let res = await follow(page, () => page.getByRole('button', { name: 'Publish agenda' }).click());
   assert.equal(res.status(), 422);
   assert.match(await text(page.locator('#late_reason-error')), /^Error: The agenda is late: .*Enter the reason for urgency/);
@@ -375,6 +379,10 @@ test('the clerk writes an item’s minutes: what the panel was told, a resolutio
 test('the minutes are approved at the next meeting, and the open action is carried forward onto its action log', async () => {
   const { page, problems, context } = await openPage(browser);
   await signIn(page, civic.url);
+  // The form offers the later meetings of the body, the next one first and chosen.
+  await page.goto(`${civic.url}${meetingHref(built.a.id)}/minutes/approve`);
+  assert.equal(await page.getByLabel(`${longDate(built.b.date)}, 18:30`).isChecked(), true);
+  await checkPage(page, { prefix, label: 'approval-form', problems });
   await page.goto(`${civic.url}${meetingHref(built.b.id)}`);
   assert.match(await text(page.locator('#previous-minutes')), new RegExp(`^The minutes of the meeting held on ${longDate(built.a.date)}, in draft\\.$`));
   assert.match(await text(page.locator('#action-log tbody')), new RegExp(`${ACTION_TEXT} Agreed on ${shortDate(built.a.date)}\\. Carried forward`));
@@ -508,6 +516,7 @@ test('the clerk closes the action, and cancels a meeting, which the calendar the
   await page.goto(`${civic.url}${meetingHref(built.c.id)}`);
   await follow(page, () => page.getByRole('link', { name: 'Change the date, time, place or status' }).click());
   await page.getByLabel('Cancelled').check();
+  await checkPage(page, { prefix, label: 'meeting-form', problems });
   await page.getByLabel('Reason for the change of status (optional)').fill('No business.');
   res = await follow(page, () => page.getByRole('button', { name: 'Save changes' }).click());
   assert.equal(res.status(), 200);
