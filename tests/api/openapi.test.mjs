@@ -395,6 +395,23 @@ describe('the OpenAPI document', { timeout: 60000 }, () => {
     return srv.api('POST', '/sign-in', { rawBody: form, contentType: 'application/x-www-form-urlencoded', cookie: `civic_csrf=${csrf}` });
   }
 
+  // Governance's pages: a body with Sam as its member, a meeting of it, the meeting's first
+  // agenda item, and an action, a decision and a forward plan entry of them, each made once.
+  const govPageRecords = {
+    bodies: async () => {
+      const id = await made('/api/v1/bodies', { name: 'Walk Pages Panel', parent_id: ids.council, kind: 'scrutiny', quorum: 1, schedule_phrase: 'the first Tuesday of each month', schedule_first_date: '2031-01-07', schedule_time: '18:30' });
+      await made('/api/v1/memberships', { person_id: ids.person, unit_id: id, role: 'Chair', start_date: '2020-01-01' });
+      return id;
+    },
+    meetings: async () => made('/api/v1/meetings', { body_id: await govPageId('bodies'), date: '2031-02-04', start_time: '18:30' }),
+    'agenda-items': async () => srv.sql(`SELECT id FROM agenda_items WHERE meeting_id = '${await govPageId('meetings')}' ORDER BY number LIMIT 1`),
+    actions: async () => made('/api/v1/actions', { item_id: await govPageId('agenda-items'), text: 'Bring the contact figures back.', owner_person_id: ids.person }),
+    decisions: async () => made('/api/v1/decisions', { item_id: await govPageId('agenda-items'), text: 'Agreed that the apologies be noted.' }),
+    'forward-plan': async () => made('/api/v1/forward-plan', { body_id: await made('/api/v1/bodies', { name: 'Walk Pages Cabinet', parent_id: ids.council, kind: 'cabinet' }), reference: 'FP/2031/01', title: 'Walk key decision', decision_maker: 'Cabinet', planned_on: '2031-06-03' }),
+  };
+  const govPageIds = {};
+  const govPageId = async (kind) => (govPageIds[kind] ??= await govPageRecords[kind]());
+
   // Makes the request for one documented operation.
   async function call(method, template) {
     const packs = await callPack(method, template);
@@ -426,6 +443,9 @@ describe('the OpenAPI document', { timeout: 60000 }, () => {
     }
     // Governance's calendar feed of a body: one body, made once.
     if (template === '/api/v1/bodies/{id}/calendar.ics') id = ids.body ??= await makeBody();
+    // Governance's pages take the records their addresses name.
+    const govPage = /^\/(bodies|meetings|agenda-items|actions|decisions|forward-plan)\/\{id\}/.exec(template)?.[1];
+    if (govPage) id = await govPageId(govPage);
     const p = template.replace('{id}', id ?? '').replace('{path}', 'civic.css').replace('{text}', '2025%2F26%20Q1').replace('{name}', 'walk');
     assert.ok(!p.includes('{'), `every parameter in ${template} was filled`);
 
