@@ -35,7 +35,7 @@ const testDebianPackages = [
   'postgresql-15', 'sqlite3', 'libgtest-dev', 'libgmock-dev', 'clang-16', 'libclang-rt-16-dev',
   'clang-format', 'python3', 'python3-jsonschema', 'python3-icalendar', 'wrk', 'poppler-utils',
 ];
-const testNpmPackages = ['@redocly/cli', 'playwright-core', 'axe-core', 'ajv', 'ajv-formats'];
+const testNpmPackages = ['@redocly/cli', 'playwright-core', 'axe-core', 'ajv', 'ajv-formats', 'ical.js'];
 
 describe('scripts/setup', () => {
   it('installs no test tool for make run', async () => {
