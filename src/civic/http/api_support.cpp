@@ -116,6 +116,11 @@ Result<PageRequest> page_request(const Request& request) {
     return page;
 }
 
+std::optional<std::string> text_query_param(const Request& request, std::string_view name) {
+    if (auto v = request.query_param(name); v && !trim(*v).empty()) return std::string(trim(*v));
+    return std::nullopt;
+}
+
 Result<std::optional<std::string>> id_query_param(const Request& request, std::string_view name) {
     auto v = request.query_param(name);
     if (!v || v->empty()) return std::optional<std::string>{};

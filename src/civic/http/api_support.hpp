@@ -50,6 +50,9 @@ struct PageRequest {
 // Reads ?cursor= and ?limit= (1..200).
 Result<PageRequest> page_request(const Request& request);
 
+// An optional query parameter's text, trimmed; nullopt when absent or blank.
+std::optional<std::string> text_query_param(const Request& request, std::string_view name);
+
 // Reads an optional query parameter that must be an id.
 Result<std::optional<std::string>> id_query_param(const Request& request, std::string_view name);
 

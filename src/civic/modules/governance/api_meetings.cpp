@@ -20,11 +20,6 @@ namespace {
 
 constexpr std::size_t k_text = 100000;
 
-std::optional<std::string> text_param(const Request& r, std::string_view name) {
-    if (auto v = r.query_param(name); v && !trim(*v).empty()) return std::string(trim(*v));
-    return std::nullopt;
-}
-
 BodyInput body_input(JsonFields& f) {
     BodyInput in;
     in.unit_id = f.optional_text("unit_id", "Unit");
@@ -76,8 +71,8 @@ Result<MeetingQuery> meeting_query(const Request& r) {
     CIVIC_TRY(q.body_id, http::id_query_param(r, "body_id"));
     CIVIC_TRY(q.person_id, http::id_query_param(r, "person_id"));
     CIVIC_TRY(q.status, http::choice_query_param(r, "status", k_meeting_statuses));
-    q.from = text_param(r, "from");
-    q.to = text_param(r, "to");
+    q.from = http::text_query_param(r, "from");
+    q.to = http::text_query_param(r, "to");
     CIVIC_TRY(q.include_archived, http::bool_query_param(r, "include_archived", false));
     return q;
 }

@@ -25,11 +25,6 @@ constexpr std::size_t k_text = 100000;
 const std::vector<std::string> k_filters = {"body_id", "meeting_id",   "from",
                                             "to",      "key_decision", "call_in_status"};
 
-std::optional<std::string> text_param(const Request& r, std::string_view name) {
-    if (auto v = r.query_param(name); v && !trim(*v).empty()) return std::string(trim(*v));
-    return std::nullopt;
-}
-
 DecisionInput decision_input(JsonFields& f) {
     DecisionInput in;
     in.item_id = f.optional_text("item_id", "Agenda item");
@@ -53,8 +48,8 @@ Result<DecisionQuery> decision_filters(const Request& r) {
     DecisionQuery q;
     CIVIC_TRY(q.body_id, http::id_query_param(r, "body_id"));
     CIVIC_TRY(q.meeting_id, http::id_query_param(r, "meeting_id"));
-    q.from = text_param(r, "from");
-    q.to = text_param(r, "to");
+    q.from = http::text_query_param(r, "from");
+    q.to = http::text_query_param(r, "to");
     if (r.query_param("key_decision")) {
         CIVIC_TRY(const bool key, http::bool_query_param(r, "key_decision", false));
         q.key_decision = key;

@@ -35,6 +35,30 @@ constexpr std::size_t k_url = 2000;
 constexpr std::size_t k_reason = 2000;
 constexpr std::size_t k_presenters = 20;
 
+// An item's or a document's Schedule 12A paragraph and its public-interest reason, checked as
+// they will stand after the change (a sent field, else the stored one), and set when good. A
+// reason without a paragraph is refused; clearing the paragraph clears the reason.
+void apply_exemption(Checks& checks,
+                     const std::optional<std::optional<std::int64_t>>& sent_paragraph,
+                     const std::optional<std::string>& sent_reason,
+                     std::optional<std::int64_t>& paragraph_field, std::string& reason_field,
+                     std::string_view what) {
+    const std::optional<std::optional<std::int64_t>> paragraph =
+        sent_paragraph ? *sent_paragraph : std::optional<std::int64_t>(paragraph_field);
+    const std::optional<std::string> reason =
+        sent_reason ? sent_reason : std::optional<std::string>(reason_field);
+    exempt_fields(checks, paragraph, reason, true);
+    if (!*paragraph && sent_reason && !trimmed(sent_reason).empty())
+        checks.fail("exempt_reason",
+                    fmt::format("Give the public-interest reason only for an exempt {}: set "
+                                "exempt_paragraph to the paragraph of Schedule 12A it falls under",
+                                what));
+    if (!checks.failed("exempt_paragraph") && !checks.failed("exempt_reason")) {
+        paragraph_field = *paragraph;
+        reason_field = *paragraph ? trimmed(reason) : std::string();
+    }
+}
+
 Error no_item() {
     return Error::not_found("There is no agenda item with this id that you can see.");
 }
@@ -161,20 +185,8 @@ void apply_item_input(Connection& c, Checks& checks, const ItemInput& in, Agenda
     }
 
     // Schedule 12A: the paragraph and its public-interest reason, checked as they will stand.
-    const std::optional<std::optional<std::int64_t>> paragraph =
-        in.exempt_paragraph ? *in.exempt_paragraph
-                            : std::optional<std::int64_t>(i.exempt_paragraph);
-    const std::optional<std::string> reason =
-        in.exempt_reason ? in.exempt_reason : std::optional<std::string>(i.exempt_reason);
-    exempt_fields(checks, paragraph, reason, true);
-    if (!*paragraph && in.exempt_reason && !trimmed(in.exempt_reason).empty())
-        checks.fail("exempt_reason",
-                    "Give the public-interest reason only for an exempt item: set "
-                    "exempt_paragraph to the paragraph of Schedule 12A it falls under");
-    if (!checks.failed("exempt_paragraph") && !checks.failed("exempt_reason")) {
-        i.exempt_paragraph = *paragraph;
-        i.exempt_reason = *paragraph ? trimmed(reason) : std::string();
-    }
+    apply_exemption(checks, in.exempt_paragraph, in.exempt_reason, i.exempt_paragraph,
+                    i.exempt_reason, "item");
 
     if (in.key_decision) i.key_decision = *in.key_decision;
     reference_field(
@@ -247,20 +259,8 @@ void apply_document_input(Checks& checks, const DocumentInput& in, Document& d, 
         else
             d.url = url;
     }
-    const std::optional<std::optional<std::int64_t>> paragraph =
-        in.exempt_paragraph ? *in.exempt_paragraph
-                            : std::optional<std::int64_t>(d.exempt_paragraph);
-    const std::optional<std::string> reason =
-        in.exempt_reason ? in.exempt_reason : std::optional<std::string>(d.exempt_reason);
-    exempt_fields(checks, paragraph, reason, true);
-    if (!*paragraph && in.exempt_reason && !trimmed(in.exempt_reason).empty())
-        checks.fail("exempt_reason",
-                    "Give the public-interest reason only for an exempt document: set "
-                    "exempt_paragraph to the paragraph of Schedule 12A it falls under");
-    if (!checks.failed("exempt_paragraph") && !checks.failed("exempt_reason")) {
-        d.exempt_paragraph = *paragraph;
-        d.exempt_reason = *paragraph ? trimmed(reason) : std::string();
-    }
+    apply_exemption(checks, in.exempt_paragraph, in.exempt_reason, d.exempt_paragraph,
+                    d.exempt_reason, "document");
 }
 
 // A position from 1 to last, when sent.

@@ -90,11 +90,6 @@ Result<IndicatorQuery> indicator_query(const Request& r) {
     return q;
 }
 
-std::optional<std::string> text_param(const Request& r, std::string_view name) {
-    if (auto v = r.query_param(name); v && !trim(*v).empty()) return std::string(trim(*v));
-    return std::nullopt;
-}
-
 template <typename T, typename View>
 Response items(const Request& r, const Result<std::vector<T>>& found, View&& view,
                int status = 200) {
@@ -167,7 +162,7 @@ void register_api(http::Router& router, IndicatorService& s, const Clock& clock)
                {"period", "plan_id", "theme", "unit_id", "kind", "rag", "q"},
                [&s, &clock](Request& r) -> Response {
                    ScorecardQuery q;
-                   q.period = text_param(r, "period").value_or("");
+                   q.period = http::text_query_param(r, "period").value_or("");
                    if (q.period.empty())
                        return http::problem_response(
                            r, Error::validation("period", "Give the period, such as 2025/26 Q1"));
@@ -177,10 +172,10 @@ void register_api(http::Router& router, IndicatorService& s, const Clock& clock)
                    if (!unit) return http::problem_response(r, unit.error());
                    q.plan_id = *plan;
                    q.unit_id = *unit;
-                   q.theme = text_param(r, "theme");
-                   q.kind = text_param(r, "kind");
-                   q.rag = text_param(r, "rag");
-                   q.q = text_param(r, "q");
+                   q.theme = http::text_query_param(r, "theme");
+                   q.kind = http::text_query_param(r, "kind");
+                   q.rag = http::text_query_param(r, "rag");
+                   q.q = http::text_query_param(r, "q");
                    auto card = s.scorecard(http::context_for(r, clock), q);
                    if (!card) return http::problem_response(r, card.error());
                    return http::json_response(200, to_json(*card));
@@ -188,7 +183,7 @@ void register_api(http::Router& router, IndicatorService& s, const Clock& clock)
     router.add(Method::Get, "/api/v1/data-quality", {"year", "unit_id", "person_id"},
                [&s, &clock](Request& r) -> Response {
                    DataQualityQuery q;
-                   q.year = text_param(r, "year");
+                   q.year = http::text_query_param(r, "year");
                    auto unit = http::id_query_param(r, "unit_id");
                    if (!unit) return http::problem_response(r, unit.error());
                    auto person = http::id_query_param(r, "person_id");
@@ -204,7 +199,7 @@ void register_api(http::Router& router, IndicatorService& s, const Clock& clock)
                    auto person = http::id_query_param(r, "person_id");
                    if (!person) return http::problem_response(r, person.error());
                    int days = 5;
-                   if (auto v = text_param(r, "days_before")) {
+                   if (auto v = http::text_query_param(r, "days_before")) {
                        auto n = parse_number(*v);
                        if (!n || *n != static_cast<int>(*n))
                            return http::problem_response(
@@ -237,7 +232,7 @@ void register_api(http::Router& router, IndicatorService& s, const Clock& clock)
     // Under one indicator, named by its id or its code.
     router.add(Method::Get, "/api/v1/indicators/{id}/values", {"period"},
                on_indicator(s, clock, [&s](Request& r, const Context& c, const Indicator& i) {
-                   return items(r, s.list_values(c, i.id, text_param(r, "period")),
+                   return items(r, s.list_values(c, i.id, http::text_query_param(r, "period")),
                                 [](const Value& v) { return to_json(v); });
                }));
     router.add(
@@ -298,7 +293,7 @@ void register_api(http::Router& router, IndicatorService& s, const Clock& clock)
     router.add(
         Method::Get, "/api/v1/indicators/{id}/assessment", {"period"},
         on_indicator(s, clock, [&s](Request& r, const Context& c, const Indicator& i) -> Response {
-            auto a = s.assess(c, i.id, text_param(r, "period").value_or(""));
+            auto a = s.assess(c, i.id, http::text_query_param(r, "period").value_or(""));
             if (!a) return http::problem_response(r, a.error());
             return http::json_response(200, to_json(*a));
         }));
@@ -310,7 +305,7 @@ void register_api(http::Router& router, IndicatorService& s, const Clock& clock)
     router.add(
         Method::Get, "/api/v1/indicators/{id}/deadline", {"period"},
         on_indicator(s, clock, [&s](Request& r, const Context& c, const Indicator& i) -> Response {
-            auto d = s.deadline(c, i, text_param(r, "period").value_or(""));
+            auto d = s.deadline(c, i, http::text_query_param(r, "period").value_or(""));
             if (!d) return http::problem_response(r, d.error());
             return http::json_response(200, to_json(*d));
         }));
