@@ -559,5 +559,37 @@ TEST(Recurrence, says_which_phrases_it_understands_when_it_does_not_understand_o
     }
 }
 
+// A council's "today" is the date on the wall clock in the UK: in summer time, from midnight
+// to 01:00 it is already the next day, though UTC has not got there; in winter the two agree.
+TEST(UkDate, is_the_date_on_the_wall_clock_in_the_uk) {
+    using namespace std::chrono;
+    const auto at = [](sys_days d, hours h, minutes m) { return TimePoint{d + h + m}; };
+    EXPECT_EQ(uk_date(at(2026y / October / 4d, 23h, 30min)), 2026y / October / 5d);  // BST
+    EXPECT_EQ(uk_date(at(2026y / October / 4d, 22h, 59min)), 2026y / October / 4d);
+    EXPECT_EQ(uk_date(at(2026y / December / 1d, 23h, 30min)), 2026y / December / 1d);  // GMT
+    EXPECT_EQ(uk_date(at(2026y / December / 1d, 0h, 30min)), 2026y / December / 1d);
+    // The night the clocks go back (01:00 UTC on 25 October 2026): 23:30 UTC the evening
+    // before is 00:30 BST on the 25th; 23:30 UTC on the 25th is 23:30 GMT.
+    EXPECT_EQ(uk_date(at(2026y / October / 24d, 23h, 30min)), 2026y / October / 25d);
+    EXPECT_EQ(uk_date(at(2026y / October / 25d, 23h, 30min)), 2026y / October / 25d);
+    // The night they go forward (01:00 UTC on 29 March 2026).
+    EXPECT_EQ(uk_date(at(2026y / March / 28d, 23h, 30min)), 2026y / March / 28d);
+    EXPECT_EQ(uk_date(at(2026y / March / 29d, 23h, 30min)), 2026y / March / 30d);
+}
+
+TEST(UkDate, reads_times_as_civic_stores_them) {
+    using namespace std::chrono;
+    EXPECT_EQ(uk_date_of("2026-10-04T23:30:00.000Z"), 2026y / October / 5d);
+    EXPECT_EQ(uk_date_of("2026-10-04T22:59:59Z"), 2026y / October / 4d);
+    EXPECT_EQ(uk_date_of("2026-12-01T23:30:00.123Z"), 2026y / December / 1d);
+    EXPECT_EQ(uk_date_of("2026-10-04"), 2026y / October / 4d);
+    EXPECT_EQ(uk_iso_date_of("2026-10-04T23:30:00.000Z"), "2026-10-05");
+    for (const char* bad : {"", "2026-10-4", "2026-10-04T", "2026-10-04T24:00:00Z",
+                            "2026-10-04T23:30:00+01:00", "2026-10-04 23:30:00Z", "soon"}) {
+        SCOPED_TRACE(bad);
+        EXPECT_FALSE(uk_date_of(bad).has_value());
+    }
+}
+
 }  // namespace
 }  // namespace civic

@@ -11,6 +11,7 @@
 
 #include "civic/cli/civic.hpp"
 #include "civic/core/json.hpp"
+#include "civic/core/recurrence.hpp"
 #include "civic/core/utf8.hpp"
 #include "civic/modules/calendar/meetings.hpp"
 #include "civic/modules/calendar/views.hpp"
@@ -146,7 +147,7 @@ std::optional<int> run_calendar_command(const CalendarCommand& cmd, const std::s
         return k_exit_ok;
     }
     if (cmd.timing->parsed()) {
-        const Date today = *parse_iso_date(format_date(std::chrono::system_clock::now()));
+        const Date today = civic::uk_date(std::chrono::system_clock::now());
         fmt::print("{}\n", civic::to_json(calendar::timing_json(parse_timing(cmd.text), today)));
         return k_exit_ok;
     }

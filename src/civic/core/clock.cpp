@@ -18,13 +18,6 @@ std::string format_timestamp(TimePoint t) {
                        hms.minutes().count(), hms.seconds().count(), hms.subseconds().count());
 }
 
-std::string format_date(TimePoint t) {
-    using namespace std::chrono;
-    const year_month_day ymd{floor<days>(t)};
-    return fmt::format("{:04}-{:02}-{:02}", int(ymd.year()), unsigned(ymd.month()),
-                       unsigned(ymd.day()));
-}
-
 bool is_iso_date(std::string_view text) { return parse_iso_date(text).has_value(); }
 
 }  // namespace civic

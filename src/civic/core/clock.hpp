@@ -32,8 +32,6 @@ private:
 
 // "2025-09-30T14:05:01.123Z": how Civic stores times (UTC, millisecond precision).
 std::string format_timestamp(TimePoint t);
-// "2025-09-30": the UTC date of t.
-std::string format_date(TimePoint t);
 // True when text is a real calendar date written YYYY-MM-DD.
 bool is_iso_date(std::string_view text);
 

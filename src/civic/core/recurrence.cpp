@@ -971,4 +971,34 @@ std::expected<std::string, std::string> rrule_from_phrase(std::string_view phras
     return PhraseReader{std::move(words)}.read();
 }
 
+Date uk_date(TimePoint t) {
+    const auto utc = floor<seconds>(t);
+    const seconds offset = london_offset_at(utc).value_or(seconds{0});
+    return year_month_day{floor<days>(utc + offset)};
+}
+
+std::optional<Date> uk_date_of(std::string_view stored) {
+    const auto date = parse_iso_date(stored.substr(0, std::min<std::size_t>(stored.size(), 10)));
+    if (!date) return std::nullopt;
+    if (stored.size() == 10) return date;
+    // "THH:MM:SS", then fractions and the zone, which Civic always writes as Z.
+    int hour = 0, minute = 0, second = 0;
+    const auto two = [&](std::size_t at, int& out) {
+        if (stored.size() < at + 2) return false;
+        const auto r = std::from_chars(stored.data() + at, stored.data() + at + 2, out);
+        return r.ec == std::errc{} && r.ptr == stored.data() + at + 2;
+    };
+    if (stored.size() < 19 || stored[10] != 'T' || stored[13] != ':' || stored[16] != ':' ||
+        !two(11, hour) || !two(14, minute) || !two(17, second) || hour > 23 || minute > 59 ||
+        second > 60 || stored.back() != 'Z') {
+        return std::nullopt;
+    }
+    return uk_date(sys_days{*date} + hours{hour} + minutes{minute} + seconds{second});
+}
+
+std::string uk_iso_date_of(std::string_view stored) {
+    if (const auto d = uk_date_of(stored)) return format_iso_date(*d);
+    return std::string(stored.substr(0, std::min<std::size_t>(stored.size(), 10)));
+}
+
 }  // namespace civic

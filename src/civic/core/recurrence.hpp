@@ -4,10 +4,12 @@
 
 #include <cstddef>
 #include <expected>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
 
+#include "civic/core/clock.hpp"
 #include "civic/core/date.hpp"
 
 namespace civic {
@@ -64,5 +66,16 @@ std::expected<std::string, std::string> normalize_rrule(std::string_view rrule);
 // day from the schedule's first date. Case and extra spaces do not matter. A phrase Civic
 // does not understand is an error that lists the kinds of phrase it does.
 std::expected<std::string, std::string> rrule_from_phrase(std::string_view phrase);
+
+// The date on the wall clock in the UK at an instant: a council's "today". From midnight
+// to 01:00 in summer time it is a day later than the date in UTC. (Where the system has no
+// time zone data for Europe/London, the date in UTC.)
+Date uk_date(TimePoint t);
+// The UK date of a time as Civic stores it ("2026-10-04T23:30:00.000Z" is 5 October 2026
+// in summer), or nothing when the text does not start with such a time. A bare date
+// ("2026-10-04") is that date.
+std::optional<Date> uk_date_of(std::string_view stored);
+// uk_date_of written YYYY-MM-DD; the text's first ten characters when it is not a time.
+std::string uk_iso_date_of(std::string_view stored);
 
 }  // namespace civic

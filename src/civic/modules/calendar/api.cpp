@@ -8,6 +8,7 @@
 
 #include "civic/core/ids.hpp"
 #include "civic/core/json.hpp"
+#include "civic/core/recurrence.hpp"
 #include "civic/http/api_support.hpp"
 #include "civic/http/context.hpp"
 #include "civic/http/problem.hpp"
@@ -132,7 +133,7 @@ Response timing(const Request& r, const Clock& clock) {
     if (text->size() > 500)
         return http::problem_response(
             r, Error::validation("text", "text must be 500 characters or fewer"));
-    Date after = parse_iso_date(format_date(clock.now())).value();
+    Date after = uk_date(clock.now());
     if (r.query_param("after")) {
         auto a = date_param(r, "after");
         if (!a) return http::problem_response(r, a.error());

@@ -14,6 +14,7 @@
 #include "civic/core/date.hpp"
 #include "civic/core/ids.hpp"
 #include "civic/core/markdown.hpp"
+#include "civic/core/recurrence.hpp"
 #include "civic/core/text.hpp"
 #include "civic/http/render.hpp"
 #include "civic/modules/governance/process.hpp"
@@ -40,8 +41,7 @@ std::string long_date(std::string_view iso) {
 }
 
 std::string short_date(std::string_view iso) {
-    if (auto d = parse_iso_date(iso.substr(0, std::min<std::size_t>(iso.size(), 10))))
-        return format_day_month_year(*d);
+    if (auto d = uk_date_of(iso)) return format_day_month_year(*d);
     return std::string(iso);
 }
 

@@ -333,7 +333,7 @@ std::string long_date(const std::string& iso) {
 
 std::string short_date(const std::optional<std::string>& iso) {
     if (!iso) return "";
-    return kit::display_date(iso->substr(0, std::min<std::size_t>(iso->size(), 10)));
+    return kit::display_date(iso);
 }
 
 json::object deadline_view(const Deadline& d) {

@@ -10,6 +10,7 @@
 
 #include <fmt/format.h>
 
+#include "civic/core/recurrence.hpp"
 #include "civic/modules/governance/service_support.hpp"
 
 namespace civic::governance {
@@ -85,7 +86,7 @@ void GovernanceService::add_link_types(kit::LinkTypes& types) {
                   auto b = repo::find_body(c, e->body_id);
                   return kit::LinkTarget{
                       e->reference + " " + e->title, "/forward-plan/" + e->id,
-                      b && may_read_body(c, who, *b, e->created_at.substr(0, 10)),
+                      b && may_read_body(c, who, *b, uk_iso_date_of(e->created_at)),
                       may_change(who, *e)};
               });
 }

@@ -5,6 +5,7 @@
 
 #include <algorithm>
 
+#include "civic/core/recurrence.hpp"
 #include "civic/core/text.hpp"
 #include "civic/modules/calendar/service.hpp"
 #include "civic/modules/org/repo.hpp"
@@ -101,7 +102,7 @@ std::vector<Deadline> meeting_deadlines(Connection& c, const DeadlineRules& rule
     const auto date = parse_iso_date(m.date);
     if (!date) return out;
     std::optional<Date> published;
-    if (m.published_at) published = parse_iso_date(m.published_at->substr(0, 10));
+    if (m.published_at) published = uk_date_of(*m.published_at);
     out.push_back(publication_deadline(rules, *date, published, m.late_reason));
     if (body.executive) {
         const auto items = repo::list_items(c, m.id);

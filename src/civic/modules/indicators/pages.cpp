@@ -21,6 +21,7 @@
 #include "civic/http/problem.hpp"
 #include "civic/modules/indicators/chart.hpp"
 #include "civic/modules/indicators/pages_support.hpp"
+#include "civic/modules/kit/checks.hpp"
 #include "civic/modules/kit/pages.hpp"
 
 namespace civic::indicators {
@@ -218,7 +219,7 @@ Response refused_page(const http::PageRenderer& pages, const Request& r, std::st
                       http::status_for(error.kind));
 }
 
-Date Pages::today(const Context& c) const { return *parse_iso_date(format_date(c.now)); }
+Date Pages::today(const Context& c) const { return kit::today(c); }
 
 std::string Pages::person_name(const Context& c, const std::optional<std::string>& id) const {
     if (!id || id->empty()) return "";
@@ -532,7 +533,7 @@ Response Pages::indicator(Request& r) const {
                          {"note", v.note},
                          {"commentary", v.commentary},
                          {"who", who},
-                         {"when", kit::display_date(when.substr(0, 10))},
+                         {"when", kit::display_date(when)},
                          {"version", v.version},
                          {"label", fmt::format("{} revision {}", v.period, v.revision)}};
         if (v.status == "draft" && can_enter) {

@@ -10,6 +10,7 @@
 #include <set>
 
 #include "civic/core/ids.hpp"
+#include "civic/core/recurrence.hpp"
 #include "civic/core/text.hpp"
 #include "civic/modules/calendar/service.hpp"
 #include "civic/modules/indicators/service.hpp"
@@ -454,7 +455,7 @@ Result<DataQuality> IndicatorService::data_quality(const Context& ctx, const Dat
             if (q.person_id && i.owner_person_id != q.person_id && i.entry_person_id != q.person_id)
                 continue;
             const Ledger ledger = ledger_of(c, i);
-            std::string began = i.created_at.substr(0, 10);
+            std::string began = uk_iso_date_of(i.created_at);
             if (const auto held = ledger.periods(); !held.empty())
                 began = std::min(began, format_iso_date(held.front().start()));
             const std::string owner = person_name(c, i.owner_person_id);
@@ -477,7 +478,7 @@ Result<DataQuality> IndicatorService::data_quality(const Context& ctx, const Dat
                 }
                 if (deadline < now) {
                     ++dq.due;
-                    if (first_approved && first_approved->substr(0, 10) <= due.date) ++dq.on_time;
+                    if (first_approved && uk_iso_date_of(*first_approved) <= due.date) ++dq.on_time;
                     if (first_approved && !revised) ++dq.never_revised;
                 }
                 if (!ledger.approved(p.to_string()) && deadline < now) {

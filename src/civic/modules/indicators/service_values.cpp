@@ -8,6 +8,7 @@
 #include <cmath>
 
 #include "civic/core/ids.hpp"
+#include "civic/core/recurrence.hpp"
 #include "civic/core/text.hpp"
 #include "civic/modules/indicators/service.hpp"
 #include "civic/modules/indicators/service_support.hpp"
@@ -139,7 +140,7 @@ Result<Value> IndicatorService::enter_value(const Context& ctx, const ValueInput
                 return std::unexpected(Error::validation(
                     "reason", fmt::format("The value for {} was approved on {}; say why it is "
                                           "being corrected",
-                                          period, last.approved_at.value_or("").substr(0, 10))));
+                                          period, uk_iso_date_of(last.approved_at.value_or("")))));
             v.revision = last.revision + 1;
         }
         apply_value_input(in, v);

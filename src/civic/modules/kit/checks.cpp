@@ -2,6 +2,7 @@
 #include "civic/modules/kit/checks.hpp"
 
 #include "civic/core/clock.hpp"
+#include "civic/core/recurrence.hpp"
 
 namespace civic::kit {
 
@@ -71,7 +72,7 @@ std::optional<std::string> Checks::choice(std::string_view field, std::string_vi
     return std::nullopt;
 }
 
-Date today(const Context& ctx) { return parse_iso_date(format_date(ctx.now)).value(); }
+Date today(const Context& ctx) { return uk_date(ctx.now); }
 
 std::optional<std::optional<std::string>> date_field(Checks& checks, std::string_view field,
                                                      std::string_view label,

@@ -6,6 +6,7 @@
 #include <charconv>
 
 #include "civic/core/date.hpp"
+#include "civic/core/recurrence.hpp"
 #include "civic/core/text.hpp"
 #include "civic/http/problem.hpp"
 
@@ -70,7 +71,7 @@ json::array options(std::span<const std::string_view> values,
 
 std::string display_date(const std::optional<std::string>& iso) {
     if (!iso) return "";
-    const auto d = parse_iso_date(*iso);
+    const auto d = uk_date_of(*iso);
     return d ? format_day_month_year(*d) : *iso;
 }
 

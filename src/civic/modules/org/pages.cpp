@@ -14,6 +14,7 @@
 #include "civic/http/app.hpp"
 #include "civic/http/context.hpp"
 #include "civic/http/problem.hpp"
+#include "civic/modules/kit/checks.hpp"
 #include "civic/modules/kit/pages.hpp"
 
 namespace civic::org {
@@ -287,7 +288,7 @@ struct Pages {
         q.limit = 200;
         // The people in the unit, and for each post the people who hold it today.
         bool sees_everyone = service.can_read(c, *unit);
-        const std::string today = format_date(c.now);
+        const std::string today = format_iso_date(kit::today(c));
         json::array members;
         std::multimap<std::string, json::object> holders;  // post id -> holder
         if (auto page = service.list_memberships(c, q)) {

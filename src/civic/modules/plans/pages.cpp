@@ -22,6 +22,7 @@
 #include "civic/core/utf8.hpp"
 #include "civic/http/context.hpp"
 #include "civic/http/problem.hpp"
+#include "civic/modules/kit/checks.hpp"
 #include "civic/modules/kit/pages.hpp"
 
 namespace civic::plans {
@@ -278,7 +279,7 @@ struct Pages {
 
     Context ctx(const Request& r) const { return http::context_for(r, clock); }
 
-    Date today(const Context& c) const { return *parse_iso_date(format_date(c.now)); }
+    Date today(const Context& c) const { return kit::today(c); }
 
     std::string unit_name(const Context& c, const std::optional<std::string>& id) const {
         if (!id || id->empty()) return "";
@@ -968,7 +969,7 @@ struct Pages {
                                  {"percent", percent_text(u.percent_complete)},
                                  {"commentary_html", markdown_to_html(u.commentary, 4)},
                                  {"who", who},
-                                 {"when", kit::display_date(u.created_at.substr(0, 10))}});
+                                 {"when", kit::display_date(u.created_at)}});
             }
         }
         view["has_updates"] = !updates.empty();
@@ -997,7 +998,7 @@ struct Pages {
                     std::replace(words.begin(), words.end(), '_', ' ');
                     fields += (fields.empty() ? "" : ", ") + words;
                 }
-                rows.push_back(json::object{{"at", kit::display_date(it->at.substr(0, 10))},
+                rows.push_back(json::object{{"at", kit::display_date(it->at)},
                                             {"actor", it->actor},
                                             {"action", history_words(it->action)},
                                             {"fields", fields}});
