@@ -83,7 +83,7 @@ describe('the demo council’s governance', { timeout: 120000 }, () => {
   });
 
   it('civic demo loads the governance last, and its summary counts what was stored', () => {
-    const m = /^Loaded the demo governance: 8 bodies, (\d+) meetings, (\d+) agenda items, 2 decisions, 1 actions\.$/m.exec(demo.stdout);
+    const m = /^Loaded the demo governance: 8 bodies, (\d+) meetings, (\d+) agenda items, 2 decisions, 1 action\.$/m.exec(demo.stdout);
     assert.ok(m, demo.stdout);
     assert.match(demo.stdout, /Loaded the demo indicators: .*\n(.*\n)*Loaded the demo governance/);
     const [meetings, items] = [Number(m[1]), Number(m[2])];

@@ -812,6 +812,20 @@ describe('governance: bodies and meetings', { timeout: 240000 }, () => {
     });
   });
 
+  it('answers clerks adding the same person to a meeting at the same moment with one record: the others are refused (409 on a race the database settles, 422 otherwise), and Civic keeps serving', async () => {
+    assert.equal((await srv.admin('POST', `/api/v1/bodies/${b.panel.id}/meetings/generation`, { body: { from: '2027-03-01', to: '2027-03-31' } })).status, 200);
+    const [meeting] = meetingsOf(b.panel.id, '2027-03-01', '2027-03-31');
+    const answers = await Promise.all(Array.from({ length: 8 }, () => attend(meeting.id, { person_id: p.ann.id })));
+    const statuses = answers.map((r) => r.status);
+    assert.equal(statuses.filter((s) => s === 201).length, 1, statuses.join(' '));
+    for (const r of answers.filter((a) => a.status !== 201)) {
+      assert.ok([409, 422].includes(r.status), `${r.status} ${r.text}`);
+      if (r.status === 409) assert.equal(r.json.detail, 'Someone else made the same change at the same moment. Reload to see it, and try again if it is still needed.');
+    }
+    assert.equal(count('attendees', `meeting_id = '${meeting.id}' AND person_id = '${p.ann.id}'`), 1);
+    assert.equal((await get(`/api/v1/meetings/${meeting.id}/attendees`)).json.items.length, 1);
+  });
+
   it('leaves a database that civic check finds sound', async () => {
     const checked = await srv.cli(['check', '--db', srv.dbPath]);
     assert.equal(checked.code, 0, `${checked.stdout}\n${checked.stderr}`);

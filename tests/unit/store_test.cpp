@@ -133,6 +133,29 @@ TEST_P(StoreTest, reports_a_constraint_violation_as_a_constraint_error) {
     EXPECT_EQ(count("units"), 1);
 }
 
+// A duplicate is what two requests racing to write the same thing meet: the server answers
+// it 409 (WriteConflict), where any other broken constraint is a fault of Civic's own.
+TEST_P(StoreTest, reports_a_duplicate_as_a_write_conflict_and_other_violations_not) {
+    const std::string id = new_id();
+    ASSERT_TRUE(m_db->write([&](Connection& c) { return insert_unit(c, id, "ICT"); }));
+    EXPECT_THROW((void)m_db->write([&](Connection& c) { return insert_unit(c, id, "ICT again"); }),
+                 WriteConflict);
+    try {
+        (void)m_db->write([&](Connection& c) -> Result<void> {
+            const std::string other = new_id();
+            c.execute(
+                "INSERT INTO units (id, path, name, kind, created_at, updated_at) VALUES (?, ?, "
+                "NULL, 'team', 'x', 'x')",
+                {std::string_view(other), std::string_view("/" + other + "/")});
+            return ok();
+        });
+        ADD_FAILURE() << "a unit without a name was stored";
+    } catch (const ConstraintError& e) {
+        EXPECT_EQ(dynamic_cast<const WriteConflict*>(&e), nullptr) << e.what();
+    }
+    EXPECT_EQ(count("units"), 1);
+}
+
 TEST_P(StoreTest, keeps_the_audit_trail_append_only) {
     Context ctx{Principal{"u1", "admin", "Ada", {}}, "req-1", std::chrono::system_clock::now()};
     ASSERT_TRUE(m_db->write([&](Connection& c) -> Result<void> {

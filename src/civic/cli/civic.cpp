@@ -189,9 +189,10 @@ int load_demo(Civic& civic) {
             return k_exit_failed;
         }
         fmt::print(
-            "Loaded the demo governance: {} bodies, {} meetings, {} agenda items, {} decisions, "
-            "{} actions.\n",
-            met->bodies, met->meetings, met->items, met->decisions, met->actions);
+            "Loaded the demo governance: {} bodies, {} meetings, {} agenda items, {} "
+            "decision{}, {} action{}.\n",
+            met->bodies, met->meetings, met->items, met->decisions, met->decisions == 1 ? "" : "s",
+            met->actions, met->actions == 1 ? "" : "s");
     }
     return k_exit_ok;
 }

@@ -71,6 +71,17 @@ public:
     using std::runtime_error::runtime_error;
 };
 
+// Marks an exception thrown when a write clashes with another request's made at the same
+// moment: two clerks adding the same person to a meeting, say, where the database's rule
+// that each is there once lets only one win. The services check for such clashes first, so
+// only a race gets this far. Answered 409: the one who lost can reload and see what the
+// other wrote.
+class WriteConflict {
+public:
+    virtual ~WriteConflict() = default;
+    virtual const char* what() const noexcept = 0;
+};
+
 template <typename T>
 using Result = std::expected<T, Error>;
 

@@ -71,6 +71,11 @@ Response App::handle(Request& request) const {
                            "Civic cannot reach its database just now. Try again in a minute.",
                            {}});
         response.set_header("retry-after", "5");
+    } catch (const WriteConflict& e) {
+        spdlog::warn("write conflict: {}", e.what());
+        response = problem_response(
+            request, Error::conflict("Someone else made the same change at the same moment. "
+                                     "Reload to see it, and try again if it is still needed."));
     } catch (const std::exception& e) {
         spdlog::error("unhandled exception: {}", e.what());
         response = problem_response(

@@ -65,6 +65,13 @@ class ConstraintError : public StoreError {
 public:
     using StoreError::StoreError;
 };
+// A UNIQUE (or primary key) constraint refused a write: another request has just written
+// the same thing. 409, not 500 (see WriteConflict).
+class DuplicateError : public ConstraintError, public WriteConflict {
+public:
+    using ConstraintError::ConstraintError;
+    const char* what() const noexcept override { return ConstraintError::what(); }
+};
 
 class Connection {
 public:

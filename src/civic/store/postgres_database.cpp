@@ -175,6 +175,7 @@ private:
             m_broken = true;
             throw UnavailableError(message);
         }
+        if (sqlstate == "23505") throw DuplicateError(message);  // unique_violation
         if (sqlstate.starts_with("23")) throw ConstraintError(message);
         throw StoreError(message);
     }

@@ -19,6 +19,9 @@ struct StringHash {
     const std::string msg =
         fmt::format("{}: {}", what, db ? sqlite3_errmsg(db) : sqlite3_errstr(rc));
     const int primary = rc & 0xff;
+    const int extended = db ? sqlite3_extended_errcode(db) : rc;
+    if (extended == SQLITE_CONSTRAINT_UNIQUE || extended == SQLITE_CONSTRAINT_PRIMARYKEY)
+        throw DuplicateError(msg);
     if (primary == SQLITE_CONSTRAINT) throw ConstraintError(msg);
     if (primary == SQLITE_BUSY || primary == SQLITE_LOCKED) throw UnavailableError(msg);
     throw StoreError(msg);
