@@ -7,7 +7,7 @@
 // exactly with nothing stored; and the audit trail of each write.
 import { describe, it, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { startServer, assertProblem, assertStopsCleanly, auditRows, create, lastLine, backend, ID_RE } from './harness.mjs';
+import { startServer, assertProblem, assertStopsCleanly, auditRows, create, runCli, backend, ID_RE } from './harness.mjs';
 
 const TABLES = ['risk_registers', 'risks', 'audit_log'];
 
@@ -23,15 +23,6 @@ describe(`risks: registers and risks (${backend})`, { timeout: 120000 }, () => {
   const auditActions = (id) => auditRows(srv.dbPath, id).map((r) => r.action);
   const ifMatch = (record) => ({ 'if-match': `W/"${record.version}"` });
 
-  async function addUser(username, role, unit) {
-    const args = ['user', 'add', '--db', srv.dbPath, '--username', username, '--name', username, '--role', role, '--password-stdin'];
-    if (unit) args.push('--unit', unit);
-    const added = await srv.cli(args, { input: 'a-long-enough-password-1\n' });
-    assert.equal(added.code, 0, added.stderr);
-    const tok = await srv.cli(['token', 'create', '--db', srv.dbPath, '--user', username]);
-    assert.equal(tok.code, 0, tok.stderr);
-    return lastLine(tok.stdout);
-  }
   async function newRisk(body, who = 'admin') {
     const res = await as(who)('POST', '/api/v1/risks', { body });
     assert.equal(res.status, 201, res.text);
@@ -64,8 +55,8 @@ describe(`risks: registers and risks (${backend})`, { timeout: 120000 }, () => {
     await create(srv, 'people', { name: 'Adam Broome', kind: 'officer', unit_id: u.corporate.id });
     await create(srv, 'people', { name: 'Sam Okafor', kind: 'officer' });
     await create(srv, 'people', { name: 'Sam Okafor', kind: 'officer' });
-    tokens.editor = await addUser('corporate-editor', 'editor', 'Corporate Support');
-    tokens.placeViewer = await addUser('place-viewer', 'viewer', 'Place');
+    tokens.editor = await srv.addUser('corporate-editor', 'editor', { unit: 'Corporate Support' });
+    tokens.placeViewer = await srv.addUser('place-viewer', 'viewer', { unit: 'Place' });
   });
   after(async () => {
     await srv?.cleanup();
@@ -280,6 +271,12 @@ describe(`risks: registers and risks (${backend})`, { timeout: 120000 }, () => {
     assert.deepEqual(listed.json.items.map((i) => i.reference), ['I1']);
     const priority = await srv.admin('POST', '/api/v1/risk-issues', { body: { register_id: regs.corporate.id, reference: 'I2', title: 'x', priority: 'urgent' } });
     assertProblem(priority, 422, { fields: ['priority'] });
+  });
+
+  it('leaves a database that civic check finds sound', async () => {
+    const r = await runCli(['check', '--db', srv.dbPath]);
+    assert.equal(r.code, 0, `${r.stdout}\n${r.stderr}`);
+    assert.doesNotMatch(r.stdout, /were not compared with a table/);
   });
 
   it('stops on SIGTERM with exit code 0', async () => {
