@@ -8,6 +8,7 @@
 // administrators change the matrix and the appetites.
 import { describe, it, before, after } from 'node:test';
 import assert from 'node:assert/strict';
+import { randomUUID } from 'node:crypto';
 import { startServer, assertProblem, assertStopsCleanly, auditRows, create, runCli, backend } from './harness.mjs';
 
 const LIKELIHOOD_5 = ['Rare', 'Unlikely', 'Possible', 'Probable', 'Almost certain'];
@@ -19,6 +20,16 @@ const BANDS_5 = [
   { name: 'High', colour: 'orange', from: 10, to: 14 },
   { name: 'Very high', colour: 'red', from: 15, to: 25 },
 ];
+const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+// Today as the server counts it (UTC), as YYYY-MM-DD and as "1 December 2026".
+const today = () => new Date().toISOString().slice(0, 10);
+const longToday = () => `${Number(today().slice(8, 10))} ${MONTHS[Number(today().slice(5, 7)) - 1]} ${today().slice(0, 4)}`;
+// A UUIDv7 made now, for a row stored as a route not yet built would store it.
+const uuid7 = () => {
+  const t = Date.now().toString(16).padStart(12, '0');
+  const r = randomUUID().replaceAll('-', '');
+  return `${t.slice(0, 8)}-${t.slice(8, 12)}-7${r.slice(0, 3)}-8${r.slice(3, 6)}-${r.slice(6, 18)}`;
+};
 const levels = (labels) => labels.map((label) => ({ label, descriptor: `${label}.` }));
 
 describe(`risks: the matrix and appetite (${backend})`, { timeout: 120000 }, () => {
@@ -122,6 +133,30 @@ describe(`risks: the matrix and appetite (${backend})`, { timeout: 120000 }, () 
     assert.equal(register.above_appetite, 1);
   });
 
+  it('lapses an active acceptance when a correction raises the current score above the score accepted', async () => {
+    // Acceptances are made through their own route, which comes later: here one is stored as
+    // that route would store it, with its audit entry.
+    const id = uuid7();
+    const row = { id, risk_id: risks.a.id, accepted_by_person_id: null, accepted_by: 'Cabinet', accepted_on: '2026-11-01', reason: 'Reserves cover it', until: '2099-12-31', accepted_score: 12, appetite: 9, lapsed_on: null, lapse_reason: '', archived_at: null, version: 1, created_at: '2026-11-01T10:00:00Z', updated_at: '2026-11-01T10:00:00Z' };
+    srv.sql(`INSERT INTO risk_acceptances (id, risk_id, accepted_by, accepted_on, reason, until, accepted_score, appetite, version, created_at, updated_at) VALUES ('${id}', '${risks.a.id}', 'Cabinet', '2026-11-01', 'Reserves cover it', '2099-12-31', 12, 9, 1, '2026-11-01T10:00:00Z', '2026-11-01T10:00:00Z')`);
+    srv.sql(`INSERT INTO audit_log (id, at, actor, entity, entity_id, action, before_json, after_json, request_id) VALUES ('${uuid7()}', '2026-11-01T10:00:00Z', 'admin', 'risk_acceptance', '${id}', 'create', NULL, '${JSON.stringify(row)}', 'test')`);
+    appetites.acceptance = id;
+    const accepted = (await srv.admin('GET', `/api/v1/risks/${risks.a.id}`)).json;
+    assert.deepEqual([accepted.above_appetite, accepted.accepted, accepted.acceptance.state], [true, true, 'active']);
+    const rose = await srv.admin('PATCH', `/api/v1/risks/${risks.a.id}`, { headers: { 'if-match': 'W/"1"' }, body: { current_impact: 4, current_score: 16 } });
+    assert.equal(rose.status, 200, rose.text);
+    const lapsed = srv.sqlRows(`SELECT lapsed_on, lapse_reason, version FROM risk_acceptances WHERE id = '${id}'`);
+    assert.deepEqual(lapsed, [{ lapsed_on: today(), lapse_reason: `The current score rose from 12 to 16 on ${longToday()}`, version: 2 }]);
+    assert.deepEqual(auditActions(id), ['create', 'lapse']);
+    const shown = (await srv.admin('GET', `/api/v1/risks/${risks.a.id}`)).json;
+    assert.deepEqual([shown.accepted, shown.acceptance.state, shown.acceptance.state_reason], [false, 'lapsed', lapsed[0].lapse_reason]);
+    assert.deepEqual(shown.history.map((h) => h.what), ['accepted', 'created', 'lapsed']);
+    // Back to 12 for what follows; a fall lapses nothing more.
+    const fell = await srv.admin('PATCH', `/api/v1/risks/${risks.a.id}`, { headers: { 'if-match': 'W/"2"' }, body: { current_impact: 3 } });
+    assert.equal(fell.status, 200, fell.text);
+    assert.deepEqual(auditActions(risks.a.id), ['create', 'correct', 'correct']);
+  });
+
   it('refuses a change to 4 × 4 while risks exist without confirm_mapping, naming it, with nothing changed', async () => {
     const before = { matrix: matrixRow(), risks: storedScores(), audit: srv.sql('SELECT count(*) FROM audit_log') };
     const res = await srv.admin('PUT', '/api/v1/risk-matrix', { headers: { 'if-match': 'W/"2"' }, body: { likelihood: levels(LIKELIHOOD_4), impact: levels(IMPACT_4) } });
@@ -172,8 +207,11 @@ describe(`risks: the matrix and appetite (${backend})`, { timeout: 120000 }, () 
       ['B', '3', '3', '3', '3', null, null],
     ]);
     const audit = auditRows(srv.dbPath, risks.a.id);
-    assert.deepEqual(audit.map((r) => r.action), ['create', 'remap']);
-    assert.deepEqual([audit[1].before.current_likelihood, audit[1].after.current_likelihood], [4, 3]);
+    assert.deepEqual(audit.map((r) => r.action), ['create', 'correct', 'correct', 'remap']);
+    assert.deepEqual([audit[3].before.current_likelihood, audit[3].after.current_likelihood], [4, 3]);
+    // The lapsed acceptance's score is mapped as a limit: 12 becomes 9.
+    assert.deepEqual(srv.sqlRows(`SELECT accepted_score, appetite FROM risk_acceptances WHERE id = '${appetites.acceptance}'`).map((r) => [Number(r.accepted_score), Number(r.appetite)]), [[9, 9]]);
+    assert.deepEqual(auditActions(appetites.acceptance), ['create', 'lapse', 'remap']);
     assert.deepEqual(auditActions(appetites.support.id), ['create', 'remap']);
     assert.equal(Number(srv.sql(`SELECT max_score FROM risk_appetites WHERE id = '${appetites.support.id}'`)), 9);
     const a = (await srv.admin('GET', `/api/v1/risks/${risks.a.id}`)).json;
