@@ -220,6 +220,15 @@ TEST(RisksImportRows, refuses_a_date_that_is_not_a_date) {
                                         "line 4, column review_date: \"2026-13-01\"" + advice}));
 }
 
+TEST(RisksImportRows, refuses_a_file_with_no_risks_in_it) {
+    EXPECT_EQ(errors_of(k_header),
+              (std::vector<std::string>{
+                  "line 1: The file names the columns but has no risks under them"}));
+    EXPECT_EQ(errors_of(""),
+              (std::vector<std::string>{
+                  "line 1: The file is empty; the first line must name the columns"}));
+}
+
 TEST(RisksImportRows, gives_no_rows_when_any_line_is_wrong_and_lists_every_problem) {
     const auto r = import_rows(k_header + "R1,Flood,,,3,4,12,2,4,8,,,\n" + "R2,Fire,,,3\n" +
                                "R3,Theft,,,3,4,12,2,4,x,,,\n");
@@ -435,7 +444,11 @@ TEST(RisksExport, writes_a_workbook_with_the_sheet_frozen_header_and_band_fills)
     EXPECT_NE(part("xl/workbook.xml").find("<sheet name=\"Corporate Risk Register 2019 20\""),
               std::string::npos);
     const std::string sheet = part("xl/worksheets/sheet1.xml");
-    EXPECT_NE(sheet.find("ySplit=\"1\""), std::string::npos);  // the first row frozen
+    // The first row frozen; the rows as tall as their wrapped text.
+    EXPECT_NE(sheet.find("<pane ySplit=\"1\" topLeftCell=\"A2\" activePane=\"bottomLeft\" "
+                         "state=\"frozen\"/>"),
+              std::string::npos);
+    EXPECT_NE(sheet.find("customHeight=\"1\""), std::string::npos);
     EXPECT_NE(sheet.find("<col min=\"2\" max=\"2\" width=\""), std::string::npos);
     // The first current score (J2, risk 9: 4 × 4 = 16, High) is a number.
     EXPECT_NE(sheet.find("<c r=\"J2\" s="), std::string::npos);

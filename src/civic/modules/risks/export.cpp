@@ -10,6 +10,7 @@
 #include <stdlib.h>
 #include <xlsxwriter.h>
 
+#include <algorithm>
 #include <filesystem>
 #include <fstream>
 #include <map>
@@ -67,13 +68,44 @@ bool numeric_column(std::size_t i) {
     const std::string_view name = k_export_columns[i];
     return name.ends_with("_likelihood") || name.ends_with("_impact") || name.ends_with("_score");
 }
-// Each column's width in characters, in k_export_columns' order.
+// Each column's width in characters, in k_export_columns' order, for its values; a column is
+// made wider still when its name needs it (column_width()).
 constexpr double k_widths[k_columns] = {11, 40, 60, 24, 10, 10, 10, 10, 10, 10, 60,
                                         60, 12, 18, 10, 10, 10, 13, 12, 10, 15};
+double column_width(std::size_t i) {
+    return std::max(k_widths[i], static_cast<double>(k_export_columns[i].size()) + 2);
+}
 // The long-text columns, wrapped.
 bool wrapped_column(std::size_t i) {
     const std::string_view name = k_export_columns[i];
     return name == "title" || name == "description" || name == "controls" || name == "actions";
+}
+
+// A row's height in points for its wrapped text: Excel and LibreOffice keep a written file's
+// row heights rather than fit them to wrapped text, so the lines are counted here (a line per
+// width's worth of characters, less two for the words that wrap early), up to Excel's most.
+double row_height(const std::vector<std::string>& cells) {
+    constexpr double k_line = 15;  // points, for Excel's default 11-point font
+    constexpr double k_most = 409;
+    std::size_t lines = 1;
+    for (std::size_t c = 0; c < cells.size(); ++c) {
+        if (!wrapped_column(c)) continue;
+        const auto per_line = static_cast<std::size_t>(std::max(1.0, k_widths[c] - 2));
+        std::size_t cell_lines = 0, characters = 0;
+        const auto end_line = [&] {
+            cell_lines += std::max<std::size_t>(1, (characters + per_line - 1) / per_line);
+            characters = 0;
+        };
+        for (const char ch : cells[c]) {
+            if (ch == '\n') end_line();
+            // Count characters, not the bytes after a UTF-8 sequence's first.
+            else if ((static_cast<unsigned char>(ch) & 0xC0) != 0x80)
+                ++characters;
+        }
+        end_line();
+        lines = std::max(lines, cell_lines);
+    }
+    return std::min(k_most, k_line * static_cast<double>(lines));
 }
 
 // Excel holds at most 32,767 characters in a cell; a longer text is cut, never refused.
@@ -152,9 +184,8 @@ std::uint32_t band_rgb(std::string_view colour) {
 Result<std::string> register_xlsx(const RegisterExport& e) {
     const TempDir dir;
     if (dir.path().empty())
-        return std::unexpected(
-            Error::internal("The workbook could not be written: no "
-                            "temporary directory could be made"));
+        return std::unexpected(Error::internal(
+            "The workbook could not be written: no temporary directory could be made"));
     const std::string file = (dir.path() / "register.xlsx").string();
     std::string tmpdir = dir.path().string();
     lxw_workbook_options options{};
@@ -162,16 +193,23 @@ Result<std::string> register_xlsx(const RegisterExport& e) {
     lxw_workbook* book = workbook_new_opt(file.c_str(), &options);
     if (!book)
         return std::unexpected(
-            Error::internal("The workbook could not be written: "
-                            "libxlsxwriter could not start it"));
+            Error::internal("The workbook could not be written: libxlsxwriter could not start it"));
     lxw_worksheet* sheet = workbook_add_worksheet(book, sheet_name(e.name).c_str());
+    if (!sheet) {
+        workbook_close(book);
+        return std::unexpected(Error::internal(
+            fmt::format("The workbook could not be written: the sheet name \"{}\" was refused",
+                        sheet_name(e.name))));
+    }
 
     lxw_format* header = workbook_add_format(book);
     format_set_bold(header);
-    format_set_text_wrap(header);
     format_set_align(header, LXW_ALIGN_VERTICAL_TOP);
     lxw_format* text = workbook_add_format(book);
     format_set_align(text, LXW_ALIGN_VERTICAL_TOP);
+    lxw_format* number = workbook_add_format(book);
+    format_set_align(number, LXW_ALIGN_CENTER);
+    format_set_align(number, LXW_ALIGN_VERTICAL_TOP);
     lxw_format* wrapped = workbook_add_format(book);
     format_set_text_wrap(wrapped);
     format_set_align(wrapped, LXW_ALIGN_VERTICAL_TOP);
@@ -179,10 +217,11 @@ Result<std::string> register_xlsx(const RegisterExport& e) {
     std::map<std::string, lxw_format*> fills;
     const auto fill_of = [&](std::int64_t score) -> lxw_format* {
         const Band* band = e.matrix.band_of(score);
-        if (!band) return text;
+        if (!band) return number;
         auto& f = fills[band->colour];
         if (!f) {
             f = workbook_add_format(book);
+            format_set_align(f, LXW_ALIGN_CENTER);
             format_set_align(f, LXW_ALIGN_VERTICAL_TOP);
             format_set_pattern(f, LXW_PATTERN_SOLID);
             const std::uint32_t rgb = band_rgb(band->colour);
@@ -196,7 +235,10 @@ Result<std::string> register_xlsx(const RegisterExport& e) {
 
     for (std::size_t c = 0; c < k_columns; ++c) {
         worksheet_set_column(sheet, static_cast<lxw_col_t>(c), static_cast<lxw_col_t>(c),
-                             k_widths[c], wrapped_column(c) ? wrapped : text);
+                             column_width(c),
+                             numeric_column(c)   ? number
+                             : wrapped_column(c) ? wrapped
+                                                 : text);
         worksheet_write_string(sheet, 0, static_cast<lxw_col_t>(c),
                                std::string(k_export_columns[c]).c_str(), header);
     }
@@ -205,11 +247,12 @@ Result<std::string> register_xlsx(const RegisterExport& e) {
     lxw_row_t row_number = 1;
     for (const auto& r : e.rows) {
         const auto cells = cells_of(r);
+        worksheet_set_row(sheet, row_number, row_height(cells), nullptr);
         for (std::size_t c = 0; c < k_columns; ++c) {
             const auto col = static_cast<lxw_col_t>(c);
             const std::string& cell = cells[c];
             if (cell.empty()) continue;
-            lxw_format* format = wrapped_column(c) ? wrapped : text;
+            lxw_format* format = numeric_column(c) ? number : wrapped_column(c) ? wrapped : text;
             if (numeric_column(c)) {
                 const bool current_score = k_export_columns[c] == "current_score";
                 worksheet_write_number(sheet, row_number, col, std::stod(cell),

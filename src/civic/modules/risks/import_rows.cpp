@@ -185,6 +185,9 @@ std::expected<std::vector<ImportRow>, std::vector<ImportLineError>> import_rows(
             rows.push_back(std::move(row));
         }
     }
+    // A file that names the columns and nothing else is most likely the wrong file.
+    if (table.header_ok && table.rows.empty() && table.refused.empty())
+        errors.push_back({1, "", "The file names the columns but has no risks under them"});
     if (!errors.empty()) {
         std::stable_sort(
             errors.begin(), errors.end(),
