@@ -34,6 +34,7 @@ async function printed(...args) {
 const testDebianPackages = [
   'postgresql-15', 'sqlite3', 'libgtest-dev', 'libgmock-dev', 'clang-16', 'libclang-rt-16-dev',
   'clang-format', 'python3', 'python3-jsonschema', 'python3-icalendar', 'wrk', 'poppler-utils',
+  'libreoffice-calc-nogui',
 ];
 const testNpmPackages = ['@redocly/cli', 'playwright-core', 'axe-core', 'ajv', 'ajv-formats', 'ical.js'];
 
@@ -42,7 +43,7 @@ describe('scripts/setup', () => {
     const p = await printed();
     assert.equal(p.set, 'run');
     assert.deepEqual(p.debian.filter((name) => testDebianPackages.includes(name)), []);
-    for (const name of ['g++', 'cmake', 'ninja-build', 'libpq-dev', 'libical-dev', 'libssl-dev', 'chromium', 'qpdf', 'pandoc']) {
+    for (const name of ['g++', 'cmake', 'ninja-build', 'libpq-dev', 'libical-dev', 'libssl-dev', 'libxlsxwriter-dev', 'chromium', 'qpdf', 'pandoc']) {
       assert.ok(p.debian.includes(name), name);
     }
     assert.equal(p.npm, 'npm ci --no-audit --no-fund --loglevel=error --omit=dev');

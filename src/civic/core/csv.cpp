@@ -118,10 +118,30 @@ void append_csv_field(std::string& out, std::string_view field) {
     out.push_back('"');
 }
 
+std::string spreadsheet_safe(std::string_view text) {
+    if (!text.empty() && std::string_view("=+-@\t\r").find(text.front()) != std::string_view::npos)
+        return "'" + std::string(text);
+    return std::string(text);
+}
+
 void ImportProblems::add(std::size_t line, std::string_view column, std::string message) {
     std::string where = column.empty() ? fmt::format("line {}", line)
                                        : fmt::format("line {}, column {}", line, column);
-    m_problems.push_back({line, m_problems.size(), {std::move(where), std::move(message)}});
+    m_problems.push_back(
+        {line, m_problems.size(), std::string(column), {std::move(where), std::move(message)}});
+}
+
+std::vector<ImportProblems::Problem> ImportProblems::sorted() const {
+    auto sorted = m_problems;
+    std::stable_sort(sorted.begin(), sorted.end(),
+                     [](const Problem& a, const Problem& b) { return a.line < b.line; });
+    return sorted;
+}
+
+std::vector<ImportProblems::Listed> ImportProblems::listed() const {
+    std::vector<Listed> out;
+    for (const auto& p : sorted()) out.push_back({p.line, p.column, p.error.message});
+    return out;
 }
 
 bool ImportProblems::on_line(std::size_t line) const {
@@ -130,9 +150,7 @@ bool ImportProblems::on_line(std::size_t line) const {
 }
 
 Error ImportProblems::error() const {
-    auto sorted = m_problems;
-    std::stable_sort(sorted.begin(), sorted.end(),
-                     [](const Problem& a, const Problem& b) { return a.line < b.line; });
+    auto sorted = this->sorted();
     const std::size_t n = sorted.size();
     std::vector<FieldError> errors;
     for (std::size_t i = 0; i < n && i < k_max_reported; ++i)

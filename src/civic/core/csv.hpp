@@ -44,6 +44,10 @@ CsvParse parse_csv(std::string_view text);
 // Writes one field, quoted when it must be.
 void append_csv_field(std::string& out, std::string_view field);
 
+// A cell a spreadsheet would run as a formula (one starting = + - @, a tab or a carriage
+// return) made text by a leading apostrophe, for every CSV a person opens in Excel.
+std::string spreadsheet_safe(std::string_view text);
+
 // The problems found in a file being imported, each named by its line and, where there is
 // one, its column; answered all at once, in line order.
 class ImportProblems {
@@ -56,6 +60,14 @@ public:
     std::size_t count() const { return m_problems.size(); }
     // True when a problem was found on this line.
     bool on_line(std::size_t line) const;
+    // Every problem, in line order (a line's in the order found), for a caller that reports
+    // them in its own shape.
+    struct Listed {
+        std::size_t line = 0;
+        std::string column;
+        std::string message;
+    };
+    std::vector<Listed> listed() const;
     // The answer to the import: the first 20 problems in line order, under a heading that
     // says how many there are and that nothing was written.
     Error error() const;
@@ -64,8 +76,10 @@ private:
     struct Problem {
         std::size_t line;
         std::size_t order;
+        std::string column;
         FieldError error;
     };
+    std::vector<Problem> sorted() const;
     std::vector<Problem> m_problems;
 };
 

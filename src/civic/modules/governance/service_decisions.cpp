@@ -156,13 +156,6 @@ Result<repo::DecisionFilter> filter_of(const DecisionQuery& q) {
     return f;
 }
 
-// Cells that a spreadsheet would run as a formula are written as text.
-std::string spreadsheet_safe(std::string_view text) {
-    if (!text.empty() && std::string_view("=+-@\t\r").find(text.front()) != std::string_view::npos)
-        return "'" + std::string(text);
-    return std::string(text);
-}
-
 }  // namespace
 
 Result<Page<DecisionView>> GovernanceService::list_decisions(const Context& ctx,
