@@ -17,6 +17,7 @@
 #include <array>
 #include <boost/json.hpp>
 #include <cctype>
+#include <charconv>
 #include <cmath>
 
 #include "civic/core/date.hpp"
@@ -172,12 +173,16 @@ double channel(unsigned value) {
     return c <= 0.04045 ? c / 12.92 : std::pow((c + 0.055) / 1.055, 2.4);
 }
 
-double luminance(std::string_view hex) {
-    if (hex.size() != 7 || hex[0] != '#') return 0;
-    const auto part = [&](std::size_t at) {
-        return static_cast<unsigned>(std::stoul(std::string(hex.substr(at, 2)), nullptr, 16));
-    };
-    return 0.2126 * channel(part(1)) + 0.7152 * channel(part(3)) + 0.0722 * channel(part(5));
+// WCAG's relative luminance of #rrggbb; nullopt for anything else.
+std::optional<double> luminance(std::string_view hex) {
+    if (hex.size() != 7 || hex[0] != '#') return std::nullopt;
+    unsigned rgb[3] = {};
+    for (std::size_t c = 0; c < 3; ++c) {
+        const char* from = hex.data() + 1 + 2 * c;
+        const auto [end, fault] = std::from_chars(from, from + 2, rgb[c], 16);
+        if (fault != std::errc() || end != from + 2) return std::nullopt;
+    }
+    return 0.2126 * channel(rgb[0]) + 0.7152 * channel(rgb[1]) + 0.0722 * channel(rgb[2]);
 }
 
 }  // namespace
@@ -191,8 +196,9 @@ const BandPaint& band_paint(std::string_view colour) {
 }
 
 double contrast_ratio(std::string_view a, std::string_view b) {
-    const double la = luminance(a), lb = luminance(b);
-    return (std::max(la, lb) + 0.05) / (std::min(la, lb) + 0.05);
+    const auto la = luminance(a), lb = luminance(b);
+    if (!la || !lb) return 1;
+    return (std::max(*la, *lb) + 0.05) / (std::min(*la, *lb) + 0.05);
 }
 
 // ---- the heat map

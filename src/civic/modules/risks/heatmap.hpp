@@ -41,7 +41,8 @@ std::span<const BandPaint> band_paints();
 // The paint of a band colour; "none"'s for a colour Civic does not know.
 const BandPaint& band_paint(std::string_view colour);
 
-// The contrast ratio of two colours written #rrggbb, by WCAG 2.2's formula (1 to 21).
+// The contrast ratio of two colours written #rrggbb, by WCAG 2.2's formula (1 to 21); 1, as
+// if no contrast, when either is not written so.
 double contrast_ratio(std::string_view a, std::string_view b);
 
 // counts[likelihood - 1][impact - 1]: how many risks sit on each cell. A missing row or cell
