@@ -432,6 +432,24 @@ describe('the OpenAPI document', { timeout: 60000 }, () => {
       return srv.admin('PUT', template, { headers: { 'if-match': etag }, body: { extra_categories: [`walk ${nextRisk++}`] } });
     }
     if (template === '/api/v1/risk-matrix/preview') return srv.admin('POST', template, { body: { extra_categories: ['walk'] } });
+    // Reviews, moves, acceptance, the heat map and the movement report, on a risk of their own.
+    if (['/api/v1/risk-reviews/overdue', '/api/v1/risk-acceptances/due', '/api/v1/risk-heat-map', '/api/v1/risk-movement'].includes(template)) return srv.admin('GET', template);
+    if (template === '/api/v1/risk-reviews/{id}') {
+      const risk = await made('/api/v1/risks', await riskBodies.risks());
+      return srv.admin('GET', template.replace('{id}', (await srv.admin('GET', `/api/v1/risks/${risk}/reviews`)).json.items[0].id));
+    }
+    if (template === '/api/v1/risks/{id}/reviews' && method === 'post') {
+      return srv.admin('POST', template.replace('{id}', await made('/api/v1/risks', await riskBodies.risks())), { body: { current_likelihood: 2, current_impact: 3 } });
+    }
+    if (template === '/api/v1/risks/{id}/acceptance' || template === '/api/v1/risks/{id}/acceptance/withdrawal') {
+      // A risk above a strategic appetite of 4, accepted (and then withdrawn).
+      riskIds.appetite ??= await made('/api/v1/risk-appetites', { category: 'strategic', max_score: 4 });
+      const risk = await made('/api/v1/risks', { ...(await riskBodies.risks()), category: 'strategic' });
+      const until = `${new Date().getUTCFullYear() + 1}-01-31`;
+      const accepted = await srv.admin('POST', template.replace('{id}', risk).replace('/withdrawal', ''), { headers: { 'if-match': 'W/"1"' }, body: { reason: 'Walked.', until } });
+      if (!template.endsWith('/withdrawal')) return accepted;
+      return srv.admin('POST', template.replace('{id}', risk), { headers: { 'if-match': 'W/"1"' } });
+    }
     const resource = /^\/api\/v1\/(risk-registers|risks|risk-issues|risk-appetites)(\/|$)/.exec(template)?.[1];
     if (!resource) return undefined;
     if (template === '/api/v1/risk-registers/{id}/risks') return srv.admin('GET', template.replace('{id}', (riskIds.register ??= await made('/api/v1/risk-registers', riskBodies['risk-registers']()))));

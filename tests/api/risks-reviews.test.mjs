@@ -224,7 +224,7 @@ describe(`risks: reviews, escalation, acceptance, heat map and movement (${backe
       // Its date has passed: lapsed, and listed to be asked again.
       const due = await srv.admin('GET', '/api/v1/risk-acceptances/due');
       assert.equal(due.status, 200, due.text);
-      const row = due.json.items.find((a) => a.acceptance.risk_id === r.ict.id);
+      const row = due.json.items.find((a) => a.risk_id === r.ict.id);
       assert.equal(row.state, 'lapsed');
       risk = await riskOf(r.ict.id);
       assert.equal(risk.acceptance.state, 'lapsed');

@@ -197,6 +197,21 @@ int load_demo(Civic& civic) {
             met->bodies, met->meetings, met->items, met->decisions, met->decisions == 1 ? "" : "s",
             met->actions, met->actions == 1 ? "" : "s");
     }
+    // Then its risk registers: every file under risks/.
+    std::vector<std::pair<std::string, std::string>> risk_files;
+    for (const auto& f : civic_embedded_demo())
+        if (f.path.starts_with("risks/"))
+            risk_files.emplace_back(f.path.substr(std::string_view("risks/").size()), f.contents);
+    if (!risk_files.empty()) {
+        auto made = civic.risks->load_demo(cli_context(civic), risk_files);
+        if (!made) {
+            fmt::print(stderr, "civic: the demo risks were not loaded.\n");
+            print_errors(made.error());
+            return k_exit_failed;
+        }
+        fmt::print("Loaded the demo risks: {} registers, {} risks, {} reviews, {} issues.\n",
+                   made->registers, made->risks, made->reviews, made->issues);
+    }
     return k_exit_ok;
 }
 

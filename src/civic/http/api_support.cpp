@@ -105,15 +105,23 @@ Result<PageRequest> page_request(const Request& request) {
                 "cursor", "Cursor must be the next_cursor value from the previous page"));
         page.cursor = std::string(*c);
     }
-    if (auto l = request.query_param("limit")) {
-        int n = 0;
-        auto [p, ec] = std::from_chars(l->data(), l->data() + l->size(), n);
-        if (ec != std::errc{} || p != l->data() + l->size() || n < 1 || n > 200)
-            return std::unexpected(
-                Error::validation("limit", "Limit must be a whole number from 1 to 200"));
-        page.limit = n;
-    }
+    CIVIC_TRY(auto limit, integer_query_param(request, "limit", "Limit", 1, 200, page.limit));
+    page.limit = static_cast<int>(limit);
     return page;
+}
+
+Result<std::int64_t> integer_query_param(const Request& request, std::string_view name,
+                                         std::string_view label, std::int64_t lo, std::int64_t hi,
+                                         std::int64_t default_value) {
+    auto v = request.query_param(name);
+    if (!v) return default_value;
+    std::int64_t n = 0;
+    auto [p, ec] = std::from_chars(v->data(), v->data() + v->size(), n);
+    if (ec != std::errc{} || p != v->data() + v->size() || n < lo || n > hi)
+        return std::unexpected(Error::validation(
+            std::string(name),
+            fmt::format("{} must be a whole number from {} to {}", label, lo, hi)));
+    return n;
 }
 
 std::optional<std::string> text_query_param(const Request& request, std::string_view name) {

@@ -47,6 +47,12 @@ struct PageRequest {
     int limit = 50;
 };
 
+// Reads an optional query parameter that must be a whole number from lo to hi (absent: the
+// default). Otherwise a 422 naming it: "Limit must be a whole number from 1 to 200".
+Result<std::int64_t> integer_query_param(const Request& request, std::string_view name,
+                                         std::string_view label, std::int64_t lo, std::int64_t hi,
+                                         std::int64_t default_value);
+
 // Reads ?cursor= and ?limit= (1..200).
 Result<PageRequest> page_request(const Request& request);
 

@@ -222,6 +222,7 @@ void register_api(http::Router& router, RisksService& s, const Clock& clock) {
                          std::int64_t v) { return s.archive_register(c, id, v); }},
         clock);
 
+    add_review_routes(router, s, clock);
     add_risk_routes(router, s, clock);
 
     kit::add_resource<IssueInput, Issue, IssueQuery>(

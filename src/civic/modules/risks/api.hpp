@@ -14,5 +14,8 @@ void register_api(http::Router& router, RisksService& service, const Clock& cloc
 
 // The routes of risks, which register_api adds.
 void add_risk_routes(http::Router& router, RisksService& service, const Clock& clock);
+// The routes of reviews, escalation, acceptance, the heat map and the movement report
+// (api_reviews.cpp), which register_api adds.
+void add_review_routes(http::Router& router, RisksService& service, const Clock& clock);
 
 }  // namespace civic::risks

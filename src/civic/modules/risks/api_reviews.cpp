@@ -11,6 +11,8 @@
 //   /api/v1/risk-acceptances/due          lapsed acceptances and those ending soon (?within_days)
 //   /api/v1/risk-heat-map                 counts per cell (?view, register_id, category)
 //   /api/v1/risk-movement                 what rose, fell, appeared, closed or moved (?from, to)
+#include <fmt/format.h>
+
 #include <boost/json.hpp>
 
 #include "civic/http/api_support.hpp"
@@ -251,16 +253,9 @@ void add_review_routes(http::Router& router, RisksService& s, const Clock& clock
                    return kit::record_response(200, to_json(*a), a->version);
                });
     router.add(Method::Get, "/api/v1/risk-acceptances/due", [&s, &clock](Request& r) -> Response {
-        std::int64_t days = 30;
-        if (auto text = http::text_query_param(r, "within_days")) {
-            const auto n = parse_small_int(*text);
-            if (!n || *n < 0 || *n > 366)
-                return http::problem_response(
-                    r, Error::validation("within_days",
-                                         "within_days must be a whole number from 0 to 366"));
-            days = *n;
-        }
-        auto due = s.acceptances_to_renew(http::context_for(r, clock), days);
+        auto days = http::integer_query_param(r, "within_days", "Days ahead", 0, 366, 30);
+        if (!days) return http::problem_response(r, days.error());
+        auto due = s.acceptances_to_renew(http::context_for(r, clock), *days);
         if (!due) return http::problem_response(r, due.error());
         json::array items;
         for (const auto& a : *due) items.push_back(to_json(a));

@@ -70,8 +70,8 @@ std::optional<Score> pair(const json::object& o, std::string_view key) {
 Date months_before(Date d, std::int64_t n) {
     using namespace std::chrono;
     const year_month ym = year_month{d.year(), d.month()} - months{n};
-    const year_month_day last{ym / last};
-    return year_month_day{ym.year(), ym.month(), std::min(d.day(), last.day())};
+    const year_month_day end{ym / std::chrono::last};
+    return year_month_day{ym.year(), ym.month(), std::min(d.day(), end.day())};
 }
 
 // One thing done on a day, in the order the file gives within the day.
@@ -226,15 +226,16 @@ private:
             in.controls = controls;
             const Date identified = when(object(o, "identified"));
             in.identified_on = format_iso_date(identified);
-            m_steps.push_back({identified, 0, index++, [this, in, reference](const Context& c) {
-                                   auto made = m_s.create_risk(c, in);
-                                   if (!made)
-                                       return Result<void>(std::unexpected(
-                                           demo_error("risk", reference, made.error())));
-                                   m_risks[reference] = made->id;
-                                   ++m_counts.risks;
-                                   return ok();
-                               }});
+            m_steps.push_back(
+                {identified, 0, index++, [this, in, reference](const Context& c) -> Result<void> {
+                     auto made = m_s.create_risk(c, in);
+                     if (!made)
+                         return Result<void>(
+                             std::unexpected(demo_error("risk", reference, made.error())));
+                     m_risks[reference] = made->id;
+                     ++m_counts.risks;
+                     return ok();
+                 }});
             for (const auto& rv : reviews) {
                 if (!rv.is_object()) continue;
                 const auto& r = rv.as_object();
@@ -246,15 +247,16 @@ private:
                     review.current_impact = now->impact;
                 }
                 review.commentary = text(r, "commentary");
-                m_steps.push_back({on, 1, index++, [this, review, reference](const Context& c) {
-                                       CIVIC_TRY(auto id, risk_key(reference));
-                                       auto made = m_s.create_review(c, id, review);
-                                       if (!made)
-                                           return Result<void>(std::unexpected(demo_error(
-                                               "review of risk", reference, made.error())));
-                                       ++m_counts.reviews;
-                                       return ok();
-                                   }});
+                m_steps.push_back(
+                    {on, 1, index++, [this, review, reference](const Context& c) -> Result<void> {
+                         CIVIC_TRY(auto id, risk_key(reference));
+                         auto made = m_s.create_review(c, id, review);
+                         if (!made)
+                             return Result<void>(std::unexpected(
+                                 demo_error("review of risk", reference, made.error())));
+                         ++m_counts.reviews;
+                         return ok();
+                     }});
             }
             for (const auto& mv : list(o, "escalations")) {
                 if (!mv.is_object()) continue;
@@ -265,17 +267,18 @@ private:
                 move.direction = text(m, "direction");
                 move.reason = text(m, "reason");
                 move.moved_on = format_iso_date(on);
-                m_steps.push_back({on, 2, index++, [this, move, to, reference](const Context& c) {
-                                       CIVIC_TRY(auto id, risk_key(reference));
-                                       CIVIC_TRY(auto version, version_of(id));
-                                       EscalationInput in = move;
-                                       CIVIC_TRY(in.register_id, register_key(to));
-                                       auto done = m_s.escalate(c, id, in, version);
-                                       if (!done)
-                                           return Result<void>(std::unexpected(demo_error(
-                                               "move of risk", reference, done.error())));
-                                       return ok();
-                                   }});
+                m_steps.push_back(
+                    {on, 2, index++, [this, move, to, reference](const Context& c) -> Result<void> {
+                         CIVIC_TRY(auto id, risk_key(reference));
+                         CIVIC_TRY(auto version, version_of(id));
+                         EscalationInput in = move;
+                         CIVIC_TRY(in.register_id, register_key(to));
+                         auto done = m_s.escalate(c, id, in, version);
+                         if (!done)
+                             return Result<void>(std::unexpected(
+                                 demo_error("move of risk", reference, done.error())));
+                         return ok();
+                     }});
             }
             if (const auto* a = object(o, "acceptance")) {
                 const Date on = when(a);
@@ -285,7 +288,8 @@ private:
                     months_before(m_today, -integer(*a, "until_months_ahead").value_or(3)));
                 accept.reason = text(*a, "reason");
                 const std::string by = text(*a, "by").value_or("");
-                m_steps.push_back({on, 3, index++, [this, accept, by, reference](const Context& c) {
+                m_steps.push_back({on, 3, index++,
+                                   [this, accept, by, reference](const Context& c) -> Result<void> {
                                        CIVIC_TRY(auto id, risk_key(reference));
                                        CIVIC_TRY(auto version, version_of(id));
                                        AcceptanceInput in = accept;
@@ -300,17 +304,18 @@ private:
             }
             if (const auto* closed = object(o, "closed")) {
                 const Date on = when(closed);
-                m_steps.push_back({on, 4, index++, [this, reference](const Context& c) {
-                                       CIVIC_TRY(auto id, risk_key(reference));
-                                       CIVIC_TRY(auto version, version_of(id));
-                                       RiskInput close;
-                                       close.status = "closed";
-                                       auto done = m_s.update_risk(c, id, close, version);
-                                       if (!done)
-                                           return Result<void>(std::unexpected(demo_error(
-                                               "closure of risk", reference, done.error())));
-                                       return ok();
-                                   }});
+                m_steps.push_back(
+                    {on, 4, index++, [this, reference](const Context& c) -> Result<void> {
+                         CIVIC_TRY(auto id, risk_key(reference));
+                         CIVIC_TRY(auto version, version_of(id));
+                         RiskInput close;
+                         close.status = "closed";
+                         auto done = m_s.update_risk(c, id, close, version);
+                         if (!done)
+                             return Result<void>(std::unexpected(
+                                 demo_error("closure of risk", reference, done.error())));
+                         return ok();
+                     }});
             }
         }
         return ok();

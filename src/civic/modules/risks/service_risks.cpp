@@ -162,7 +162,9 @@ Result<Risk> RisksService::create_risk(const Context& ctx, const RiskInput& in) 
         made->position = in.position.value_or(last);
         if (made->position < last)
             CIVIC_CHECK(make_room(c, ctx, reg->id, made->id, made->position));
-        return insert_record(c, ctx, k_risk, repo::risks(), std::move(*made));
+        Risk risk = insert_record(c, ctx, k_risk, repo::risks(), std::move(*made));
+        first_assessment(c, ctx, risk, "Assessed when the risk was identified.");
+        return risk;
     });
 }
 

@@ -147,6 +147,11 @@ AcceptanceView acceptance_view(const Acceptance& a, Date today);
 std::optional<Acceptance> last_acceptance(store::Connection& c, const std::string& risk_id);
 // When a risk's current score rises above an active acceptance's accepted score, the
 // acceptance lapses today, in the caller's transaction (audited).
+// The assessment a risk is made with, recorded as its first review (dated the day it was
+// identified): the start of its score history, so the movement report knows where it stood
+// before its first real review. note: "Assessed when the risk was identified".
+Review first_assessment(store::Connection& c, const Context& ctx, const Risk& r,
+                        std::string_view note);
 Result<void> lapse_on_rise(store::Connection& c, const Context& ctx, const Risk& before,
                            const Risk& after);
 
