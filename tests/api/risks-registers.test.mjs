@@ -57,6 +57,7 @@ describe(`risks: registers and risks (${backend})`, { timeout: 120000 }, () => {
     await create(srv, 'people', { name: 'Sam Okafor', kind: 'officer' });
     tokens.editor = await srv.addUser('corporate-editor', 'editor', { unit: 'Corporate Support' });
     tokens.placeViewer = await srv.addUser('place-viewer', 'viewer', { unit: 'Place' });
+    tokens.supportViewer = await srv.addUser('support-viewer', 'viewer', { unit: 'Corporate Support' });
   });
   after(async () => {
     await srv?.cleanup();
@@ -90,11 +91,15 @@ describe(`risks: registers and risks (${backend})`, { timeout: 120000 }, () => {
     assert.deepEqual(rowCounts(), before);
   });
 
-  it('answers anonymous 401, a viewer of another unit 404, and lets an editor of the unit make a risk (201)', async () => {
+  it('answers anonymous 401, a viewer of another unit 404, a viewer of the unit 200 but 404 to a change, and lets an editor of the unit make a risk (201)', async () => {
     const anonymous = await srv.api('GET', `/api/v1/risk-registers/${regs.support.id}`);
     assertProblem(anonymous, 401);
     const viewer = await as('placeViewer')('GET', `/api/v1/risk-registers/${regs.support.id}`);
     assertProblem(viewer, 404);
+    const reader = await as('supportViewer')('GET', `/api/v1/risk-registers/${regs.support.id}`);
+    assert.deepEqual([reader.status, reader.json.can_edit], [200, false]);
+    const readerChange = await as('supportViewer')('PATCH', `/api/v1/risk-registers/${regs.support.id}`, { headers: ifMatch(regs.support), body: { name: 'Renamed' } });
+    assertProblem(readerChange, 404);
     const listed = await as('placeViewer')('GET', '/api/v1/risk-registers');
     assert.deepEqual(listed.json.items, []);
     const viewerRisks = await as('placeViewer')('GET', `/api/v1/risk-registers/${regs.support.id}/risks`);
@@ -222,6 +227,18 @@ describe(`risks: registers and risks (${backend})`, { timeout: 120000 }, () => {
     assert.deepEqual(await refs(`?register_id=${regs.support.id}`), ['CS2', 'CS3', 'CS1']);
     const bad = await srv.admin('POST', `/api/v1/risks/${risks.ict.id}/position`, { headers: ifMatch(res.json), body: { position: 4 } });
     assertProblem(bad, 422, { fields: ['position'] });
+  });
+
+  it('links a risk to another, shown from both ends with its reference and title, and hidden from a viewer of another unit', async () => {
+    const link = await create(srv, 'links', { from_type: 'risk', from_id: risks.budget.id, to_type: 'risk', to_id: risks.ict.id, kind: 'relates_to' });
+    const ict = (await srv.admin('GET', `/api/v1/risks/${risks.ict.id}`)).json;
+    assert.deepEqual(ict.links.map((l) => [l.link.id, l.outgoing, l.other.type, l.other.label, l.other.href]), [
+      [link.id, false, 'risk', 'CS1 The budget gap is not closed', `/risks/${risks.budget.id}`],
+    ]);
+    const budget = (await srv.admin('GET', `/api/v1/risks/${risks.budget.id}`)).json;
+    assert.deepEqual(budget.links.map((l) => [l.outgoing, l.other.label]), [[true, 'CS2 A cyber attack stops services']]);
+    const hidden = await as('placeViewer')('GET', `/api/v1/links?entity_type=risk&entity_id=${risks.ict.id}`);
+    assert.deepEqual(hidden.json.items, []);
   });
 
   it('merges a risk into another, refusing itself and a merged risk', async () => {

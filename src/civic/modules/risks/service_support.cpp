@@ -183,7 +183,8 @@ void apply_risk_input(Connection& c, Checks& checks, const Matrix& m, const Risk
     if (in.target_likelihood && !checks.failed("target_likelihood"))
         r.target_likelihood = *in.target_likelihood;
     if (in.target_impact && !checks.failed("target_impact")) r.target_impact = *in.target_impact;
-    if (r.target_likelihood.has_value() != r.target_impact.has_value())
+    if (!checks.failed("target_likelihood") && !checks.failed("target_impact") &&
+        r.target_likelihood.has_value() != r.target_impact.has_value())
         checks.fail(r.target_likelihood ? "target_impact" : "target_likelihood",
                     "Give the target's likelihood and impact together, or neither");
     score_field(checks, "inherent_score", in.inherent_score, r.inherent());
