@@ -22,7 +22,7 @@
 // each step is done with the clock set to the day a clerk would have done it.
 //
 // All of it is one transaction: the service is run on a store::Database that is the one
-// connection of this write (WithinTransaction below), each of its writes a savepoint, so the
+// connection of this write (kit::WithinTransaction), each of its writes a savepoint, so the
 // demo's governance is loaded whole or not at all and every rule the service keeps is kept.
 
 #include "civic/modules/kit/demo.hpp"
@@ -56,43 +56,8 @@ Error missing(std::string_view what) {
         fmt::format("The demo governance is incomplete in this build: {}.", what));
 }
 
-// The one connection of a write, as a store::Database: reads and writes run on it, each write
-// in a savepoint, rolled back when the write returns an error or throws, as a write of its own
-// would be. So the service's public functions, each of which opens its own write, can run
-// inside one transaction.
-class WithinTransaction final : public store::Database {
-public:
-    explicit WithinTransaction(Connection& c) : m_c(c) {}
-    store::Dialect dialect() const override { return m_c.dialect(); }
-    void close() override {}
-
-protected:
-    void run_read(const std::function<void(Connection&)>& fn) override { fn(m_c); }
-    void run_write(const std::function<bool(Connection&)>& fn) override {
-        m_c.execute("SAVEPOINT governance_demo");
-        bool keep = false;
-        try {
-            keep = fn(m_c);
-        } catch (...) {
-            m_c.execute("ROLLBACK TO SAVEPOINT governance_demo");
-            m_c.execute("RELEASE SAVEPOINT governance_demo");
-            throw;
-        }
-        if (!keep) m_c.execute("ROLLBACK TO SAVEPOINT governance_demo");
-        m_c.execute("RELEASE SAVEPOINT governance_demo");
-    }
-
-private:
-    Connection& m_c;
-};
-
-// The clock for what was done on a day, at an hour (UTC; the hours used fall on the same day
-// in London), but never later than now: what is done today is done by now.
-Context at(const Context& ctx, Date day, int hour) {
-    Context c = ctx;
-    c.now = std::min<TimePoint>(ctx.now, std::chrono::sys_days(day) + std::chrono::hours(hour));
-    return c;
-}
+// The clock for what was done on a day, at an hour (kit::demo_clock).
+Context at(const Context& ctx, Date day, int hour) { return kit::demo_clock(ctx, day, hour); }
 
 std::optional<std::string> text(const json::object& o, std::string_view key) {
     return kit::demo_text(o, key);
@@ -650,7 +615,7 @@ Result<GovernanceService::DemoSummary> GovernanceService::load_demo(
             return std::unexpected(Error::conflict(
                 "This database already has governance bodies, so the demo governance was not "
                 "loaded."));
-        WithinTransaction one(c);
+        kit::WithinTransaction one(c);
         kit::LinkService links(one, m_links.types());
         org::OrgService org(one);
         GovernanceService service(one, links, org);
