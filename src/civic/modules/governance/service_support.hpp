@@ -72,19 +72,6 @@ inline constexpr Entity<Settings> k_settings{"governance_setting",  repo::find_s
                                              repo::update_settings, audit_text<Settings>,
                                              administers,           "governance settings"};
 
-// Creates a record: stamps it (id when blank, version 1, created and updated now), inserts
-// it and audits the create, in the caller's transaction.
-template <typename Record>
-Record insert_record(store::Connection& c, const Context& ctx, const Entity<Record>& entity,
-                     const kit::Table<Record>& table, Record r) {
-    if (r.id.empty()) r.id = new_id();
-    r.version = 1;
-    r.created_at = r.updated_at = now_text(ctx);
-    table.insert(c, r);
-    store::record_audit(c, ctx, entity.name, r.id, "create", std::nullopt, entity.audit_text(r));
-    return r;
-}
-
 // ---- who may read what
 
 // Whether the caller's linked person sits on the body on a date.

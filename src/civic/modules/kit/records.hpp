@@ -15,7 +15,9 @@
 
 #include "civic/core/context.hpp"
 #include "civic/core/error.hpp"
+#include "civic/core/ids.hpp"
 #include "civic/modules/kit/checks.hpp"
+#include "civic/modules/kit/table.hpp"
 #include "civic/store/audit.hpp"
 #include "civic/store/database.hpp"
 
@@ -81,5 +83,18 @@ Result<Record> archive_record(store::Connection& c, const Context& ctx,
 
 // For records that may always be archived.
 inline constexpr auto no_objection = [](const auto&) -> Result<void> { return ok(); };
+
+// Creates a record: stamps it (id when blank, version 1, created and updated now), inserts
+// it and audits the create, in the caller's transaction.
+template <typename Record>
+Record insert_record(store::Connection& c, const Context& ctx, const Entity<Record>& entity,
+                     const Table<Record>& table, Record r) {
+    if (r.id.empty()) r.id = new_id();
+    r.version = 1;
+    r.created_at = r.updated_at = now_text(ctx);
+    table.insert(c, r);
+    store::record_audit(c, ctx, entity.name, r.id, "create", std::nullopt, entity.audit_text(r));
+    return r;
+}
 
 }  // namespace civic::kit
