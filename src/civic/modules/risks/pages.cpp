@@ -107,7 +107,7 @@ std::string register_kind_words(std::string_view kind) {
 std::string band_tag_classes(std::string_view colour) {
     static constexpr std::pair<std::string_view, std::string_view> k_tags[] = {
         {"red", "govuk-tag--red"},      {"orange", "govuk-tag--orange"},
-        {"amber", "govuk-tag--orange"}, {"yellow", "govuk-tag--yellow"},
+        {"amber", "govuk-tag--yellow"}, {"yellow", "govuk-tag--yellow"},
         {"green", "govuk-tag--green"},  {"blue", "govuk-tag--blue"},
         {"grey", "govuk-tag--grey"}};
     for (const auto& [k, v] : k_tags)
@@ -471,9 +471,14 @@ Response Pages::heat_map(Request& r) const {
             {"href",
              "/risk-heat-map" + query_of({{"view", std::string(v)}, {"register_id", register_id}})},
             {"current", v == view_name}});
+    json::object table = to_json(heat_map_table(map->matrix, map->counts, href));
+    for (auto& row : table["rows"].as_array())
+        for (auto& cell : row.as_object()["cells"].as_array())
+            cell.as_object()["one"] = cell.as_object()["count"].to_number<std::int64_t>() == 1;
     json::object view{
-        {"svg", heat_map_svg(map->matrix, map->counts, href, title, "heat-map")},
-        {"table", to_json(heat_map_table(map->matrix, map->counts, href))},
+        {"svg", heat_map_svg(map->matrix, map->counts, href, title, "heat-map-svg")},
+        {"table", std::move(table)},
+        {"one", map->total == 1},
         {"title", title},
         {"total", map->total},
         {"views", std::move(views)},

@@ -37,10 +37,10 @@ std::string error_for(const Error* error, std::string_view field) {
 
 // A group of radios, one for each level of the matrix ("4 Likely", its descriptor as the
 // hint), the first carrying the group's name as its id so the error summary's link lands on
-// it. `none` adds a last choice that clears the value.
-json::object level_radios(std::string_view name, std::string_view legend, std::string_view hint,
-                          const std::vector<Level>& levels, const std::string& chosen,
-                          const Error* error, std::string_view none = {}) {
+// it, drawn by risks/level_radios. `none` adds a last choice that clears the value.
+std::string level_radios(std::string_view name, std::string_view legend, std::string_view hint,
+                         const std::vector<Level>& levels, const std::string& chosen,
+                         const Error* error, std::string_view none = {}) {
     json::array options;
     for (std::size_t i = 0; i < levels.size(); ++i) {
         const std::string value = std::to_string(i + 1);
@@ -60,8 +60,13 @@ json::object level_radios(std::string_view name, std::string_view legend, std::s
     const std::string err = error_for(error, name);
     std::string described = hint.empty() ? "" : std::string(name) + "-hint";
     if (!err.empty()) described += (described.empty() ? "" : " ") + std::string(name) + "-error";
-    return json::object{{"name", name}, {"legend", legend},       {"hint", hint},
-                        {"error", err}, {"described", described}, {"options", std::move(options)}};
+    return http::PageRenderer::render("risks/level_radios",
+                                      json::object{{"name", name},
+                                                   {"legend", legend},
+                                                   {"hint", hint},
+                                                   {"error", err},
+                                                   {"described", described},
+                                                   {"options", std::move(options)}});
 }
 
 json::array progress_options(std::string_view chosen) {
@@ -99,21 +104,24 @@ json::object review_view(const RiskView& v, const Matrix& m,
                             v.current.band.empty() ? "no band" : v.current.band)},
         {"reviewed_on", sent_or(sent, "reviewed_on", format_iso_date(today))},
         {"reviewed_on_error", error_for(error, "reviewed_on")},
-        {"likelihood", level_radios("current_likelihood", "Likelihood now",
-                                    fmt::format("It was {} ({})", v.current.pair.likelihood,
-                                                v.current.likelihood_label),
-                                    m.likelihood, sent_or(sent, "current_likelihood", ""), error)},
-        {"impact",
+        {"likelihood_html",
+         level_radios(
+             "current_likelihood", "Likelihood now",
+             fmt::format("It was {} ({})", v.current.pair.likelihood, v.current.likelihood_label),
+             m.likelihood, sent_or(sent, "current_likelihood", ""), error)},
+        {"impact_html",
          level_radios("current_impact", "Impact now",
                       fmt::format("It was {} ({})", v.current.pair.impact, v.current.impact_label),
                       m.impact, sent_or(sent, "current_impact", ""), error)},
-        {"target_likelihood",
+        {"target_likelihood_html",
          level_radios("target_likelihood", "Target likelihood (optional)",
                       "Where the actions should bring the risk", m.likelihood,
                       sent_or(sent, "target_likelihood", target_l), error, "No target")},
-        {"target_impact",
+        {"target_impact_html",
          level_radios("target_impact", "Target impact (optional)", "", m.impact,
                       sent_or(sent, "target_impact", target_i), error, "No target")},
+        {"target_open", !error_for(error, "target_likelihood").empty() ||
+                            !error_for(error, "target_impact").empty()},
         {"commentary", sent_or(sent, "commentary", "")},
         {"commentary_error", error_for(error, "commentary")}};
     json::array controls;
@@ -332,6 +340,8 @@ Response Pages::escalation_form(Request& r) const {
         {"has_up", reg->reg.parent_id.has_value()},
         {"up_words", "Escalate to " + reg->parent_name.value_or("the register above")},
         {"has_down", !below.empty()},
+        {"can_move", !below.empty() || (reg && reg->reg.parent_id.has_value())},
+        {"down_id", reg && reg->reg.parent_id ? "direction-2" : "direction"},
         {"registers", choices(below, "")},
         {"moved_on", format_iso_date(kit::today(c))}};
     return kit::show_form(pages, r,
@@ -373,6 +383,8 @@ Response Pages::escalate(Request& r) const {
         {"direction_up", kit::form_text(form, "direction") == "up"},
         {"direction_down", kit::form_text(form, "direction") == "down"},
         {"has_down", !below.empty()},
+        {"can_move", !below.empty() || (reg && reg->reg.parent_id.has_value())},
+        {"down_id", reg && reg->reg.parent_id ? "direction-2" : "direction"},
         {"registers", choices(below, kit::form_text(form, "register_id"))},
         {"reason", kit::form_text(form, "reason")},
         {"moved_on", kit::form_text(form, "moved_on")}};

@@ -37,8 +37,8 @@ std::string day(const std::optional<std::string>& iso);
 // The words a page shows for a register's kind ("Directorate register").
 std::string register_kind_words(std::string_view kind);
 
-// A band's colour as a GOV.UK tag's classes: red, orange (amber too), yellow, green, blue,
-// grey.
+// A band's colour as a GOV.UK tag's classes: red, orange, yellow (amber too: GOV.UK has no amber
+// tag), green, blue, grey.
 std::string band_tag_classes(std::string_view colour);
 // A score as the pages show it: {"score", "likelihood", "impact", "likelihood_label",
 // "impact_label", "band", "tag": {"text", "classes"}, "pair": "4 × 5"}.
