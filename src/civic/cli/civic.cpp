@@ -27,6 +27,7 @@
 #include "civic/modules/org/pages.hpp"
 #include "civic/modules/plans/api.hpp"
 #include "civic/modules/plans/pages.hpp"
+#include "civic/modules/risks/api.hpp"
 #include "civic/store/migrations.hpp"
 
 namespace civic::cli {
@@ -94,6 +95,7 @@ std::unique_ptr<Civic> open_civic(const std::string& location, Create create, in
     plans::PlanService::add_link_types(civic->link_types);
     indicators::IndicatorService::add_link_types(civic->link_types);
     governance::GovernanceService::add_link_types(civic->link_types);
+    risks::RisksService::add_link_types(civic->link_types);
     civic->links = std::make_unique<kit::LinkService>(*civic->db, civic->link_types);
     civic->plans = std::make_unique<plans::PlanService>(*civic->db, *civic->links);
     civic->datasets = std::make_unique<indicators::DatasetService>(*civic->db);
@@ -101,6 +103,7 @@ std::unique_ptr<Civic> open_civic(const std::string& location, Create create, in
         std::make_unique<indicators::IndicatorService>(*civic->db, *civic->links, *civic->datasets);
     civic->governance =
         std::make_unique<governance::GovernanceService>(*civic->db, *civic->links, *civic->org);
+    civic->risks = std::make_unique<risks::RisksService>(*civic->db, *civic->org, *civic->links);
     return civic;
 }
 
@@ -239,6 +242,7 @@ std::unique_ptr<http::App> build_app(Civic& civic, http::PageRenderer& pages,
     governance::register_api(router, *civic.governance, civic.clock);
     governance::register_pages(router, *civic.governance, *civic.org, *civic.links, pages,
                                civic.clock);
+    risks::register_api(router, *civic.risks, civic.clock);
     kit::register_link_api(router, *civic.links, civic.clock);
     accounts::register_pages(router, *civic.accounts, pages, civic.clock);
     return app;

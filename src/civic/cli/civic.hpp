@@ -18,6 +18,7 @@
 #include "civic/modules/kit/links.hpp"
 #include "civic/modules/org/service.hpp"
 #include "civic/modules/plans/service.hpp"
+#include "civic/modules/risks/service.hpp"
 #include "civic/store/database.hpp"
 
 namespace civic::cli {
@@ -41,6 +42,7 @@ struct Civic {
     std::unique_ptr<indicators::DatasetService> datasets;
     std::unique_ptr<indicators::IndicatorService> indicators;
     std::unique_ptr<governance::GovernanceService> governance;
+    std::unique_ptr<risks::RisksService> risks;
     bool created = false;  // the database was new: no schema before this start
 };
 
