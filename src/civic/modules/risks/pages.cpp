@@ -367,6 +367,43 @@ Response Pages::cell(Request& r, const Context& c) const {
                       std::move(view));
 }
 
+// The risks that left a register, escalated or de-escalated out of it: each now on a register
+// above it (up its line) or beneath it, with its last move out of this one.
+std::vector<json::object> Pages::moved_away(const Context& c, const RegisterView& reg) const {
+    std::vector<std::string> near;
+    for (const auto& ch : reg.children) near.push_back(ch.id);
+    std::set<std::string> seen{reg.reg.id};
+    for (auto p = reg.reg.parent_id; p && seen.insert(*p).second;) {
+        near.push_back(*p);
+        auto up = service.get_register(c, *p);
+        p = up ? up->reg.parent_id : std::nullopt;
+    }
+    std::vector<json::object> out;
+    for (const auto& rid : near) {
+        RiskQuery q;
+        q.register_id = rid;
+        auto found = all_risks(c, q);
+        if (!found) continue;
+        for (const auto& v : *found) {
+            auto moves = service.list_escalations(c, v.risk.id);
+            if (!moves) continue;
+            for (auto it = moves->rbegin(); it != moves->rend(); ++it) {
+                if (it->from_register_id != reg.reg.id) continue;
+                out.push_back(json::object{
+                    {"href", risk_href(v.risk.id)},
+                    {"reference", v.risk.reference},
+                    {"title", v.risk.title},
+                    {"direction", it->direction == "up" ? "Escalated to" : "De-escalated to"},
+                    {"to", v.register_name},
+                    {"to_href", register_href(v.risk.register_id)},
+                    {"when", day(it->moved_on)}});
+                break;
+            }
+        }
+    }
+    return out;
+}
+
 // ---- A register ----
 
 Response Pages::register_page(Request& r) const {
@@ -380,28 +417,12 @@ Response Pages::register_page(Request& r) const {
     RiskQuery q;
     q.register_id = id;
     q.order = order;
+    q.status = "open";
     auto risks = all_risks(c, q);
     if (!risks) return kit::error_page(pages, r, risks.error());
     json::array rows, moved, tidy;
     std::int64_t above = 0;
     for (const auto& v : *risks) {
-        if (v.escalated_to || v.risk.register_id != id) {
-            json::object row{{"href", risk_href(v.risk.id)},
-                             {"reference", v.risk.reference},
-                             {"title", v.risk.title},
-                             {"to", v.escalated_to.value_or(v.register_name)},
-                             {"to_href", register_href(v.risk.register_id)}};
-            if (auto moves = service.list_escalations(c, v.risk.id))
-                for (auto it = moves->rbegin(); it != moves->rend(); ++it)
-                    if (it->from_register_id == id) {
-                        row["when"] = day(it->moved_on);
-                        row["direction"] =
-                            it->direction == "up" ? "Escalated to" : "De-escalated to";
-                        break;
-                    }
-            moved.push_back(std::move(row));
-            continue;
-        }
         above += v.above_appetite && !v.accepted ? 1 : 0;
         if (!v.risk.owner_person_id && !v.risk.owner_text.empty())
             tidy.push_back(json::object{{"href", risk_href(v.risk.id)},
@@ -409,6 +430,7 @@ Response Pages::register_page(Request& r) const {
                                         {"owner", v.risk.owner_text}});
         rows.push_back(risk_row(v));
     }
+    for (auto& row : moved_away(c, reg)) moved.push_back(std::move(row));
     json::object about{
         {"name", reg.reg.name},
         {"description", reg.reg.description},

@@ -78,6 +78,9 @@ struct Pages {
     // A person's name, or "" when the caller may not see them.
     std::string person_name(const Context& c, const std::optional<std::string>& id) const;
 
+    // The risks escalated or de-escalated out of a register, as rows of its "Moved away".
+    std::vector<boost::json::object> moved_away(const Context& c, const RegisterView& reg) const;
+
     // pages.cpp
     http::Response index(http::Request& r) const;
     http::Response cell(http::Request& r, const Context& c) const;
