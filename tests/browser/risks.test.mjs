@@ -302,7 +302,7 @@ test('an acceptance of a risk above appetite through the form', async () => {
   assert.equal(res.status(), 200);
   assert.equal(new URL(page.url()).pathname, `/risks/${built.res4.id}`);
   assert.equal(await banner(page), `Risk accepted until ${shortDate(until)}`);
-  assert.match(await text(page.locator('#acceptance p').first()), new RegExp(`^Accepted Accepted until ${shortDate(until)}, by .+ on ${shortDate(today())}, at a score of 20\\.$`));
+  assert.match(await text(page.locator('#acceptance p').first()), new RegExp(`^Accepted until ${shortDate(until)}, by .+ on ${shortDate(today())}, at a score of 20\\.$`));
   await checkPage(page, { prefix, label: 'risk-accepted', problems });
 
   await page.goto(`${civic.url}/risk-registers/${built.directorate}`);
@@ -374,13 +374,46 @@ test('the movement report, the issues log and the matrix', async () => {
   await context.close();
 });
 
+test('a risk escalated through the form moves to the register above, and its old register says where it went', async () => {
+  const { page, problems, context } = await openPage(browser);
+  await signIn(page, civic.url);
+  await page.goto(`${civic.url}/risks/${built.res2.id}`);
+  await follow(page, () => page.getByRole('link', { name: 'Escalate or de-escalate' }).click());
+  assert.equal(new URL(page.url()).pathname, `/risks/${built.res2.id}/escalation`);
+  assert.deepEqual(await page.locator('input[name="direction"] + label').allInnerTexts(), [`Escalate to ${CORPORATE}`], 'the directorate register has none beneath it');
+  assert.equal(await page.getByLabel('Date of the move').inputValue(), today());
+  await checkPage(page, { prefix, label: 'escalation-form', problems });
+
+  let res = await follow(page, () => page.getByRole('button', { name: 'Move the risk' }).click());
+  assert.equal(res.status(), 422);
+  assert.deepEqual(await page.locator('.govuk-error-summary__list a').evaluateAll((as) => as.map((a) => a.getAttribute('href'))), ['#direction', '#reason']);
+  await checkPage(page, { prefix, label: 'escalation-refused', problems });
+
+  await page.getByLabel(`Escalate to ${CORPORATE}`).check();
+  await page.getByLabel('Why it moves').fill('Payroll is now a council-wide risk.');
+  res = await follow(page, () => page.getByRole('button', { name: 'Move the risk' }).click());
+  assert.equal(res.status(), 200);
+  assert.equal(await banner(page), 'Risk escalated');
+  assert.equal(await text(page.locator('.govuk-caption-l')), CORPORATE);
+  assert.deepEqual(await cells(page.locator('#escalations tbody tr')), [[shortDate(today()), `Escalated from ${DIRECTORATE} to ${CORPORATE}`, 'Payroll is now a council-wide risk.', 'Ada Admin']]);
+  await checkPage(page, { prefix, label: 'risk-escalated', problems });
+
+  await page.goto(`${civic.url}/risk-registers/${built.directorate}`);
+  assert.deepEqual((await cells(page.locator('#risks tbody tr'))).map((r) => r[1].split(' ')[0]), ['RES1', 'RES3', 'RES4']);
+  assert.deepEqual(await cells(page.locator('#moved tbody tr')), [['RES2 Loss of the payroll system', `Escalated to ${CORPORATE}`, shortDate(today())]]);
+  await checkPage(page, { prefix, label: 'register-moved-away', problems });
+  await page.goto(`${civic.url}/risk-registers/${built.corporate}`);
+  assert.deepEqual((await cells(page.locator('#risks tbody tr'))).map((r) => r[1].split(' ')[0]), ['RES2']);
+  await context.close();
+});
+
 test('the same pages work with JavaScript off', async () => {
   const { page, problems, context } = await openPage(browser, { javaScriptEnabled: false });
   await signIn(page, civic.url);
   await page.goto(`${civic.url}/risks`);
   assert.equal((await cells(page.locator('#registers tbody tr'))).length, 2);
   await page.goto(`${civic.url}/risk-registers/${built.directorate}?order=score`);
-  assert.equal((await cells(page.locator('#risks tbody tr'))).length, 4);
+  assert.deepEqual((await cells(page.locator('#risks tbody tr'))).map((r) => r[1].split(' ')[0]), ['RES4', 'RES1', 'RES3']);
   await page.goto(`${civic.url}/risks/${built.res3.id}/review`);
   await page.locator('fieldset', { hasText: 'Likelihood now' }).getByLabel('2 Unlikely').check();
   await page.locator('fieldset', { hasText: 'Impact now' }).getByLabel('3 Moderate').check();
@@ -393,7 +426,7 @@ test('the same pages work with JavaScript off', async () => {
   await page.getByLabel('Register', { exact: true }).selectOption({ label: CORPORATE });
   await follow(page, () => page.getByRole('button', { name: 'Show the heat map' }).click());
   assert.deepEqual(Object.fromEntries(new URL(page.url()).searchParams), { view: 'target', register_id: built.corporate });
-  assert.equal(await text(page.locator('#heat-map-total')), '0 risks in all.');
+  assert.equal(await text(page.locator('#heat-map-total')), '0 risks in all.', 'RES2, the corporate register’s one risk, has no target');
   await screenshot(page, prefix, 'no-js');
   assert.deepEqual(problems, []);
   await context.close();

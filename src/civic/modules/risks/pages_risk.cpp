@@ -113,6 +113,7 @@ Response Pages::risk(Request& r) const {
             {"reason", a.reason},
             {"score", a.accepted_score},
             {"state_reason", v.acceptance->state_reason},
+            {"show_tag", v.acceptance->state != "active"},
             {"in_force", v.acceptance->state == "active" || v.acceptance->state == "expiring"}};
     }
 
@@ -219,6 +220,7 @@ Response Pages::risk(Request& r) const {
 
     view["can_change"] = can_change;
     view["can_accept"] = can_change && v.above_appetite;
+    view["accept_words"] = v.accepted ? "Renew or withdraw the acceptance" : "Accept the risk";
     view["review_href"] = risk_href(x.id) + "/review";
     view["acceptance_href"] = risk_href(x.id) + "/acceptance";
     view["escalation_href"] = risk_href(x.id) + "/escalation";
