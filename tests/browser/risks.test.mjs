@@ -222,7 +222,7 @@ test('a risk’s page shows its scores, appetite, pictures, controls and history
   ]);
   assert.match(await text(page.locator('#appetite')), /^At most 12 \(Financial.*\) Above appetite$/);
   assert.deepEqual(await cells(page.locator('#controls tbody tr')), [['Monthly budget monitoring', 'Partly effective']]);
-  assert.deepEqual(await page.locator('#risk-actions a').allInnerTexts(), ['Review this risk', 'Accept the risk', 'Escalate or de-escalate']);
+  assert.deepEqual(await page.locator('#risk-actions a').allInnerTexts(), ['Review this risk', 'Accept the risk', 'Escalate or de-escalate', 'Change the risk']);
   assert.equal(await page.locator('#movement svg').count(), 1);
   assert.equal(await page.locator('#score-history svg').count(), 1);
   assert.equal(await text(page.locator('#no-reviews')), 'It has not been reviewed yet.');
@@ -265,11 +265,10 @@ test('a review through the form: refused without a likelihood, then saved with t
   assert.equal(await text(page.locator('#risk-scores .govuk-summary-list__row').nth(1)), 'Current 12 Medium Likelihood 3 (Possible) × impact 4 (Major), with the controls in place');
   assert.deepEqual(await cells(page.locator('#reviews tbody tr')), [[shortDate(today()), built.owner.name, '12 Medium', 'The recovery plan is taking effect.']]);
   assert.deepEqual(await cells(page.locator('#controls tbody tr')), [['Monthly budget monitoring', 'Effective']]);
-  assert.deepEqual(await page.locator('#risk-actions a').allInnerTexts(), ['Review this risk', 'Escalate or de-escalate'], 'within appetite now: nothing to accept');
+  assert.deepEqual(await page.locator('#risk-actions a').allInnerTexts(), ['Review this risk', 'Escalate or de-escalate', 'Change the risk'], 'within appetite now: nothing to accept');
   await checkPage(page, { prefix, label: 'risk-reviewed', problems });
 
-  const reviews = await admin('GET', `/api/v1/risks/${built.res1.id}/reviews`, undefined, 200);
-  const items = reviews.items ?? reviews;
+  const { items } = await admin('GET', `/api/v1/risks/${built.res1.id}/reviews`, undefined, 200);
   assert.equal(items.length, 1);
   assert.equal(items[0].reviewed_on, today());
   assert.equal(items[0].current_likelihood, 3);
@@ -404,6 +403,39 @@ test('a risk escalated through the form moves to the register above, and its old
   await checkPage(page, { prefix, label: 'register-moved-away', problems });
   await page.goto(`${civic.url}/risk-registers/${built.corporate}`);
   assert.deepEqual((await cells(page.locator('#risks tbody tr'))).map((r) => r[1].split(' ')[0]), ['RES2']);
+  await context.close();
+});
+
+test('a risk changed through its form: an owner kept as written is linked to a person', async () => {
+  const { page, problems, context } = await openPage(browser);
+  await signIn(page, civic.url);
+  await page.goto(`${civic.url}/risks/${built.res1.id}`);
+  await follow(page, () => page.getByRole('link', { name: 'Change the risk' }).click());
+  assert.equal(new URL(page.url()).pathname, `/risks/${built.res1.id}/edit`);
+  assert.equal(await page.getByLabel('Title').inputValue(), 'Budget overspend in adult social care');
+  assert.equal(await page.getByLabel('Or the owner as the register writes it').inputValue(), 'Head of Finance');
+  assert.equal(await page.getByLabel('Target likelihood').inputValue(), '2');
+  await checkPage(page, { prefix, label: 'risk-form', problems });
+
+  await page.getByLabel('Owner', { exact: true }).selectOption({ label: built.owner.name });
+  let res = await follow(page, () => page.getByRole('button', { name: 'Save changes' }).click());
+  assert.equal(res.status(), 422, 'a person and a name written out: which is the owner?');
+  assert.deepEqual(await page.locator('.govuk-error-summary__list a').evaluateAll((as) => as.map((a) => a.getAttribute('href'))), ['#owner']);
+  await checkPage(page, { prefix, label: 'risk-form-refused', problems });
+
+  await page.getByLabel('Or the owner as the register writes it').fill('');
+  await page.getByLabel('Title').fill('Overspend in adult social care');
+  res = await follow(page, () => page.getByRole('button', { name: 'Save changes' }).click());
+  assert.equal(res.status(), 200);
+  assert.equal(await banner(page), 'Risk saved');
+  assert.equal(await text(page.locator('h1')), 'RES1 Overspend in adult social care');
+  assert.equal(await text(page.locator('#risk-summary .govuk-summary-list__row').nth(4)), `Owner ${built.owner.name}`);
+  await page.goto(`${civic.url}/risk-registers/${built.directorate}`);
+  assert.equal(await page.locator('#tidy').count(), 0, 'no owner is left to tidy');
+  const stored = await admin('GET', `/api/v1/risks/${built.res1.id}`, undefined, 200);
+  assert.equal(stored.owner_person_id, built.owner.id);
+  assert.equal(stored.owner_text, '');
+  assert.equal(stored.title, 'Overspend in adult social care');
   await context.close();
 });
 

@@ -698,6 +698,8 @@ void register_pages(http::Router& router, RisksService& service, org::OrgService
     on(Method::Get, "/risk-matrix", &Pages::matrix);
     on(Method::Get, "/risk-registers/{id}", &Pages::register_page);
     on(Method::Get, "/risks/{id}", &Pages::risk);
+    on(Method::Post, "/risks/{id}", &Pages::update_risk);
+    on(Method::Get, "/risks/{id}/edit", &Pages::edit_risk);
     on(Method::Get, "/risks/{id}/review", &Pages::review_form);
     on(Method::Post, "/risks/{id}/review", &Pages::create_review);
     on(Method::Get, "/risks/{id}/acceptance", &Pages::acceptance_form);

@@ -12,6 +12,7 @@
 #include <algorithm>
 #include <boost/json.hpp>
 #include <map>
+#include <span>
 
 #include "civic/core/date.hpp"
 #include "civic/core/text.hpp"
@@ -392,6 +393,262 @@ Response Pages::escalate(Request& r) const {
                           {"risks/escalation_form", "Move the risk to another register",
                            risk_href(id) + "/escalation", "Move the risk", risk_href(id)},
                           std::move(view), &saved.error());
+}
+
+// ---- A risk's own fields ----
+
+namespace {
+
+// One field of the risk form, as risks/fields.mustache draws it: text, area or select.
+struct Field {
+    std::string name, label, hint, kind = "text", value;
+    std::string width;
+    std::string blank;  // a select's first, empty option
+    Choices options;
+    int rows = 3;
+};
+
+std::string fields_html(const std::vector<Field>& fields, const Error* error) {
+    json::array out;
+    for (const auto& f : fields) {
+        const std::string err = error_for(error, f.name);
+        std::string described = f.hint.empty() ? "" : f.name + "-hint";
+        if (!err.empty()) described += (described.empty() ? "" : " ") + f.name + "-error";
+        out.push_back(json::object{{"name", f.name},
+                                   {"label", f.label},
+                                   {"hint", f.hint},
+                                   {"error", err},
+                                   {"value", f.value},
+                                   {"width", f.width},
+                                   {"blank", f.blank},
+                                   {"rows", f.rows},
+                                   {"described", described},
+                                   {"options", choices(f.options, f.value)},
+                                   {"text", f.kind == "text"},
+                                   {"area", f.kind == "area"},
+                                   {"select", f.kind == "select"}});
+    }
+    return http::PageRenderer::render("risks/fields", json::object{{"fields", std::move(out)}});
+}
+
+Choices fixed(std::span<const std::string_view> values) {
+    Choices out;
+    for (auto v : values) out.emplace_back(std::string(v), capitalised(v));
+    return out;
+}
+
+Choices level_choices(const std::vector<Level>& levels) {
+    Choices out;
+    for (std::size_t i = 0; i < levels.size(); ++i)
+        out.emplace_back(std::to_string(i + 1), fmt::format("{} {}", i + 1, levels[i].label));
+    return out;
+}
+
+std::string number_or_blank(const std::optional<std::int64_t>& n) {
+    return n ? std::to_string(*n) : std::string();
+}
+
+// The risk's fields, filled from what was sent or from the risk as stored.
+std::vector<Field> risk_fields(const Risk& x, const Matrix& m, const Choices& people,
+                               const kit::Form* sent) {
+    const auto value = [&](std::string_view name, std::string stored) {
+        return sent ? kit::form_text(*sent, name) : std::move(stored);
+    };
+    Choices categories = fixed(k_categories);
+    for (const auto& cat : m.extra_categories) categories.emplace_back(cat, capitalised(cat));
+    Choices frequencies;
+    for (auto n : k_review_frequencies)
+        frequencies.emplace_back(std::to_string(n), n == 1 ? std::string("Every month")
+                                                           : fmt::format("Every {} months", n));
+    std::vector<Field> f;
+    f.push_back({.name = "reference",
+                 .label = "Reference",
+                 .value = value("reference", x.reference),
+                 .width = "govuk-input--width-10"});
+    f.push_back({.name = "title", .label = "Title", .value = value("title", x.title)});
+    f.push_back({.name = "description",
+                 .label = "Description (optional)",
+                 .kind = "area",
+                 .value = value("description", x.description)});
+    f.push_back({.name = "cause",
+                 .label = "Cause",
+                 .hint = "Because of …",
+                 .kind = "area",
+                 .value = value("cause", x.cause)});
+    f.push_back({.name = "event",
+                 .label = "Event",
+                 .hint = "There is a risk that …",
+                 .kind = "area",
+                 .value = value("event", x.event)});
+    f.push_back({.name = "effect",
+                 .label = "Effect",
+                 .hint = "Which would lead to …",
+                 .kind = "area",
+                 .value = value("effect", x.effect)});
+    f.push_back({.name = "category",
+                 .label = "Category",
+                 .kind = "select",
+                 .value = value("category", x.category),
+                 .options = categories});
+    f.push_back({.name = "owner_person_id",
+                 .label = "Owner",
+                 .hint = "A person in the organisation register",
+                 .kind = "select",
+                 .value = value("owner_person_id", x.owner_person_id.value_or("")),
+                 .blank = "Nobody chosen",
+                 .options = people});
+    f.push_back({.name = "owner",
+                 .label = "Or the owner as the register writes it",
+                 .hint = "Kept as written, and listed for tidying, when no one has exactly this "
+                         "name; leave blank when you chose a person",
+                 .value = value("owner", x.owner_person_id ? std::string() : x.owner_text)});
+    f.push_back({.name = "inherent_likelihood",
+                 .label = "Inherent likelihood",
+                 .hint = "Before any control",
+                 .kind = "select",
+                 .value = value("inherent_likelihood", std::to_string(x.inherent_likelihood)),
+                 .options = level_choices(m.likelihood)});
+    f.push_back({.name = "inherent_impact",
+                 .label = "Inherent impact",
+                 .kind = "select",
+                 .value = value("inherent_impact", std::to_string(x.inherent_impact)),
+                 .options = level_choices(m.impact)});
+    f.push_back({.name = "target_likelihood",
+                 .label = "Target likelihood",
+                 .hint = "Once the actions are done",
+                 .kind = "select",
+                 .value = value("target_likelihood", number_or_blank(x.target_likelihood)),
+                 .blank = "No target",
+                 .options = level_choices(m.likelihood)});
+    f.push_back({.name = "target_impact",
+                 .label = "Target impact",
+                 .kind = "select",
+                 .value = value("target_impact", number_or_blank(x.target_impact)),
+                 .blank = "No target",
+                 .options = level_choices(m.impact)});
+    f.push_back({.name = "response",
+                 .label = "Response",
+                 .kind = "select",
+                 .value = value("response", x.response),
+                 .options = fixed(k_responses)});
+    f.push_back({.name = "proximity",
+                 .label = "Proximity",
+                 .hint = "When the risk could happen",
+                 .kind = "select",
+                 .value = value("proximity", x.proximity),
+                 .blank = "Not said",
+                 .options = fixed(k_proximities)});
+    f.push_back({.name = "actions_text",
+                 .label = "Actions",
+                 .hint = "What is being done to bring the risk to its target",
+                 .kind = "area",
+                 .value = value("actions_text", x.actions_text),
+                 .rows = 5});
+    f.push_back(
+        {.name = "review_frequency_months",
+         .label = "Reviewed",
+         .kind = "select",
+         .value = value("review_frequency_months", std::to_string(x.review_frequency_months)),
+         .options = frequencies});
+    f.push_back({.name = "next_review_on",
+                 .label = "Next review",
+                 .hint = "Written as YYYY-MM-DD, for example 2027-03-01",
+                 .value = value("next_review_on", x.next_review_on),
+                 .width = "govuk-input--width-10"});
+    return f;
+}
+
+}  // namespace
+
+Choices Pages::people_choices(const Context& c) const {
+    Choices people;
+    org::ListQuery q;
+    q.limit = 200;
+    for (int pages_read = 0; pages_read < 50; ++pages_read) {
+        auto page = org.list_people(c, q);
+        if (!page) break;
+        for (const auto& p : page->items) people.emplace_back(p.person.id, p.person.name);
+        if (!page->next_cursor) break;
+        q.cursor = page->next_cursor;
+    }
+    std::sort(people.begin(), people.end(),
+              [](const auto& a, const auto& b) { return kit::name_less(a.second, b.second); });
+    return people;
+}
+
+Response Pages::edit_risk(Request& r) const {
+    if (!r.principal.signed_in()) return kit::sign_in_first(r);
+    const Context c = ctx(r);
+    auto found = service.get_risk(c, std::string(r.param("id")));
+    if (!found) return kit::error_page(pages, r, found.error());
+    if (!found->can_edit || found->risk.archived_at)
+        return kit::error_page(pages, r, nothing_here());
+    auto m = service.get_matrix(c);
+    if (!m) return kit::error_page(pages, r, m.error());
+    const Risk& x = found->risk;
+    json::object view{
+        {"caption", found->register_name},
+        {"version", std::to_string(x.version)},
+        {"fields_html", fields_html(risk_fields(x, *m, people_choices(c), nullptr), nullptr)}};
+    return kit::show_form(
+        pages, r,
+        {"risks/risk_form", "Change the risk", risk_href(x.id), "Save changes", risk_href(x.id)},
+        std::move(view));
+}
+
+Response Pages::update_risk(Request& r) const {
+    if (!r.principal.signed_in()) return kit::sign_in_first(r);
+    const Context c = ctx(r);
+    const std::string id(r.param("id"));
+    auto found = service.get_risk(c, id);
+    if (!found) return kit::error_page(pages, r, found.error());
+    if (!found->can_edit) return kit::error_page(pages, r, nothing_here());
+    auto m = service.get_matrix(c);
+    if (!m) return kit::error_page(pages, r, m.error());
+    const auto form = http::parse_form(r.body);
+    std::vector<FieldError> errors;
+    RiskInput in;
+    in.reference = kit::form_value(form, "reference");
+    in.title = kit::form_value(form, "title");
+    in.description = kit::form_value(form, "description");
+    in.cause = kit::form_value(form, "cause");
+    in.event = kit::form_value(form, "event");
+    in.effect = kit::form_value(form, "effect");
+    in.category = kit::form_value(form, "category");
+    const std::string person(trim(kit::form_text(form, "owner_person_id")));
+    const std::string owner(trim(kit::form_text(form, "owner")));
+    if (!person.empty()) {
+        in.owner_person_id = person;
+        if (!owner.empty()) in.owner = owner;  // both: the service says which to give
+    } else {
+        in.owner_person_id = std::optional<std::string>();
+        in.owner = owner;
+    }
+    in.inherent_likelihood =
+        form_integer(form, "inherent_likelihood", "Inherent likelihood", errors);
+    in.inherent_impact = form_integer(form, "inherent_impact", "Inherent impact", errors);
+    in.target_likelihood = form_integer(form, "target_likelihood", "Target likelihood", errors);
+    in.target_impact = form_integer(form, "target_impact", "Target impact", errors);
+    in.response = kit::form_value(form, "response");
+    in.proximity = kit::form_value(form, "proximity");
+    in.actions_text = kit::form_value(form, "actions_text");
+    in.review_frequency_months =
+        form_integer(form, "review_frequency_months", "Reviewed every", errors);
+    in.next_review_on = kit::form_value(form, "next_review_on");
+    Result<Risk> saved = std::unexpected(Error::validation(errors));
+    if (errors.empty()) saved = service.update_risk(c, id, in, kit::form_version(form));
+    if (saved) return kit::saved(r, risk_href(id), "Risk saved");
+    if (saved.error().kind != ErrorKind::Validation && saved.error().kind != ErrorKind::Conflict)
+        return kit::error_page(pages, r, saved.error());
+    json::object view{
+        {"caption", found->register_name},
+        {"version", kit::form_text(form, "version")},
+        {"fields_html",
+         fields_html(risk_fields(found->risk, *m, people_choices(c), &form), &saved.error())}};
+    return kit::show_form(
+        pages, r,
+        {"risks/risk_form", "Change the risk", risk_href(id), "Save changes", risk_href(id)},
+        std::move(view), &saved.error());
 }
 
 }  // namespace civic::risks::pages_detail

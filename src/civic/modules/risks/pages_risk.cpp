@@ -224,6 +224,7 @@ Response Pages::risk(Request& r) const {
     view["review_href"] = risk_href(x.id) + "/review";
     view["acceptance_href"] = risk_href(x.id) + "/acceptance";
     view["escalation_href"] = risk_href(x.id) + "/escalation";
+    view["edit_href"] = risk_href(x.id) + "/edit";
     view["history_href"] =
         r.principal.is_administrator() ? "/api/v1/audit?entity=risk&id=" + x.id : std::string();
     return pages.page(r, "risks/risk", x.reference + " " + x.title, std::move(view));

@@ -101,6 +101,10 @@ struct Pages {
     http::Response withdraw(http::Request& r) const;
     http::Response escalation_form(http::Request& r) const;
     http::Response escalate(http::Request& r) const;
+    http::Response edit_risk(http::Request& r) const;
+    http::Response update_risk(http::Request& r) const;
+    // Every person the caller may see, by name: the choices of a risk's owner.
+    Choices people_choices(const Context& c) const;
 };
 
 // The home page's panel: the signed-in person's own risks whose reviews are overdue or due
