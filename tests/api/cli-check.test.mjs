@@ -64,7 +64,8 @@ describe(`civic check (${backend})`, { timeout: 120000 }, () => {
       'calendar_days', 'dataset_groups', 'dataset_metrics', 'dataset_values', 'datasets', 'decisions', 'declarations',
       'forward_plan_entries', 'governance_settings', 'indicator_targets', 'indicator_values', 'indicators', 'links',
       'meetings', 'memberships', 'minutes_corrections', 'people', 'plan_items', 'plan_measures', 'plan_updates',
-      'plan_versions', 'plans', 'posts', 'review_findings', 'reviews', 'sessions', 'sign_in_throttle', 'units',
+      'plan_versions', 'plans', 'posts', 'review_findings', 'reviews', 'risk_acceptances', 'risk_appetites',
+      'risk_escalations', 'risk_issues', 'risk_matrix', 'risk_registers', 'risk_reviews', 'risks', 'sessions', 'sign_in_throttle', 'units',
       'user_roles', 'users', 'work_programme_topics'];
     assert.equal(out.tables, tables.length);
     assert.equal(out.rows, tables.reduce((n, t) => n + Number(sql(db, `SELECT count(*) FROM ${t}`)), 0));

@@ -388,6 +388,15 @@ export async function startServer() {
     sql: (q) => sql(dbPath, q),
     sqlRows: (q) => sqlRows(dbPath, q),
     counts: () => counts(dbPath),
+    // Adds a user with a role (over a unit named exactly, or the council; linked to a person
+    // when given) and returns their API token; fails the test if the command line refuses.
+    async addUser(username, role, { unit, person } = {}) {
+      const args = ['user', 'add', '--db', dbPath, '--username', username, '--name', username, '--role', role, '--password-stdin'];
+      if (unit) args.push('--unit', unit);
+      if (person) args.push('--person', person);
+      mustSucceed(`civic user add ${username}`, await cli(args, { input: 'a-long-enough-password-1\n' }));
+      return lastLine(mustSucceed(`civic token create ${username}`, await cli(['token', 'create', '--db', dbPath, '--user', username])).stdout);
+    },
     stop,
     // Stops the server if it still runs and removes the temporary directory.
     async cleanup() {

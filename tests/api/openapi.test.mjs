@@ -412,6 +412,40 @@ describe('the OpenAPI document', { timeout: 60000 }, () => {
   const govPageIds = {};
   const govPageId = async (kind) => (govPageIds[kind] ??= await govPageRecords[kind]());
 
+  // Risks: a register of Corporate Support's shared by the lists, and for each call that reads,
+  // changes or archives a record one of its own (an appetite with a unit of its own, as there is
+  // one appetite per category and unit).
+  const riskIds = {};
+  let nextRisk = 1;
+  const riskBodies = {
+    'risk-registers': () => ({ unit_id: ids.unit, kind: 'service', name: `Walk register ${nextRisk++}` }),
+    risks: async () => ({ register_id: (riskIds.register ??= await made('/api/v1/risk-registers', riskBodies['risk-registers']())), reference: `W${nextRisk++}`, title: 'Walk risk', category: 'financial', inherent_likelihood: 3, inherent_impact: 3, current_likelihood: 2, current_impact: 2 }),
+    'risk-issues': async () => ({ register_id: (riskIds.register ??= await made('/api/v1/risk-registers', riskBodies['risk-registers']())), reference: `I${nextRisk++}`, title: 'Walk issue', priority: 'low' }),
+    'risk-appetites': async () => ({ category: 'legal', unit_id: await made('/api/v1/units', { name: `Walk risk unit ${nextRisk++}`, kind: 'team', parent_id: ids.unit }), max_score: 6 }),
+  };
+  const riskPatchBodies = { 'risk-registers': { description: 'Walked.' }, risks: { title: 'Walked risk' }, 'risk-issues': { description: 'Walked.' }, 'risk-appetites': { note: 'Walked.' } };
+  // The request for one operation of risks, or undefined for another module's.
+  async function callRisks(method, template) {
+    if (template === '/api/v1/risk-matrix') {
+      if (method === 'get') return srv.admin('GET', template);
+      const etag = (await srv.admin('GET', template)).headers.get('etag');
+      return srv.admin('PUT', template, { headers: { 'if-match': etag }, body: { extra_categories: [`walk ${nextRisk++}`] } });
+    }
+    if (template === '/api/v1/risk-matrix/preview') return srv.admin('POST', template, { body: { extra_categories: ['walk'] } });
+    const resource = /^\/api\/v1\/(risk-registers|risks|risk-issues|risk-appetites)(\/|$)/.exec(template)?.[1];
+    if (!resource) return undefined;
+    if (template === '/api/v1/risk-registers/{id}/risks') return srv.admin('GET', template.replace('{id}', (riskIds.register ??= await made('/api/v1/risk-registers', riskBodies['risk-registers']()))));
+    const collection = `/api/v1/${resource}`;
+    if (!template.includes('{id}')) return method === 'get' ? srv.admin('GET', template) : srv.admin('POST', template, { body: await riskBodies[resource]() });
+    const p = template.replace('{id}', await made(collection, await riskBodies[resource]()));
+    const version = { 'if-match': 'W/"1"' };
+    if (method === 'get') return srv.admin('GET', p);
+    if (method === 'patch') return srv.admin('PATCH', p, { headers: version, body: riskPatchBodies[resource] });
+    if (template.endsWith('/merge')) return srv.admin('POST', p, { headers: version, body: { into_id: await made('/api/v1/risks', await riskBodies.risks()) } });
+    if (template.endsWith('/position')) return srv.admin('POST', p, { headers: version, body: { position: 1 } });
+    return srv.admin('POST', p, { headers: version });
+  }
+
   // Makes the request for one documented operation.
   async function call(method, template) {
     const packs = await callPack(method, template);
@@ -428,6 +462,8 @@ describe('the OpenAPI document', { timeout: 60000 }, () => {
     if (agendas) return agendas;
     const minutes = await callMinutes(method, template);
     if (minutes) return minutes;
+    const risks = await callRisks(method, template);
+    if (risks) return risks;
     const collection = /^\/(?:api\/v1\/)?(units|people|posts|memberships)\/\{id\}/.exec(template)?.[1];
     let id;
     if (collection) id = template.endsWith('/archive') ? await fresh[collection]() : ids[idFor[collection]];

@@ -201,8 +201,8 @@ TEST(RiskHeatMap, is_named_by_its_title_and_description_and_has_no_img_role) {
     EXPECT_EQ(root.name, "svg");
     EXPECT_EQ(root.attr("role"), "");
     EXPECT_EQ(root.attr("id"), "heat-corporate-risk-register");
-    EXPECT_EQ(root.attr("aria-labelledby"),
-              "heat-corporate-risk-register-title heat-corporate-risk-register-desc");
+    EXPECT_EQ(root.attr("aria-labelledby"), "heat-corporate-risk-register-title");
+    EXPECT_EQ(root.attr("aria-describedby"), "heat-corporate-risk-register-desc");
     ASSERT_NE(child(root, "title"), nullptr);
     EXPECT_EQ(child(root, "title")->attr("id"), "heat-corporate-risk-register-title");
     EXPECT_EQ(child(root, "title")->all_text(), "Corporate Risk Register");
@@ -224,7 +224,8 @@ TEST(RiskHeatMap, the_same_counts_draw_the_same_picture_and_a_given_id_is_used) 
         parse(heat_map_svg(default_matrix(), sample_counts(), cell_href, "Risks", "map-2"));
     ASSERT_EQ(doc.error, "");
     EXPECT_EQ(doc.root->attr("id"), "map-2");
-    EXPECT_EQ(doc.root->attr("aria-labelledby"), "map-2-title map-2-desc");
+    EXPECT_EQ(doc.root->attr("aria-labelledby"), "map-2-title");
+    EXPECT_EQ(doc.root->attr("aria-describedby"), "map-2-desc");
     // A title with no letters or digits still gives an id.
     EXPECT_EQ(
         parse(heat_map_svg(default_matrix(), sample_counts(), cell_href, "—")).root->attr("id"),
@@ -314,7 +315,14 @@ TEST(RiskHeatMap, each_cell_is_painted_by_its_bands_colour_class_with_readable_t
             EXPECT_TRUE(cells[k]->has_class("civic-heat--" + band->colour)) << l << " × " << i;
             const auto rects = by_name(*cells[k], "rect");
             const auto texts = by_name(*cells[k], "text");
-            ASSERT_EQ(rects.size(), 1u);
+            // A link's cell has its focus ring too, unpainted until the link has focus.
+            const bool linked = !by_name(*cells[k], "a").empty();
+            ASSERT_EQ(rects.size(), linked ? 2u : 1u);
+            if (linked) {
+                EXPECT_TRUE(rects[1]->has_class("civic-heat__focus"));
+                EXPECT_EQ(rects[1]->attr("fill"), "none");
+                EXPECT_EQ(rects[1]->attr("stroke"), "none");
+            }
             ASSERT_EQ(texts.size(), 1u);
             EXPECT_EQ(rects[0]->attr("fill"), paint.fill);
             EXPECT_EQ(texts[0]->attr("fill"), paint.text);
@@ -330,6 +338,9 @@ TEST(RiskHeatMap, contrast_follows_the_wcag_formula) {
     // WebAIM's checker gives 4.48 for #777777 on white and 5.17 for GOV.UK's blue.
     EXPECT_NEAR(contrast_ratio("#777777", "#ffffff"), 4.48, 0.005);
     EXPECT_NEAR(contrast_ratio("#1d70b8", "#ffffff"), 5.17, 0.005);
+    // A colour not written #rrggbb counts as no contrast, never as enough.
+    EXPECT_EQ(contrast_ratio("#zzzzzz", "#ffffff"), 1.0);
+    EXPECT_EQ(contrast_ratio("white", "#000000"), 1.0);
 }
 
 TEST(RiskHeatMap, every_band_colours_count_text_meets_wcag_aa_on_its_fill) {
@@ -445,6 +456,21 @@ TEST(RiskMovement, markers_on_one_cell_are_spread_apart_with_no_arrow_between_th
     }
     // The middle cell of a 3 × 3: centre (110, 74), spread 12 either way on the diagonal.
     EXPECT_EQ(centres, (std::vector<std::string>{"98,62", "110,74", "122,86"}));
+}
+
+TEST(RiskMovement, a_score_off_the_matrix_is_drawn_on_its_nearest_cell_and_said_as_it_is) {
+    const Parsed doc =
+        parse(movement_svg(default_matrix_of_size(3), {5, 5}, {0, 2}, std::nullopt, "Off"));
+    ASSERT_EQ(doc.error, "");
+    EXPECT_EQ(child(*doc.root, "desc")->all_text(),
+              "Inherent 5 × 5 = 25 (no band); current 0 × 2 = 0 (no band); no target set");
+    const Node* inherent = by_class(*doc.root, "civic-movement__marker--inherent")[0];
+    const Node* current = by_class(*doc.root, "civic-movement__marker--current")[0];
+    // A 3 × 3's top right cell (3, 3) and bottom middle cell (1, 2).
+    EXPECT_EQ(child(*inherent, "circle")->attr("cx"), "154");  // 44 + 2 × 44 + 22
+    EXPECT_EQ(child(*inherent, "circle")->attr("cy"), "30");
+    EXPECT_EQ(child(*current, "circle")->attr("cx"), "110");
+    EXPECT_EQ(child(*current, "circle")->attr("cy"), "118");  // 8 + 2 × 44 + 22
 }
 
 TEST(RiskMovement, escapes_its_title_and_band_names) {

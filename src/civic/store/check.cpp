@@ -196,14 +196,15 @@ private:
     }
 
     // The table an audited entity lives in: "unit" in units, "person" in people, "body" in
-    // bodies.
+    // bodies; a table of one row may have the entity's own name ("risk_matrix").
     std::optional<std::string> table_for(const std::string& entity) {
         const bool ies =
             entity.size() > 1 && entity.back() == 'y' &&
             std::string_view("aeiou").find(entity[entity.size() - 2]) == std::string_view::npos;
-        const std::string name = entity == "person" ? std::string("people")
-                                 : ies              ? entity.substr(0, entity.size() - 1) + "ies"
-                                                    : entity + "s";
+        std::string name = entity == "person" ? std::string("people")
+                           : ies              ? entity.substr(0, entity.size() - 1) + "ies"
+                                              : entity + "s";
+        if (std::find(m_tables.begin(), m_tables.end(), name) == m_tables.end()) name = entity;
         if (std::find(m_tables.begin(), m_tables.end(), name) == m_tables.end() ||
             !has_column(columns(name), "id"))
             return std::nullopt;

@@ -17,6 +17,7 @@
 #include <array>
 #include <boost/json.hpp>
 #include <cctype>
+#include <charconv>
 #include <cmath>
 
 #include "civic/core/date.hpp"
@@ -172,12 +173,16 @@ double channel(unsigned value) {
     return c <= 0.04045 ? c / 12.92 : std::pow((c + 0.055) / 1.055, 2.4);
 }
 
-double luminance(std::string_view hex) {
-    if (hex.size() != 7 || hex[0] != '#') return 0;
-    const auto part = [&](std::size_t at) {
-        return static_cast<unsigned>(std::stoul(std::string(hex.substr(at, 2)), nullptr, 16));
-    };
-    return 0.2126 * channel(part(1)) + 0.7152 * channel(part(3)) + 0.0722 * channel(part(5));
+// WCAG's relative luminance of #rrggbb; nullopt for anything else.
+std::optional<double> luminance(std::string_view hex) {
+    if (hex.size() != 7 || hex[0] != '#') return std::nullopt;
+    unsigned rgb[3] = {};
+    for (std::size_t c = 0; c < 3; ++c) {
+        const char* from = hex.data() + 1 + 2 * c;
+        const auto [end, fault] = std::from_chars(from, from + 2, rgb[c], 16);
+        if (fault != std::errc() || end != from + 2) return std::nullopt;
+    }
+    return 0.2126 * channel(rgb[0]) + 0.7152 * channel(rgb[1]) + 0.0722 * channel(rgb[2]);
 }
 
 }  // namespace
@@ -191,8 +196,9 @@ const BandPaint& band_paint(std::string_view colour) {
 }
 
 double contrast_ratio(std::string_view a, std::string_view b) {
-    const double la = luminance(a), lb = luminance(b);
-    return (std::max(la, lb) + 0.05) / (std::min(la, lb) + 0.05);
+    const auto la = luminance(a), lb = luminance(b);
+    if (!la || !lb) return 1;
+    return (std::max(*la, *lb) + 0.05) / (std::min(*la, *lb) + 0.05);
 }
 
 // ---- the heat map
@@ -228,7 +234,7 @@ std::string heat_map_svg(const Matrix& m, const HeatCounts& counts, const HeatHr
         for (int i = 1; i <= cols; ++i) total += count_at(counts, l, i);
 
     std::string svg = fmt::format(
-        R"(<svg xmlns="http://www.w3.org/2000/svg" class="civic-heat" id="{0}" viewBox="0 0 {1} {2}" width="{1}" height="{2}" aria-labelledby="{0}-title {0}-desc" font-family="{3}" font-size="14">)",
+        R"(<svg xmlns="http://www.w3.org/2000/svg" class="civic-heat" id="{0}" viewBox="0 0 {1} {2}" width="{1}" height="{2}" aria-labelledby="{0}-title" aria-describedby="{0}-desc" font-family="{3}" font-size="14">)",
         id, num(width), num(height), k_font);
     svg += fmt::format(R"(<title id="{}-title">{}</title>)", id, esc(title));
     std::string desc = fmt::format("{} on a {} × {} matrix.", risks_in_words(total), rows, cols);
@@ -269,6 +275,11 @@ std::string heat_map_svg(const Matrix& m, const HeatCounts& counts, const HeatHr
             svg += fmt::format(
                 R"(<g class="civic-heat__cell civic-heat--{}"><a href="{}" aria-label="{}">{})",
                 paint.colour, esc(href ? href(l, i) : std::string()), esc(label), rect);
+            // The ring the stylesheet draws on focus and hover, inside the cell so that the
+            // cells drawn after it cannot cover it.
+            svg += fmt::format(
+                R"(<rect class="civic-heat__focus" x="{}" y="{}" width="{}" height="{}" fill="none" stroke="none"/>)",
+                num(x + 4), num(y + 4), num(cell - 8), num(cell - 8));
             svg += fmt::format(
                 R"(<text class="civic-heat__count" x="{}" y="{}" text-anchor="middle" fill="{}" font-size="24" font-weight="bold">{}</text></a></g>)",
                 num(x + cell / 2), num(y + cell / 2 + 8), paint.text, n);
@@ -368,7 +379,13 @@ std::string movement_svg(const Matrix& m, Score inherent, Score current,
     const std::string id = esc(id_prefix("movement", title, id_given));
     constexpr double cell = 44, r = 8, left = 44, top = 8;
     const double grid_w = cell * cols, grid_h = cell * rows;
-    const double width = std::max(left + grid_w + 8, 260.0);
+    // Room for the matrix and for the key under it: a marker and a word for each score.
+    const auto key_entry = [&](std::string_view words) {
+        return 2 * r + 6 + static_cast<double>(words.size()) * k_char_width + 14;
+    };
+    const double key_w =
+        key_entry("Inherent") + key_entry("Current") + (target ? key_entry("Target") : 0);
+    const double width = left + std::max(grid_w, key_w) + 8;
     const double height = top + grid_h + 48 + 28;
 
     std::string desc = "Inherent " + score_in_words(m, inherent) + "; current " +
@@ -474,7 +491,7 @@ std::string movement_svg(const Matrix& m, Score inherent, Score current,
         svg += marker(mark.kind, mark.letter, x + r, y - 4);
         svg += fmt::format(R"(<text x="{}" y="{}" fill="{}">{}</text>)", num(x + 2 * r + 6),
                            num(y + 1), k_black, words);
-        x += 2 * r + 6 + static_cast<double>(words.size()) * k_char_width + 14;
+        x += key_entry(words);
     }
     svg += "</g>";
     return svg + "</svg>";

@@ -41,7 +41,8 @@ std::span<const BandPaint> band_paints();
 // The paint of a band colour; "none"'s for a colour Civic does not know.
 const BandPaint& band_paint(std::string_view colour);
 
-// The contrast ratio of two colours written #rrggbb, by WCAG 2.2's formula (1 to 21).
+// The contrast ratio of two colours written #rrggbb, by WCAG 2.2's formula (1 to 21); 1, as
+// if no contrast, when either is not written so.
 double contrast_ratio(std::string_view a, std::string_view b);
 
 // counts[likelihood - 1][impact - 1]: how many risks sit on each cell. A missing row or cell
@@ -54,9 +55,10 @@ using HeatHref = std::function<std::string(int likelihood, int impact)>;
 // at the left), each cell filled by its band's colour and showing its count. A cell with risks
 // is a link (href) named in words ("Likelihood 4 (Likely), impact 5 (Critical): 3 risks, score
 // 20, High"); a cell with none is no link and shows a quiet 0. The <svg> is named by its
-// <title> and <desc> (aria-labelledby); it has no role="img", which would hide its links.
-// Classes: civic-heat, civic-heat__cell, civic-heat__cell--empty, civic-heat--<colour>,
-// civic-heat__count, civic-heat__axis, civic-heat__axis-title.
+// <title> (aria-labelledby) and described by its <desc> (aria-describedby); it has no
+// role="img", which would hide its links. Classes: civic-heat, civic-heat__cell,
+// civic-heat__cell--empty, civic-heat--<colour>, civic-heat__count, civic-heat__focus (the
+// ring a link's cell shows on focus), civic-heat__axis, civic-heat__axis-title.
 std::string heat_map_svg(const Matrix& m, const HeatCounts& counts, const HeatHref& href,
                          std::string_view title, std::string_view id = {});
 
