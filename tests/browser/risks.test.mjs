@@ -464,6 +464,58 @@ test('the same pages work with JavaScript off', async () => {
   await context.close();
 });
 
+test('an administrator changes the matrix to 4 × 4, sees what it does to every risk, and confirms', async () => {
+  const { page, problems, context } = await openPage(browser);
+  await signIn(page, civic.url);
+  await page.goto(`${civic.url}/risk-matrix`);
+  await follow(page, () => page.getByRole('link', { name: 'Change the matrix' }).click());
+  assert.equal(await page.locator('input[name$=".label"][name^="likelihood"]').count(), 5);
+  await checkPage(page, { prefix, label: 'matrix-form', problems });
+  await follow(page, () => page.getByRole('link', { name: 'Make it 4 × 4' }).click());
+  assert.deepEqual(await page.locator('input[name$=".label"][name^="likelihood"]').evaluateAll((is) => is.map((i) => i.value)), ['Unlikely', 'Possible', 'Likely', 'Almost certain']);
+
+  await page.locator('#likelihood\\[0\\]\\.label').fill('');
+  let res = await follow(page, () => page.getByRole('button', { name: 'Preview the change' }).click());
+  assert.equal(res.status(), 422);
+  assert.deepEqual(await page.locator('.govuk-error-summary__list a').evaluateAll((as) => as.map((a) => [a.innerText, a.getAttribute('href')])), [['Give likelihood level 1 a label', '#likelihood[0].label']]);
+  await checkPage(page, { prefix, label: 'matrix-form-refused', problems });
+
+  await page.locator('#likelihood\\[0\\]\\.label').fill('Unlikely');
+  res = await follow(page, () => page.getByRole('button', { name: 'Preview the change' }).click());
+  assert.equal(res.status(), 200);
+  assert.deepEqual(await page.locator('#rule li').allInnerTexts(), [
+    'Likelihood 1 (Rare) becomes 1 (Unlikely)',
+    'Likelihood 2 (Unlikely) becomes 2 (Possible)',
+    'Likelihood 3 (Possible) becomes 3 (Likely)',
+    'Likelihood 4 (Likely) becomes 3 (Likely)',
+    'Likelihood 5 (Almost certain) becomes 4 (Almost certain)',
+    'Impact 1 (Negligible) becomes 1 (Minor)',
+    'Impact 2 (Minor) becomes 2 (Moderate)',
+    'Impact 3 (Moderate) becomes 3 (Major)',
+    'Impact 4 (Major) becomes 3 (Major)',
+    'Impact 5 (Critical) becomes 4 (Critical)',
+  ]);
+  assert.deepEqual(await cells(page.locator('#moved-risks tbody tr')), [
+    ['RES2 Loss of the payroll system', CORPORATE, '12 becomes 9 High', '4 becomes 4 Medium'],
+    ['RES1 Overspend in adult social care', DIRECTORATE, '25 becomes 16 High', '12 becomes 9 High'],
+    ['RES3 Council tax collection falls', DIRECTORATE, '12 becomes 9 High', '6 becomes 6 Medium'],
+    ['RES4 Pension fund deficit grows', DIRECTORATE, '25 becomes 16 High', '20 becomes 12 High'],
+  ]);
+  assert.deepEqual(await cells(page.locator('#moved-appetites tbody tr')), [['Financial', 'Council-wide', '12', '9']]);
+  await checkPage(page, { prefix, label: 'matrix-preview', problems });
+
+  res = await follow(page, () => page.getByRole('button', { name: 'Confirm the change' }).click());
+  assert.equal(res.status(), 200);
+  assert.equal(new URL(page.url()).pathname, '/risk-matrix');
+  assert.equal(await banner(page), 'Risk matrix changed');
+  assert.deepEqual(await cells(page.locator('#bands tbody tr')), [['Low', '1 to 3'], ['Medium', '4 to 8'], ['High', '9 to 16']]);
+  assert.deepEqual((await cells(page.locator('#appetites tbody tr'))).map((r) => r.slice(1)), [['Council-wide', '9']]);
+  await checkPage(page, { prefix, label: 'matrix-changed', problems });
+  await page.goto(`${civic.url}/risk-registers/${built.directorate}`);
+  assert.deepEqual((await cells(page.locator('#risks tbody tr'))).map((r) => r[4]), ['9 High', '6 Medium', '12 High']);
+  await context.close();
+});
+
 test('the server stops cleanly', async () => {
   await browser.close();
   browser = undefined;

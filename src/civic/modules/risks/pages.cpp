@@ -696,6 +696,9 @@ void register_pages(http::Router& router, RisksService& service, org::OrgService
     on(Method::Get, "/risk-movement", &Pages::movement);
     on(Method::Get, "/risk-issues", &Pages::issues);
     on(Method::Get, "/risk-matrix", &Pages::matrix);
+    on(Method::Post, "/risk-matrix", &Pages::change_matrix);
+    on(Method::Get, "/risk-matrix/edit", &Pages::matrix_form);
+    on(Method::Post, "/risk-matrix/preview", &Pages::matrix_preview);
     on(Method::Get, "/risk-registers/{id}", &Pages::register_page);
     on(Method::Get, "/risks/{id}", &Pages::risk);
     on(Method::Post, "/risks/{id}", &Pages::update_risk);

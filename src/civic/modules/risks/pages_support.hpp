@@ -2,8 +2,9 @@
 #pragma once
 // Inside the risk pages only: the one struct whose member functions are the routes (pages.cpp:
 // the registers, a register, the heat map, the movement report, the issues log, the matrix and
-// the home panel; pages_risk.cpp: a risk's page; pages_forms.cpp: the review, acceptance and
-// escalation forms), and the words and pieces every page shares.
+// the home panel; pages_risk.cpp: a risk's page; pages_forms.cpp: the review, acceptance,
+// escalation and risk forms; pages_matrix.cpp: the administrator's change to the matrix), and
+// the words and pieces every page shares.
 
 #include <boost/json/array.hpp>
 #include <boost/json/object.hpp>
@@ -103,6 +104,10 @@ struct Pages {
     http::Response escalate(http::Request& r) const;
     http::Response edit_risk(http::Request& r) const;
     http::Response update_risk(http::Request& r) const;
+    // pages_matrix.cpp: the administrator's change to the matrix
+    http::Response matrix_form(http::Request& r) const;
+    http::Response matrix_preview(http::Request& r) const;
+    http::Response change_matrix(http::Request& r) const;
     // Every person the caller may see, by name: the choices of a risk's owner.
     Choices people_choices(const Context& c) const;
 };
