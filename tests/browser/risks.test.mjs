@@ -115,6 +115,19 @@ before(async () => {
     inherent_likelihood: 5, inherent_impact: 5,
     current_likelihood: 4, current_impact: 5,
   });
+  // A plan item of the demo council's that mitigates RES1, and an issue that came of RES1.
+  const [item] = civic.sqlRows(`SELECT id FROM plan_items WHERE archived_at IS NULL ORDER BY id LIMIT 1`);
+  assert.ok(item, 'the demo council has a plan item');
+  await admin('POST', '/api/v1/links', { from_type: 'plan_item', from_id: item.id, to_type: 'risk', to_id: built.res1.id, kind: 'mitigates' });
+  built.issue = await admin('POST', '/api/v1/risk-issues', {
+    register_id: directorate.id,
+    reference: 'ISS1',
+    title: 'Care placements overspent in quarter 2',
+    priority: 'high',
+    risk_id: built.res1.id,
+    owner_person_id: owner.id,
+    raised_on: addDays(today(), -5),
+  });
 });
 
 after(async () => {
@@ -226,6 +239,10 @@ test('a risk’s page shows its scores, appetite, pictures, controls and history
   assert.equal(await page.locator('#movement svg').count(), 1);
   assert.equal(await page.locator('#score-history svg').count(), 1);
   assert.equal(await text(page.locator('#no-reviews')), 'It has not been reviewed yet.');
+  built.mitigation = await page.locator('#mitigating li').allInnerTexts();
+  assert.equal(built.mitigation.length, 1, 'one plan item mitigates it');
+  assert.deepEqual(await page.locator('#links dt').allInnerTexts(), ['Mitigated by']);
+  assert.deepEqual(await page.locator('#issues li').allInnerTexts(), ['ISS1 Care placements overspent in quarter 2 High Open']);
   await checkPage(page, { prefix, label: 'risk', problems });
   await context.close();
 });
@@ -258,6 +275,9 @@ test('a review through the form: refused without a likelihood, then saved with t
 
   await page.locator('fieldset', { hasText: 'Likelihood now' }).getByLabel('3 Possible').check();
   await page.getByLabel('Monthly budget monitoring').selectOption('effective');
+  assert.deepEqual(await page.locator('fieldset legend', { hasText: built.mitigation[0] }).allInnerTexts(), built.mitigation, 'each mitigating action is asked about');
+  await page.locator('fieldset', { hasText: built.mitigation[0] }).getByLabel('Progress').selectOption('on track');
+  await page.locator('fieldset', { hasText: built.mitigation[0] }).getByLabel('Note (optional)').fill('Two of three savings found.');
   res = await follow(page, () => page.getByRole('button', { name: 'Save the review' }).click());
   assert.equal(res.status(), 200);
   assert.equal(new URL(page.url()).pathname, `/risks/${built.res1.id}`);
@@ -275,6 +295,8 @@ test('a review through the form: refused without a likelihood, then saved with t
   assert.equal(items[0].current_impact, 4);
   assert.equal(items[0].commentary, 'The recovery plan is taking effect.');
   assert.equal(items[0].reviewer_person_id, built.owner.id);
+  assert.deepEqual(items[0].actions, [{ title: built.mitigation[0], progress: 'on track', note: 'Two of three savings found.' }]);
+  assert.deepEqual(items[0].controls, [{ description: 'Monthly budget monitoring', effectiveness: 'effective' }]);
   await context.close();
 });
 
@@ -307,6 +329,17 @@ test('an acceptance of a risk above appetite through the form', async () => {
   await page.goto(`${civic.url}/risk-registers/${built.directorate}`);
   assert.equal((await cells(page.locator('#risks tbody tr')))[3][1], `RES4 Pension fund deficit grows Above appetite Accepted until ${shortDate(until)}`);
   assert.equal(await text(page.locator('#risks caption')), '4 open risks', 'an accepted risk does not alarm');
+
+  await page.goto(`${civic.url}/risks/${built.res4.id}`);
+  await follow(page, () => page.getByRole('link', { name: 'Renew or withdraw the acceptance' }).click());
+  assert.match(await text(page.locator('#in-force p').first()), new RegExp(`^Accepted until ${shortDate(until)}, by .+ on ${shortDate(today())}\\.$`));
+  await checkPage(page, { prefix, label: 'acceptance-in-force', problems });
+  res = await follow(page, () => page.getByRole('button', { name: 'Withdraw the acceptance' }).click());
+  assert.equal(res.status(), 200);
+  assert.equal(await banner(page), 'Acceptance withdrawn');
+  assert.deepEqual(await page.locator('#risk-actions a').allInnerTexts(), ['Review this risk', 'Accept the risk', 'Escalate or de-escalate', 'Change the risk']);
+  await page.goto(`${civic.url}/risk-registers/${built.directorate}`);
+  assert.equal(await text(page.locator('#risks caption')), '4 open risks, 1 above appetite');
   await context.close();
 });
 
@@ -363,8 +396,18 @@ test('the movement report, the issues log and the matrix', async () => {
   await checkPage(page, { prefix, label: 'movement', problems });
 
   await page.goto(`${civic.url}/risk-issues`);
-  assert.equal(await text(page.locator('#no-issues')), 'There are no issues you can see.');
+  assert.deepEqual(await cells(page.locator('#issues tbody tr')), [['ISS1 Care placements overspent in quarter 2 The risk it came from', DIRECTORATE, built.owner.name, shortDate(addDays(today(), -5)), 'High', 'Open']]);
   await checkPage(page, { prefix, label: 'issues', problems });
+  await follow(page, () => page.getByRole('link', { name: 'ISS1 Care placements overspent in quarter 2' }).click());
+  assert.equal(new URL(page.url()).pathname, `/risk-issues/${built.issue.id}`);
+  assert.deepEqual(await cells(page.locator('#issue-summary .govuk-summary-list__row')), [
+    ['Priority', 'High'],
+    ['Status', 'Open'],
+    ['Owner', built.owner.name],
+    ['Raised', shortDate(addDays(today(), -5))],
+    ['The risk it came from', 'RES1 Budget overspend in adult social care'],
+  ]);
+  await checkPage(page, { prefix, label: 'issue', problems });
 
   await page.goto(`${civic.url}/risk-matrix`);
   assert.deepEqual(await cells(page.locator('#bands tbody tr')), [['Low', '1 to 4'], ['Medium', '5 to 12'], ['High', '15 to 25']]);

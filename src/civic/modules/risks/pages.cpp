@@ -579,6 +579,7 @@ Response Pages::issues(Request& r) const {
     for (const auto& [rid, name] : register_choices(c)) register_names[rid] = name;
     for (const auto& i : *found) {
         json::object row{
+            {"href", "/risk-issues/" + i.id},
             {"reference", i.reference},
             {"title", i.title},
             {"description", i.description},
@@ -595,6 +596,33 @@ Response Pages::issues(Request& r) const {
     view["has_issues"] = !rows.empty();
     view["issues"] = std::move(rows);
     return pages.page(r, "risks/issues", "Issues log", std::move(view));
+}
+
+Response Pages::issue(Request& r) const {
+    if (!r.principal.signed_in()) return kit::sign_in_first(r);
+    const Context c = ctx(r);
+    auto found = service.get_issue(c, std::string(r.param("id")));
+    if (!found) return kit::error_page(pages, r, found.error());
+    const Issue& i = *found;
+    json::object view{
+        {"reference", i.reference},
+        {"title", i.title},
+        {"description", i.description},
+        {"priority", priority_tag(i.priority)},
+        {"status", kit::status_tag(i.status)},
+        {"owner", i.owner_person_id ? person_name(c, i.owner_person_id) : i.owner_text},
+        {"raised", day(i.raised_on)},
+        {"actions_text", i.actions_text},
+        {"resolution", i.resolution},
+        {"resolved", day(i.resolved_on)},
+        {"register_href", register_href(i.register_id)}};
+    if (auto reg = service.get_register(c, i.register_id)) view["register"] = reg->reg.name;
+    if (i.risk_id)
+        if (auto risk = service.get_risk(c, *i.risk_id)) {
+            view["risk"] = risk->risk.reference + " " + risk->risk.title;
+            view["risk_href"] = risk_href(risk->risk.id);
+        }
+    return pages.page(r, "risks/issue", i.reference + " " + i.title, std::move(view));
 }
 
 // ---- The scoring matrix ----
@@ -695,6 +723,7 @@ void register_pages(http::Router& router, RisksService& service, org::OrgService
     on(Method::Get, "/risk-heat-map", &Pages::heat_map);
     on(Method::Get, "/risk-movement", &Pages::movement);
     on(Method::Get, "/risk-issues", &Pages::issues);
+    on(Method::Get, "/risk-issues/{id}", &Pages::issue);
     on(Method::Get, "/risk-matrix", &Pages::matrix);
     on(Method::Post, "/risk-matrix", &Pages::change_matrix);
     on(Method::Get, "/risk-matrix/edit", &Pages::matrix_form);

@@ -261,7 +261,8 @@ json::object acceptance_view(const RiskView& v, const kit::Form* sent, const Err
                                         {"on", day(a.accepted_on)},
                                         {"by", a.accepted_by},
                                         {"reason", a.reason},
-                                        {"tag", acceptance_tag(v.acceptance->state)}};
+                                        {"tag", acceptance_tag(v.acceptance->state)},
+                                        {"show_tag", v.acceptance->state != "active"}};
     }
     return view;
 }

@@ -89,6 +89,7 @@ struct Pages {
     http::Response heat_map(http::Request& r) const;
     http::Response movement(http::Request& r) const;
     http::Response issues(http::Request& r) const;
+    http::Response issue(http::Request& r) const;
     http::Response matrix(http::Request& r) const;
 
     // pages_risk.cpp
