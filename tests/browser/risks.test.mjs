@@ -394,6 +394,12 @@ test('the movement report, the issues log and the matrix', async () => {
     ['RES4', 'Pension fund deficit grows', DIRECTORATE, '', '20 High', identified],
   ]);
   await checkPage(page, { prefix, label: 'movement', problems });
+  await page.getByLabel('From').fill('2026-02-30');
+  const res = await follow(page, () => page.getByRole('button', { name: 'Show the movement' }).click());
+  assert.equal(res.status(), 422);
+  assert.deepEqual(await page.locator('.govuk-error-summary__list a').evaluateAll((as) => as.map((a) => [a.innerText, a.getAttribute('href')])), [['The first date must be a real date written as YYYY-MM-DD, for example 2026-03-31', '#from']]);
+  assert.equal(await page.getByLabel('From').inputValue(), '2026-02-30', 'the date is shown as it was written');
+  await checkPage(page, { prefix, label: 'movement-refused', problems });
 
   await page.goto(`${civic.url}/risk-issues`);
   assert.deepEqual(await cells(page.locator('#issues tbody tr')), [['ISS1 Care placements overspent in quarter 2 The risk it came from', DIRECTORATE, built.owner.name, shortDate(addDays(today(), -5)), 'High', 'Open']]);
