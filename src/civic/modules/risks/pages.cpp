@@ -282,7 +282,6 @@ Response Pages::index(Request& r) const {
                                             {"kind", register_kind_words(v->reg.kind)},
                                             {"unit", v->unit_name},
                                             {"depth", std::min(depth, 4)},
-                                            {"nested", depth > 0},
                                             {"open", v->open_risks},
                                             {"above", v->above_appetite},
                                             {"overdue", v->reviews_overdue}});
