@@ -28,6 +28,7 @@
 #include "civic/modules/plans/api.hpp"
 #include "civic/modules/plans/pages.hpp"
 #include "civic/modules/risks/api.hpp"
+#include "civic/modules/risks/pages.hpp"
 #include "civic/store/migrations.hpp"
 
 namespace civic::cli {
@@ -259,6 +260,7 @@ std::unique_ptr<http::App> build_app(Civic& civic, http::PageRenderer& pages,
     governance::register_pages(router, *civic.governance, *civic.org, *civic.links, pages,
                                civic.clock);
     risks::register_api(router, *civic.risks, civic.clock);
+    risks::register_pages(router, *civic.risks, *civic.org, pages, civic.clock);
     kit::register_link_api(router, *civic.links, civic.clock);
     accounts::register_pages(router, *civic.accounts, pages, civic.clock);
     return app;
