@@ -42,7 +42,15 @@ constexpr std::string_view k_entities[] = {"unit",
                                            "action",
                                            "forward_plan_entry",
                                            "work_programme_topic",
-                                           "governance_setting"};
+                                           "governance_setting",
+                                           "risk_matrix",
+                                           "risk_appetite",
+                                           "risk_register",
+                                           "risk",
+                                           "risk_review",
+                                           "risk_escalation",
+                                           "risk_acceptance",
+                                           "risk_issue"};
 
 boost::json::value parse_or_null(const std::optional<std::string>& text) {
     if (!text) return nullptr;

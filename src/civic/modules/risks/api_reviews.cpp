@@ -160,26 +160,26 @@ json::object heat_map_json(const HeatMap& h) {
 
 void add_review_routes(http::Router& router, RisksService& s, const Clock& clock) {
     // Fixed paths before the patterns they would otherwise match.
-    router.add(Method::Get, "/api/v1/risk-reviews/overdue", [&s, &clock](Request& r) -> Response {
-        RiskQuery q;
-        if (auto v = http::id_query_param(r, "register_id"); !v)
-            return http::problem_response(r, v.error());
-        else
-            q.register_id = *v;
-        if (auto v = http::id_query_param(r, "owner_person_id"); !v)
-            return http::problem_response(r, v.error());
-        else
-            q.owner_person_id = *v;
-        auto found = s.overdue_reviews(http::context_for(r, clock), q);
-        if (!found) return http::problem_response(r, found.error());
-        json::array items;
-        for (const auto& o : *found) {
-            json::object row = to_json(o.view);
-            row["days_overdue"] = o.days_overdue;
-            items.push_back(std::move(row));
-        }
-        return http::json_response(200, json::object{{"items", std::move(items)}});
-    });
+    router.add(Method::Get, "/api/v1/risk-reviews/overdue", {"register_id", "owner_person_id"},
+               [&s, &clock](Request& r) -> Response {
+                   RiskQuery q;
+                   if (auto v = http::id_query_param(r, "register_id"); !v)
+                       return http::problem_response(r, v.error());
+                   else
+                       q.register_id = *v;
+                   if (auto v = http::id_query_param(r, "owner_person_id"); !v)
+                       return http::problem_response(r, v.error());
+                   else
+                       q.owner_person_id = *v;
+                   auto found = s.overdue_reviews(http::context_for(r, clock), q);
+                   if (!found) return http::problem_response(r, found.error());
+                   json::array items;
+                   for (const auto& o : *found) {
+                       items.push_back(json::object{{"risk", to_json(o.view)},
+                                                    {"days_overdue", o.days_overdue}});
+                   }
+                   return http::json_response(200, json::object{{"items", std::move(items)}});
+               });
 
     kit::add_resource<ReviewPost, Review, std::string>(
         router,
@@ -252,40 +252,44 @@ void add_review_routes(http::Router& router, RisksService& s, const Clock& clock
                    if (!a) return http::problem_response(r, a.error());
                    return kit::record_response(200, to_json(*a), a->version);
                });
-    router.add(Method::Get, "/api/v1/risk-acceptances/due", [&s, &clock](Request& r) -> Response {
-        auto days = http::integer_query_param(r, "within_days", "Days ahead", 0, 366, 30);
-        if (!days) return http::problem_response(r, days.error());
-        auto due = s.acceptances_to_renew(http::context_for(r, clock), *days);
-        if (!due) return http::problem_response(r, due.error());
-        json::array items;
-        for (const auto& a : *due) items.push_back(to_json(a));
-        return http::json_response(200, json::object{{"items", std::move(items)}});
-    });
+    router.add(Method::Get, "/api/v1/risk-acceptances/due", {"within_days"},
+               [&s, &clock](Request& r) -> Response {
+                   auto days =
+                       http::integer_query_param(r, "within_days", "Days ahead", 0, 366, 30);
+                   if (!days) return http::problem_response(r, days.error());
+                   auto due = s.acceptances_to_renew(http::context_for(r, clock), *days);
+                   if (!due) return http::problem_response(r, due.error());
+                   json::array items;
+                   for (const auto& a : *due) items.push_back(to_json(a));
+                   return http::json_response(200, json::object{{"items", std::move(items)}});
+               });
 
-    router.add(Method::Get, "/api/v1/risk-heat-map", [&s, &clock](Request& r) -> Response {
-        RiskQuery q;
-        q.view = http::text_query_param(r, "view").value_or("current");
-        if (auto v = http::id_query_param(r, "register_id"); !v)
-            return http::problem_response(r, v.error());
-        else
-            q.register_id = *v;
-        q.category = http::text_query_param(r, "category");
-        auto h = s.heat_map(http::context_for(r, clock), q);
-        if (!h) return http::problem_response(r, h.error());
-        return http::json_response(200, heat_map_json(*h));
-    });
-    router.add(Method::Get, "/api/v1/risk-movement", [&s, &clock](Request& r) -> Response {
-        MovementQuery q;
-        if (auto v = http::id_query_param(r, "register_id"); !v)
-            return http::problem_response(r, v.error());
-        else
-            q.register_id = *v;
-        q.from = http::text_query_param(r, "from");
-        q.to = http::text_query_param(r, "to");
-        auto m = s.movement(http::context_for(r, clock), q);
-        if (!m) return http::problem_response(r, m.error());
-        return http::json_response(200, movement_json(*m));
-    });
+    router.add(Method::Get, "/api/v1/risk-heat-map", {"view", "register_id", "category"},
+               [&s, &clock](Request& r) -> Response {
+                   RiskQuery q;
+                   q.view = http::text_query_param(r, "view").value_or("current");
+                   if (auto v = http::id_query_param(r, "register_id"); !v)
+                       return http::problem_response(r, v.error());
+                   else
+                       q.register_id = *v;
+                   q.category = http::text_query_param(r, "category");
+                   auto h = s.heat_map(http::context_for(r, clock), q);
+                   if (!h) return http::problem_response(r, h.error());
+                   return http::json_response(200, heat_map_json(*h));
+               });
+    router.add(Method::Get, "/api/v1/risk-movement", {"register_id", "from", "to"},
+               [&s, &clock](Request& r) -> Response {
+                   MovementQuery q;
+                   if (auto v = http::id_query_param(r, "register_id"); !v)
+                       return http::problem_response(r, v.error());
+                   else
+                       q.register_id = *v;
+                   q.from = http::text_query_param(r, "from");
+                   q.to = http::text_query_param(r, "to");
+                   auto m = s.movement(http::context_for(r, clock), q);
+                   if (!m) return http::problem_response(r, m.error());
+                   return http::json_response(200, movement_json(*m));
+               });
 }
 
 }  // namespace civic::risks
