@@ -444,7 +444,7 @@ describe('the OpenAPI document', { timeout: 60000 }, () => {
     if (template === '/api/v1/risks/{id}/acceptance' || template === '/api/v1/risks/{id}/acceptance/withdrawal') {
       // A risk above a strategic appetite of 4, accepted (and then withdrawn).
       riskIds.appetite ??= await made('/api/v1/risk-appetites', { category: 'strategic', max_score: 4 });
-      const risk = await made('/api/v1/risks', { ...(await riskBodies.risks()), category: 'strategic' });
+      const risk = await made('/api/v1/risks', { ...(await riskBodies.risks()), category: 'strategic', current_likelihood: 3, current_impact: 3 });
       const until = `${new Date().getUTCFullYear() + 1}-01-31`;
       const accepted = await srv.admin('POST', template.replace('{id}', risk).replace('/withdrawal', ''), { headers: { 'if-match': 'W/"1"' }, body: { reason: 'Walked.', until } });
       if (!template.endsWith('/withdrawal')) return accepted;
@@ -500,6 +500,9 @@ describe('the OpenAPI document', { timeout: 60000 }, () => {
     // Governance's pages take the records their addresses name.
     const govPage = /^\/(bodies|meetings|agenda-items|actions|decisions|forward-plan)\/\{id\}/.exec(template)?.[1];
     if (govPage) id = await govPageId(govPage);
+    // Risks' pages: a register, a risk or an issue of their own.
+    const riskPage = /^\/(risk-registers|risks|risk-issues)\/\{id\}/.exec(template)?.[1];
+    if (riskPage) id = await made(`/api/v1/${riskPage}`, await riskBodies[riskPage]());
     const p = template.replace('{id}', id ?? '').replace('{path}', 'civic.css').replace('{text}', '2025%2F26%20Q1').replace('{name}', 'walk');
     assert.ok(!p.includes('{'), `every parameter in ${template} was filled`);
 

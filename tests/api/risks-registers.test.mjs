@@ -132,7 +132,8 @@ describe(`risks: registers and risks (${backend})`, { timeout: 120000 }, () => {
     assert.equal(v.appetite, null);
     assert.equal(v.above_appetite, false);
     assert.deepEqual(v.history.map((h) => [h.what, h.current?.score]), [['created', 12]]);
-    assert.deepEqual(v.reviews, []);
+    // Its first review is the assessment it was made with.
+    assert.deepEqual(v.reviews.map((r) => [r.reviewed_on, r.current_likelihood, r.current_impact, r.commentary]), [[v.identified_on, 3, 4, 'Assessed when the risk was identified.']]);
   });
 
   it('keeps an owner as written when two people have the name, and lists it for tidying', async () => {

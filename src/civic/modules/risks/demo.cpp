@@ -247,6 +247,9 @@ private:
                     review.current_impact = now->impact;
                 }
                 review.commentary = text(r, "commentary");
+                // Reviewed by its owner, where the owner is a person in the register.
+                if (auto owner = person_named(m_c, text(o, "owner").value_or("")))
+                    review.reviewer_person_id = owner;
                 m_steps.push_back(
                     {on, 1, index++, [this, review, reference](const Context& c) -> Result<void> {
                          CIVIC_TRY(auto id, risk_key(reference));

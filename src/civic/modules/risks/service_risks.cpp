@@ -5,6 +5,7 @@
 
 #include <algorithm>
 #include <boost/json.hpp>
+#include <utility>
 
 #include "civic/modules/risks/service.hpp"
 #include "civic/modules/risks/service_support.hpp"
@@ -39,34 +40,6 @@ Result<void> make_room(Connection& c, const Context& ctx, const std::string& reg
 bool score_sent(const RiskInput& in) {
     return in.inherent_likelihood || in.inherent_impact || in.current_likelihood ||
            in.current_impact || in.target_likelihood || in.target_impact;
-}
-
-// The point a risk's history starts from: its scores as it was made.
-std::optional<HistoryPoint> created_point(Connection& c, const Risk& r) {
-    auto text = c.query_one(
-        "SELECT after_json, actor FROM audit_log WHERE entity = 'risk' AND entity_id = ? AND "
-        "action = 'create' ORDER BY id LIMIT 1",
-        {r.id}, [](const store::Row& row) {
-            return std::pair{row.str(0), row.str(1)};
-        });
-    HistoryPoint p{r.identified_on, "created", r.current(), r.target(), "", ""};
-    if (text) {
-        boost::system::error_code ec;
-        auto v = boost::json::parse(text->first, ec);
-        if (!ec && v.is_object()) {
-            const auto& o = v.as_object();
-            const auto num = [&](std::string_view k) -> std::optional<std::int64_t> {
-                auto* x = o.if_contains(k);
-                return x && x->is_int64() ? std::optional(x->as_int64()) : std::nullopt;
-            };
-            if (auto l = num("current_likelihood"), i = num("current_impact"); l && i)
-                p.current = Score{*l, *i};
-            auto tl = num("target_likelihood"), ti = num("target_impact");
-            p.target = tl && ti ? std::optional(Score{*tl, *ti}) : std::nullopt;
-        }
-        p.by = text->second;
-    }
-    return p;
 }
 
 }  // namespace
@@ -186,9 +159,11 @@ Result<RiskDetail> RisksService::risk_detail(const Context& ctx, const std::stri
         std::reverse(d.reviews.begin(), d.reviews.end());
         d.escalations = repo::escalations_of(c, r.id);
         d.acceptances = repo::acceptances_of(c, r.id);
-        if (auto p = created_point(c, r)) d.history.push_back(*p);
+        // The first review is the assessment the risk was made with.
+        bool first = true;
         for (const auto& v : repo::reviews_of(c, r.id))
-            d.history.push_back({v.reviewed_on, "reviewed",
+            d.history.push_back({v.reviewed_on,
+                                 std::exchange(first, false) ? "created" : "reviewed",
                                  Score{v.current_likelihood, v.current_impact},
                                  v.target_likelihood && v.target_impact
                                      ? std::optional(Score{*v.target_likelihood, *v.target_impact})
