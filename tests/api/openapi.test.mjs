@@ -450,6 +450,12 @@ describe('the OpenAPI document', { timeout: 60000 }, () => {
       if (!template.endsWith('/withdrawal')) return accepted;
       return srv.admin('POST', template.replace('{id}', risk), { headers: { 'if-match': 'W/"1"' } });
     }
+    // A register's import (a one-line file of its own) and its exports.
+    if (template === '/api/v1/risk-registers/{id}/import') {
+      const csv = 'reference,title,description,owner,inherent_likelihood,inherent_impact,inherent_score,current_likelihood,current_impact,current_score\r\n' + `W${nextRisk++},Walk import,,Walk Owner,3,3,9,2,2,4\r\n`;
+      return srv.admin('POST', template.replace('{id}', await made('/api/v1/risk-registers', riskBodies['risk-registers']())), { rawBody: csv, contentType: 'text/csv' });
+    }
+    if (/^\/api\/v1\/risk-registers\/\{id\}\/export\.(csv|xlsx)$/.test(template)) return srv.admin('GET', template.replace('{id}', (riskIds.register ??= await made('/api/v1/risk-registers', riskBodies['risk-registers']()))));
     const resource = /^\/api\/v1\/(risk-registers|risks|risk-issues|risk-appetites)(\/|$)/.exec(template)?.[1];
     if (!resource) return undefined;
     if (template === '/api/v1/risk-registers/{id}/risks') return srv.admin('GET', template.replace('{id}', (riskIds.register ??= await made('/api/v1/risk-registers', riskBodies['risk-registers']()))));

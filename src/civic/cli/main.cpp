@@ -20,6 +20,7 @@
 #include "civic/cli/civic.hpp"
 #include "civic/cli/governance_command.hpp"
 #include "civic/cli/indicators_command.hpp"
+#include "civic/cli/risks_command.hpp"
 #include "civic/core/ids.hpp"
 #include "civic/core/log.hpp"
 #include "civic/core/text.hpp"
@@ -425,6 +426,8 @@ int run(int argc, char** argv) {
     add_indicators_command(*import_cmd, *export_cmd, indicators_cmd, add_db);
     GovernanceCommand governance_cmd;
     add_governance_command(*import_cmd, governance_cmd, add_db);
+    RisksCommand risks_cmd;
+    add_risks_command(*import_cmd, risks_cmd, add_db);
 
     CheckCommand check_cmd;
     add_check_command(app, check_cmd, db);
@@ -460,6 +463,7 @@ int run(int argc, char** argv) {
         if (auto done = run_calendar_command(calendar_cmd, db)) return *done;
         if (auto done = run_indicators_command(indicators_cmd, db)) return *done;
         if (auto done = run_governance_command(governance_cmd, db)) return *done;
+        if (auto done = run_risks_command(risks_cmd, db)) return *done;
         if (auto done = run_check_command(check_cmd, db)) return *done;
         if (routes_cmd->parsed()) return print_routes(routes_query);
         if (init_cmd->parsed()) {

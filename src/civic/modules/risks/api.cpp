@@ -185,6 +185,7 @@ void add_matrix_routes(http::Router& router, RisksService& s, const Clock& clock
 
 void register_api(http::Router& router, RisksService& s, const Clock& clock) {
     add_matrix_routes(router, s, clock);
+    add_import_routes(router, s, clock);
 
     kit::add_resource<AppetiteInput, Appetite, kit::NoQuery>(
         router,

@@ -17,5 +17,7 @@ void add_risk_routes(http::Router& router, RisksService& service, const Clock& c
 // The routes of reviews, escalation, acceptance, the heat map and the movement report
 // (api_reviews.cpp), which register_api adds.
 void add_review_routes(http::Router& router, RisksService& service, const Clock& clock);
+// A register's import (CSV) and exports (CSV and XLSX), in api_import.cpp.
+void add_import_routes(http::Router& router, RisksService& service, const Clock& clock);
 
 }  // namespace civic::risks
