@@ -135,6 +135,13 @@ describe(`risks: reviews, escalation, acceptance, heat map and movement (${backe
       assert.deepEqual(rowCounts(), counts);
     });
 
+    it('moves the next review date when the review frequency changes: the last review plus the new months', async () => {
+      const risk = await riskOf(r.budget.id);
+      const res = await srv.admin('PATCH', `/api/v1/risks/${r.budget.id}`, { headers: ifMatch(risk), body: { review_frequency_months: 6 } });
+      assert.equal(res.status, 200, res.text);
+      assert.deepEqual([res.json.review_frequency_months, res.json.next_review_on], [6, '2025-12-30']);
+    });
+
     it('lists overdue reviews against their owners, most overdue first', async () => {
       const res = await srv.admin('GET', '/api/v1/risk-reviews/overdue');
       assert.equal(res.status, 200, res.text);

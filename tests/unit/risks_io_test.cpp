@@ -454,8 +454,8 @@ TEST(RisksExport, writes_a_workbook_with_the_sheet_frozen_header_and_band_fills)
     EXPECT_NE(sheet.find("<c r=\"J2\" s="), std::string::npos);
     EXPECT_NE(sheet.find("<v>16</v>"), std::string::npos);
     const std::string styles = part("xl/styles.xml");
-    EXPECT_NE(styles.find("FFD4351C"), std::string::npos);  // High: GOV.UK red
-    EXPECT_NE(styles.find("FFFFBF47"), std::string::npos);  // Medium: amber
+    EXPECT_NE(styles.find("FFCA3535"), std::string::npos);  // High: the heat map's red
+    EXPECT_NE(styles.find("FFFFDD00"), std::string::npos);  // Medium: its amber
     EXPECT_NE(styles.find("<b/>"), std::string::npos);      // the bold header
 }
 

@@ -11,6 +11,7 @@
 #include <xlsxwriter.h>
 
 #include <algorithm>
+#include <charconv>
 #include <filesystem>
 #include <fstream>
 #include <map>
@@ -18,6 +19,7 @@
 
 #include "civic/core/csv.hpp"
 #include "civic/core/utf8.hpp"
+#include "civic/modules/risks/heatmap.hpp"
 
 namespace civic::risks {
 
@@ -173,12 +175,11 @@ std::string sheet_name(std::string_view name) {
 }
 
 std::uint32_t band_rgb(std::string_view colour) {
-    // GOV.UK Frontend's colours; amber, which GOV.UK does not name, is its old yellow.
-    static const std::map<std::string_view, std::uint32_t> k_rgb{
-        {"red", 0xD4351C},   {"orange", 0xF47738}, {"amber", 0xFFBF47}, {"yellow", 0xFFDD00},
-        {"green", 0x00703C}, {"blue", 0x1D70B8},   {"grey", 0xB1B4B6}};
-    const auto it = k_rgb.find(colour);
-    return it == k_rgb.end() ? 0xFFFFFF : it->second;
+    // The heat map's paint, so a band is the same colour on the page and in the workbook.
+    const std::string_view fill = band_paint(colour).fill;  // "#ca3535"
+    std::uint32_t rgb = 0xFFFFFF;
+    if (fill.size() == 7) std::from_chars(fill.data() + 1, fill.data() + fill.size(), rgb, 16);
+    return rgb;
 }
 
 Result<std::string> register_xlsx(const RegisterExport& e) {
@@ -226,8 +227,8 @@ Result<std::string> register_xlsx(const RegisterExport& e) {
             format_set_pattern(f, LXW_PATTERN_SOLID);
             const std::uint32_t rgb = band_rgb(band->colour);
             format_set_bg_color(f, rgb);
-            // White on the dark colours, as GOV.UK sets text on them.
-            if (band->colour == "red" || band->colour == "green" || band->colour == "blue")
+            // The text colour the heat map uses on that fill (white on the dark ones).
+            if (band_paint(band->colour).text == "#ffffff")
                 format_set_font_color(f, LXW_COLOR_WHITE);
         }
         return f;

@@ -63,7 +63,8 @@ Result<std::string> register_xlsx(const RegisterExport& e);
 // not starting or ending with an apostrophe; "Risks" when nothing is left.
 std::string sheet_name(std::string_view name);
 
-// A band's colour (matrix.hpp's k_band_colours) as the RGB of the GOV.UK colour of that name.
+// A band's colour (matrix.hpp's k_band_colours) as the RGB the heat map paints it with
+// (heatmap.hpp's band_paint), so a band looks the same on the page and in the workbook.
 std::uint32_t band_rgb(std::string_view colour);
 
 }  // namespace civic::risks

@@ -236,12 +236,15 @@ void apply_risk_input(Connection& c, Checks& checks, const Matrix& m, const Risk
         if (controls.size() > 100) checks.fail("controls", "Give 100 controls at most");
         r.controls_json = controls_to_json(controls);
     }
+    bool frequency_changed = false;
     if (in.review_frequency_months) {
         const auto allowed = std::span(k_review_frequencies);
         if (std::find(allowed.begin(), allowed.end(), *in.review_frequency_months) == allowed.end())
             checks.fail("review_frequency_months", "Review frequency must be 1, 3, 6 or 12 months");
-        else
+        else {
+            frequency_changed = r.review_frequency_months != *in.review_frequency_months;
             r.review_frequency_months = *in.review_frequency_months;
+        }
     }
     if (auto d = date_field(checks, "identified_on", "The date identified", in.identified_on))
         r.identified_on = d->value_or(format_iso_date(today));
@@ -250,8 +253,14 @@ void apply_risk_input(Connection& c, Checks& checks, const Matrix& m, const Risk
     if (auto d = date_field(checks, "next_review_on", "The next review date", in.next_review_on);
         d && *d)
         r.next_review_on = **d;
-    else if (creating) {
-        const auto from = parse_iso_date(r.identified_on);
+    else if (creating || frequency_changed) {
+        // A new risk counts from the day it was identified; a new frequency from the risk's
+        // last review.
+        std::string last = r.identified_on;
+        if (!creating && !r.id.empty())
+            if (const auto reviews = repo::reviews_of(c, r.id); !reviews.empty())
+                last = reviews.back().reviewed_on;
+        const auto from = parse_iso_date(last);
         r.next_review_on = next_review_date(from ? *from : today, r.review_frequency_months);
     }
     if (in.status) {
