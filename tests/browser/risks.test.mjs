@@ -145,6 +145,8 @@ test('a visitor who is not signed in is sent to sign in first', async () => {
   assert.equal(new URL(page.url()).searchParams.get('return_to'), '/risks');
   await page.goto(`${civic.url}/risks/${built.res1.id}`);
   assert.equal(new URL(page.url()).pathname, '/sign-in');
+  // Risk registers are not public, so the menu does not offer them to a visitor.
+  assert.equal(await page.getByRole('navigation', { name: 'Menu' }).getByRole('link', { name: 'Risks' }).count(), 0);
   await context.close();
 });
 

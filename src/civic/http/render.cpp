@@ -145,6 +145,7 @@ Response PageRenderer::page(const Request& request, std::string_view name, std::
     layout["path"] = request.path;
     boost::json::array nav;
     for (const auto& item : m_navigation) {
+        if (item.signed_in_only && !request.principal.signed_in()) continue;
         const bool current = std::any_of(item.paths.begin(), item.paths.end(), [&](const auto& p) {
             return request.path == p || request.path.starts_with(p + "/");
         });

@@ -29,6 +29,8 @@ struct NavItem {
     // The item is marked as the current one on pages under these paths ("/plans" covers
     // "/plans" and "/plans/…").
     std::vector<std::string> paths;
+    // Shown only to a signed-in visitor: for a module with nothing public (risk registers).
+    bool signed_in_only = false;
 };
 
 // A part of the home page a module adds for a signed-in visitor: what needs their attention

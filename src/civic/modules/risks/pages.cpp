@@ -710,7 +710,8 @@ void register_pages(http::Router& router, RisksService& service, org::OrgService
     pages.add_navigation({"Risks",
                           "/risks",
                           {"/risks", "/risk-registers", "/risk-heat-map", "/risk-movement",
-                           "/risk-issues", "/risk-matrix"}});
+                           "/risk-issues", "/risk-matrix"},
+                          true});
     pages_detail::add_home_panel(pages, service, clock);
     auto p = std::make_shared<Pages>(Pages{service, org, pages, clock});
     const auto on = [&router, p](Method m, std::string pattern,

@@ -193,7 +193,6 @@ struct RiskView {
     std::optional<AcceptanceView> acceptance;
     bool accepted = false;  // above appetite and an acceptance is active: it does not alarm
     bool review_overdue = false;
-    std::optional<std::string> escalated_to;  // for a register's "moved away" rows
     bool can_edit = false;
 };
 
