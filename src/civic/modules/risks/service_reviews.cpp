@@ -166,11 +166,7 @@ Result<Review> RisksService::create_review(const Context& ctx, const std::string
                                            const ReviewInput& in) {
     CIVIC_CHECK(require_signed_in(ctx));
     return m_db.write([&](Connection& c) -> Result<Review> {
-        auto found = bad_id(risk_id) ? std::nullopt : repo::find_risk(c, risk_id);
-        if (!found || found->archived_at || !may_change(ctx.principal, *found))
-            return std::unexpected(
-                Error::not_found("There is no risk with this id that you can review."));
-        const Risk before = *found;
+        CIVIC_TRY(const Risk before, changeable_risk(c, ctx, risk_id, "review"));
         if (before.status != "open")
             return std::unexpected(Error::conflict(
                 fmt::format("This risk is {}: reopen it before reviewing it.", before.status)));
@@ -288,11 +284,7 @@ Result<Escalation> RisksService::escalate(const Context& ctx, const std::string&
                                           const EscalationInput& in, std::int64_t version) {
     CIVIC_CHECK(require_signed_in(ctx));
     return m_db.write([&](Connection& c) -> Result<Escalation> {
-        auto found = bad_id(risk_id) ? std::nullopt : repo::find_risk(c, risk_id);
-        if (!found || found->archived_at || !may_change(ctx.principal, *found))
-            return std::unexpected(
-                Error::not_found("There is no risk with this id that you can change."));
-        const Risk r = *found;
+        CIVIC_TRY(const Risk r, changeable_risk(c, ctx, risk_id));
         if (r.version != version) return std::unexpected(stale("risk", r.version));
         if (r.status != "open")
             return std::unexpected(Error::conflict(fmt::format(
@@ -407,11 +399,7 @@ Result<Acceptance> RisksService::accept(const Context& ctx, const std::string& r
                                         const AcceptanceInput& in, std::int64_t version) {
     CIVIC_CHECK(require_signed_in(ctx));
     return m_db.write([&](Connection& c) -> Result<Acceptance> {
-        auto found = bad_id(risk_id) ? std::nullopt : repo::find_risk(c, risk_id);
-        if (!found || found->archived_at || !may_change(ctx.principal, *found))
-            return std::unexpected(
-                Error::not_found("There is no risk with this id that you can change."));
-        const Risk r = *found;
+        CIVIC_TRY(const Risk r, changeable_risk(c, ctx, risk_id));
         if (r.version != version) return std::unexpected(stale("risk", r.version));
         if (r.status != "open")
             return std::unexpected(Error::conflict(
@@ -469,12 +457,9 @@ Result<Acceptance> RisksService::withdraw_acceptance(const Context& ctx, const s
                                                      std::int64_t version) {
     CIVIC_CHECK(require_signed_in(ctx));
     return m_db.write([&](Connection& c) -> Result<Acceptance> {
-        auto found = bad_id(risk_id) ? std::nullopt : repo::find_risk(c, risk_id);
-        if (!found || found->archived_at || !may_change(ctx.principal, *found))
-            return std::unexpected(
-                Error::not_found("There is no risk with this id that you can change."));
-        if (found->version != version) return std::unexpected(stale("risk", found->version));
-        for (const auto& a : repo::acceptances_of(c, found->id))
+        CIVIC_TRY(const Risk found, changeable_risk(c, ctx, risk_id));
+        if (found.version != version) return std::unexpected(stale("risk", found.version));
+        for (const auto& a : repo::acceptances_of(c, found.id))
             if (!a.archived_at)
                 return archive_record(c, ctx, k_acceptance, a.id, a.version, no_objection);
         return std::unexpected(Error::not_found("This risk has no acceptance to withdraw."));

@@ -44,6 +44,15 @@ Result<Risk> readable_risk(Connection& c, const Context& ctx, const std::string&
     return *r;
 }
 
+Result<Risk> changeable_risk(Connection& c, const Context& ctx, const std::string& id,
+                             std::string_view verb) {
+    auto r = is_id(id) ? repo::find_risk(c, id) : std::nullopt;
+    if (!r || r->archived_at || !may_change(ctx.principal, *r))
+        return std::unexpected(
+            Error::not_found(fmt::format("There is no risk with this id that you can {}.", verb)));
+    return *r;
+}
+
 Result<Issue> readable_issue(Connection& c, const Context& ctx, const std::string& id) {
     CIVIC_CHECK(require_signed_in(ctx));
     auto r = is_id(id) ? repo::find_issue(c, id) : std::nullopt;

@@ -72,6 +72,11 @@ std::string matrix_audit_text(const Matrix& m);
 Result<Register> readable_register(store::Connection& c, const Context& ctx, const std::string& id,
                                    bool archived_too = false);
 Result<Risk> readable_risk(store::Connection& c, const Context& ctx, const std::string& id);
+// A live risk the caller may change, for a write that is not one of the kit's change steps
+// (a review, a move, an acceptance); 404 alike when missing, archived or out of reach. verb:
+// "review" gives "There is no risk with this id that you can review."
+Result<Risk> changeable_risk(store::Connection& c, const Context& ctx, const std::string& id,
+                             std::string_view verb = "change");
 Result<Issue> readable_issue(store::Connection& c, const Context& ctx, const std::string& id);
 // The register a write goes into, named by a field: live and changeable by the caller,
 // otherwise a field error naming `field`.
