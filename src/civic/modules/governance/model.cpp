@@ -5,28 +5,18 @@
 
 #include <boost/json.hpp>
 
+#include "civic/modules/kit/record_json.hpp"
+
 namespace civic::governance {
 namespace json = boost::json;
 
 namespace {
-json::value opt(const std::optional<std::string>& s) {
-    return s ? json::value(*s) : json::value(nullptr);
-}
-json::value opt(const std::optional<std::int64_t>& n) {
-    return n ? json::value(*n) : json::value(nullptr);
-}
+using kit::opt;
+using kit::stamp;
 json::array list(const std::vector<std::string>& items) {
     json::array a;
     for (const auto& i : items) a.push_back(json::value(i));
     return a;
-}
-// What every record ends with.
-template <typename R>
-void stamp(json::object& o, const R& r) {
-    o["archived_at"] = opt(r.archived_at);
-    o["version"] = r.version;
-    o["created_at"] = r.created_at;
-    o["updated_at"] = r.updated_at;
 }
 }  // namespace
 

@@ -3,30 +3,20 @@
 
 #include <boost/json.hpp>
 
+#include "civic/modules/kit/record_json.hpp"
+
 namespace civic::risks {
 namespace json = boost::json;
 
 namespace {
-json::value opt(const std::optional<std::string>& s) {
-    return s ? json::value(*s) : json::value(nullptr);
-}
-json::value opt(const std::optional<std::int64_t>& n) {
-    return n ? json::value(*n) : json::value(nullptr);
-}
+using kit::opt;
+using kit::stamp;
 // A JSON array stored as text ([] when it is not one).
 json::value stored_array(const std::string& text) {
     boost::system::error_code ec;
     auto v = json::parse(text, ec);
     if (ec || !v.is_array()) return json::array{};
     return v;
-}
-// What every record ends with.
-template <typename R>
-void stamp(json::object& o, const R& r) {
-    o["archived_at"] = opt(r.archived_at);
-    o["version"] = r.version;
-    o["created_at"] = r.created_at;
-    o["updated_at"] = r.updated_at;
 }
 }  // namespace
 
