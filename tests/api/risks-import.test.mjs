@@ -145,6 +145,16 @@ describe(`risks: a register imported and exported (${backend})`, { timeout: 1200
     assert.equal(usage.code, 2, usage.stderr);
   });
 
+  it('answers a viewer who may read the register but not change it 404, as a change would, storing nothing', async () => {
+    const token = await srv.addUser('fenland-viewer', 'viewer', { unit: 'Fenland District Council' });
+    const seen = await srv.api('GET', `/api/v1/risk-registers/${regs.bad.id}`, { token });
+    assert.equal(seen.status, 200, seen.text);
+    const before = counted();
+    const res = await srv.api('POST', `/api/v1/risk-registers/${regs.bad.id}/import`, { token, rawBody: readFileSync(FIXTURE, 'utf8'), contentType: 'text/csv' });
+    assertProblem(res, 404, { detail: /that you can import into/ });
+    assert.deepEqual(counted(), before);
+  });
+
   it('exports CSV that imports back as the same rows, and XLSX as a workbook', async () => {
     const csv = await srv.admin('GET', `/api/v1/risk-registers/${regs.corporate.id}/export.csv`);
     assert.equal(csv.status, 200, csv.text);

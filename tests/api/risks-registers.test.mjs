@@ -100,8 +100,9 @@ describe(`risks: registers and risks (${backend})`, { timeout: 120000 }, () => {
     assert.deepEqual([reader.status, reader.json.can_edit], [200, false]);
     const readerChange = await as('supportViewer')('PATCH', `/api/v1/risk-registers/${regs.support.id}`, { headers: ifMatch(regs.support), body: { name: 'Renamed' } });
     assertProblem(readerChange, 404);
+    // Place works within the council: its viewer reads the corporate register, not its sibling's.
     const listed = await as('placeViewer')('GET', '/api/v1/risk-registers');
-    assert.deepEqual(listed.json.items, []);
+    assert.deepEqual(listed.json.items.map((r) => [r.id, r.can_edit]), [[regs.corporate.id, false]]);
     const viewerRisks = await as('placeViewer')('GET', `/api/v1/risk-registers/${regs.support.id}/risks`);
     assertProblem(viewerRisks, 404);
     risks.budget = await newRisk(
@@ -248,12 +249,44 @@ describe(`risks: registers and risks (${backend})`, { timeout: 120000 }, () => {
     assertProblem(itself, 422, { fields: ['into_id'] });
     const merged = await srv.admin('POST', `/api/v1/risks/${risks.staff.id}/merge`, { headers: ifMatch(current), body: { into_id: risks.budget.id, reason: 'The same risk' } });
     assert.equal(merged.status, 200, merged.text);
-    assert.deepEqual([merged.json.status, merged.json.merged_into_id, merged.json.closed_on !== null], ['merged', risks.budget.id, true]);
+    assert.deepEqual([merged.json.status, merged.json.merged_into_id, merged.json.closed_on !== null, merged.json.closed_reason], ['merged', risks.budget.id, true, 'The same risk']);
+    assert.equal(srv.sql(`SELECT closed_reason FROM risks WHERE id = '${risks.staff.id}'`), 'The same risk');
     assert.deepEqual(auditActions(risks.staff.id).at(-1), 'merge');
+    const detail = (await srv.admin('GET', `/api/v1/risks/${risks.staff.id}`)).json;
+    assert.deepEqual(detail.history.filter((h) => h.what === 'merged').map((h) => h.note), ['The same risk']);
     const budget = (await srv.admin('GET', `/api/v1/risks/${risks.budget.id}`)).json;
     const into = await srv.admin('POST', `/api/v1/risks/${risks.budget.id}/merge`, { headers: ifMatch(budget), body: { into_id: risks.staff.id } });
     assertProblem(into, 422, { fields: ['into_id'] });
     assert.deepEqual(await refs('?status=merged'), ['CS3']);
+  });
+
+  it('closes a risk with why, refuses a reason for an open risk, and clears it when the risk is opened again', async () => {
+    const made = await srv.admin('POST', '/api/v1/risks', { body: risk(regs.support, 'CS8', 'A supplier fails', [2, 3]) });
+    assert.equal(made.status, 201, made.text);
+    const open = await srv.admin('PATCH', `/api/v1/risks/${made.json.id}`, { headers: ifMatch(made.json), body: { closed_reason: 'Too early' } });
+    assertProblem(open, 422, { fields: ['closed_reason'] });
+    const closed = await srv.admin('PATCH', `/api/v1/risks/${made.json.id}`, { headers: ifMatch(made.json), body: { status: 'closed', closed_reason: ' The contract ended in March ' } });
+    assert.equal(closed.status, 200, closed.text);
+    assert.deepEqual([closed.json.status, closed.json.closed_reason], ['closed', 'The contract ended in March']);
+    const reopened = await srv.admin('PATCH', `/api/v1/risks/${made.json.id}`, { headers: ifMatch(closed.json), body: { status: 'open' } });
+    assert.equal(reopened.status, 200, reopened.text);
+    assert.deepEqual([reopened.json.status, reopened.json.closed_on, reopened.json.closed_reason], ['open', null, '']);
+    const gone = await srv.admin('POST', `/api/v1/risks/${made.json.id}/archive`, { headers: ifMatch(reopened.json) });
+    assert.equal(gone.status, 200, gone.text);
+  });
+
+  it('lets a risk\'s owner read and review it from outside its register\'s unit, and nothing else there', async () => {
+    tokens.owner = await srv.addUser('adam-broome', 'viewer', { unit: 'Place', person: 'Adam Broome' });
+    const seen = await as('owner')('GET', `/api/v1/risks/${risks.budget.id}`);
+    assert.equal(seen.status, 200, seen.text);
+    assert.equal(seen.json.can_edit, true);
+    assertProblem(await as('owner')('GET', `/api/v1/risks/${risks.ict.id}`), 404);
+    assertProblem(await as('owner')('GET', `/api/v1/risk-registers/${regs.support.id}`), 404);
+    assert.deepEqual(await refs(`?register_id=${regs.support.id}`, 'owner'), ['CS1']);
+    const review = await as('owner')('POST', `/api/v1/risks/${risks.budget.id}/reviews`, { body: { current_likelihood: 2, current_impact: 4, commentary: 'Savings found.' } });
+    assert.equal(review.status, 201, review.text);
+    assert.equal((await as('owner')('GET', `/api/v1/risk-reviews/${review.json.id}`)).status, 200);
+    assert.deepEqual(auditRows(srv.dbPath, review.json.id).map((r) => [r.actor, r.action]), [['adam-broome', 'create']]);
   });
 
   it('refuses to archive a register holding open risks, then archives it once they are gone', async () => {

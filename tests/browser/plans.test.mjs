@@ -327,7 +327,7 @@ test('a lead officer posts an update through the form; a refused one shows the e
   const stored = civic.sqlRows(`SELECT period, status, percent_complete, commentary, entered_by FROM plan_updates WHERE item_id = '${built.overdue}' ORDER BY id DESC LIMIT 1`);
   assert.deepEqual(stored, [{ period: currentQuarter(), status: 'on track', percent_complete: 60, commentary: 'The panel met in **May**.', entered_by: LEAD.name }]);
   // The item's history, newest first, says who moved its progress and what changed.
-  const history = page.locator('table', { has: page.locator('caption', { hasText: 'Every change to this item' }) });
+  const history = page.locator('table#changes');
   const newestChange = history.locator('tbody tr').first().locator('td');
   assert.deepEqual(await newestChange.allInnerTexts(), [await newestChange.first().innerText(), LEAD.username, 'Progress updated: status, percent complete']);
 

@@ -293,6 +293,11 @@ test('a review through the form: refused without a likelihood, then saved with t
   assert.deepEqual((await cells(page.locator('#reviews tbody tr')))[0], [shortDate(today()), built.owner.name, '12 Medium', 'The recovery plan is taking effect.']);
   assert.deepEqual(await cells(page.locator('#controls tbody tr')), [['Monthly budget monitoring', 'Effective']]);
   assert.deepEqual(await page.locator('#risk-actions a').allInnerTexts(), ['Review this risk', 'Escalate or de-escalate', 'Change the risk'], 'within appetite now: nothing to accept');
+  // Its history from the audit trail, newest first: the review, then the risk being made.
+  assert.deepEqual(await cells(page.locator('#changes tbody tr')), [
+    [shortDate(today()), 'admin', 'Reviewed: current likelihood, controls, next review on'],
+    [shortDate(today()), 'admin', 'Added'],
+  ]);
   await checkPage(page, { prefix, label: 'risk-reviewed', problems });
 
   const { items } = await admin('GET', `/api/v1/risks/${built.res1.id}/reviews`, undefined, 200);

@@ -14,6 +14,7 @@ enum class Role { Administrator, Editor, Viewer };
 struct RoleGrant {
     Role role = Role::Viewer;
     std::optional<std::string> unit_id;  // nullopt: the whole council
+    std::string unit_path;               // that unit's place in the tree ("/…/id/"), when read
 };
 
 struct Principal {

@@ -105,11 +105,13 @@ void insert_grant(Connection& c, const std::string& id, const std::string& user_
 
 std::vector<RoleGrant> list_grants(Connection& c, const std::string& user_id) {
     std::vector<RoleGrant> grants;
-    c.query("SELECT role, unit_id FROM user_roles WHERE user_id = ? ORDER BY id",
-            {std::string_view(user_id)}, [&](const Row& r) {
-                if (auto role = parse_role(r.text(0)))
-                    grants.push_back({*role, r.optional_text(1)});
-            });
+    c.query(
+        "SELECT r.role, r.unit_id, u.path FROM user_roles r LEFT JOIN units u ON u.id = r.unit_id "
+        "WHERE r.user_id = ? ORDER BY r.id",
+        {std::string_view(user_id)}, [&](const Row& r) {
+            if (auto role = parse_role(r.text(0)))
+                grants.push_back({*role, r.optional_text(1), r.optional_text(2).value_or("")});
+        });
     return grants;
 }
 

@@ -15,6 +15,13 @@ bool covers(const Principal& p, std::string_view path, Access access) {
     return false;
 }
 
+bool works_within(const Principal& p, std::string_view path) {
+    if (path.empty()) return false;
+    for (const auto& g : p.grants)
+        if (!g.unit_path.empty() && g.unit_path.starts_with(path)) return true;
+    return false;
+}
+
 Result<void> require_signed_in(const Context& ctx) {
     if (!ctx.principal.signed_in()) return std::unexpected(Error::unauthorized());
     return ok();

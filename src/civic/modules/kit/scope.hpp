@@ -22,6 +22,11 @@ enum class Access { Read, Write };
 // grants). Viewers read; editors and administrators read and write.
 bool covers(const Principal& p, std::string_view path, Access access);
 
+// True when one of the caller's grants, of any role, is for the unit at `path` or a unit below
+// it: the caller works within that unit. A module lets such callers read what a unit keeps for
+// everyone beneath it (the corporate risk register, which directorates escalate to).
+bool works_within(const Principal& p, std::string_view path);
+
 // 401 for an anonymous caller.
 Result<void> require_signed_in(const Context& ctx);
 

@@ -69,13 +69,9 @@ std::string rollup_label(std::string_view rule) {
 std::string percent_text(std::int64_t n) { return fmt::format("{}%", n); }
 
 // An audit action as the item's history says it.
-std::string history_words(std::string_view action) {
-    if (action == "create") return "Added";
-    if (action == "update") return "Changed";
-    if (action == "progress") return "Progress updated";
-    if (action == "archive") return "Archived";
-    if (action == "import") return "Imported";
-    return capitalised(action);
+// The plans' own action in an item's history; the kit names the rest.
+std::string plan_change_words(std::string_view action) {
+    return action == "progress" ? "Progress updated" : "";
 }
 
 // "Lisa Ray and Finance", "Finance", "": who leads an item, as one line.
@@ -989,23 +985,8 @@ struct Pages {
         view["edit_href"] = item_href(i.id) + "/edit";
         view["update_href"] = item_href(i.id) + "/update";
         // The history, for those who may change the item: when, who, what and which fields.
-        if (auto history = service.item_history(c, i.id)) {
-            json::array rows;
-            for (auto it = history->rbegin(); it != history->rend(); ++it) {
-                std::string fields;
-                for (const auto& f : it->fields) {
-                    std::string words = f;
-                    std::replace(words.begin(), words.end(), '_', ' ');
-                    fields += (fields.empty() ? "" : ", ") + words;
-                }
-                rows.push_back(json::object{{"at", kit::display_date(it->at)},
-                                            {"actor", it->actor},
-                                            {"action", history_words(it->action)},
-                                            {"fields", fields}});
-            }
-            view["has_history"] = !rows.empty();
-            view["history"] = std::move(rows);
-        }
+        if (auto history = service.item_history(c, i.id))
+            for (auto& [k, v] : kit::changes_view(*history, plan_change_words)) view[k] = v;
         return pages.page(r, "plans/item", i.ref + " " + i.title, std::move(view));
     }
 

@@ -18,6 +18,7 @@
 
 #include "civic/core/context.hpp"
 #include "civic/core/error.hpp"
+#include "civic/modules/kit/history.hpp"
 #include "civic/modules/kit/links.hpp"
 #include "civic/modules/plans/model.hpp"
 #include "civic/modules/plans/progress.hpp"
@@ -183,17 +184,7 @@ public:
     Result<Item> update_item(const Context& ctx, const std::string& id, const ItemInput& in,
                              std::int64_t version);
     Result<Item> archive_item(const Context& ctx, const std::string& id, std::int64_t version);
-    // One change in an item's history, as its page lists it: when, who, what was done, and
-    // which fields it changed.
-    struct HistoryEntry {
-        std::string at;
-        std::string actor;
-        std::string action;               // "create", "update", "progress", "archive", …
-        std::vector<std::string> fields;  // the fields whose value changed
-    };
-    // The item's audit trail, oldest first, for those who may change or update it (the trail
-    // holds what others may not read, such as an unpublished lead's id); 404 otherwise.
-    Result<std::vector<HistoryEntry>> item_history(const Context& ctx, const std::string& id);
+    Result<std::vector<kit::Change>> item_history(const Context& ctx, const std::string& id);
     // The items of a plan whose lead has no update in the period (default: the last quarter
     // that has ended), leaving out finished items.
     Result<MissingUpdates> updates_missing(const Context& ctx, const std::string& plan_id,

@@ -4,7 +4,6 @@
 #include <fmt/format.h>
 
 #include <algorithm>
-#include <boost/json/parse.hpp>
 #include <map>
 #include <set>
 
@@ -526,40 +525,14 @@ Result<MissingUpdates> PlanService::updates_missing(const Context& ctx, const st
     });
 }
 
-Result<std::vector<PlanService::HistoryEntry>> PlanService::item_history(const Context& ctx,
-                                                                         const std::string& id) {
-    return m_db.read([&](Connection& c) -> Result<std::vector<HistoryEntry>> {
+Result<std::vector<kit::Change>> PlanService::item_history(const Context& ctx,
+                                                           const std::string& id) {
+    return m_db.read([&](Connection& c) -> Result<std::vector<kit::Change>> {
         auto item = is_id(id) ? repo::find_item(c, id) : std::nullopt;
         if (!item || !may_update(c, ctx.principal, *item))
             return std::unexpected(
                 Error::not_found("There is no plan item with this id whose history you can see."));
-        std::vector<HistoryEntry> out;
-        store::AuditQuery q;
-        q.entity = std::string(k_item.name);
-        q.entity_id = item->id;
-        q.limit = 200;
-        for (;;) {
-            const auto entries = store::read_audit(c, q);
-            for (const auto& e : entries) {
-                HistoryEntry h{e.at, e.actor, e.action, {}};
-                const auto object = [](const std::optional<std::string>& text) {
-                    boost::system::error_code ec;
-                    auto v = text ? boost::json::parse(*text, ec) : boost::json::value();
-                    return !ec && v.is_object() ? v.as_object() : boost::json::object();
-                };
-                const auto before = object(e.before_json), after = object(e.after_json);
-                if (!before.empty())
-                    for (const auto& [k, v] : after) {
-                        if (k == "version" || k == "updated_at") continue;
-                        const auto* old = before.if_contains(k);
-                        if (!old || *old != v) h.fields.emplace_back(k);
-                    }
-                out.push_back(std::move(h));
-            }
-            if (static_cast<int>(entries.size()) < q.limit) break;
-            q.after = entries.back().id;
-        }
-        return out;
+        return kit::record_changes(c, k_item.name, item->id);
     });
 }
 

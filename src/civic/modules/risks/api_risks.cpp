@@ -90,6 +90,7 @@ RiskInput risk_input(JsonFields& f) {
     in.next_review_on = f.optional_text("next_review_on", "Next review on");
     in.identified_on = f.optional_text("identified_on", "Identified on");
     in.status = f.optional_text("status", "Status");
+    in.closed_reason = f.optional_text("closed_reason", "Why it was closed");
     return in;
 }
 

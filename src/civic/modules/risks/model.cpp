@@ -79,7 +79,8 @@ json::object to_json(const Risk& r) {
                    {"identified_on", r.identified_on},
                    {"status", r.status},
                    {"closed_on", opt(r.closed_on)},
-                   {"merged_into_id", opt(r.merged_into_id)}};
+                   {"merged_into_id", opt(r.merged_into_id)},
+                   {"closed_reason", r.closed_reason}};
     stamp(o, r);
     return o;
 }

@@ -86,6 +86,7 @@ struct Risk {
     std::string status = "open";
     std::optional<std::string> closed_on;
     std::optional<std::string> merged_into_id;
+    std::string closed_reason;  // why it was closed or merged; empty while open
     std::optional<std::string> archived_at;
     std::int64_t version = 1;
     std::string created_at;

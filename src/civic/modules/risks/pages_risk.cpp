@@ -28,6 +28,18 @@ std::string history_words(std::string_view what) {
     return capitalised(what);
 }
 
+// The risks' own actions in a risk's audit history; the kit names the rest.
+std::string risk_change_words(std::string_view action) {
+    if (action == "correct") return "Scores corrected";
+    if (action == "review") return "Reviewed";
+    if (action == "escalate") return "Escalated";
+    if (action == "de-escalate") return "De-escalated";
+    if (action == "merge") return "Merged";
+    if (action == "move") return "Moved within the register";
+    if (action == "remap") return "Scores mapped onto the new matrix";
+    return "";
+}
+
 std::string direction_words(std::string_view direction) {
     return direction == "up" ? "Escalated" : "De-escalated";
 }
@@ -225,8 +237,7 @@ Response Pages::risk(Request& r) const {
     view["acceptance_href"] = risk_href(x.id) + "/acceptance";
     view["escalation_href"] = risk_href(x.id) + "/escalation";
     view["edit_href"] = risk_href(x.id) + "/edit";
-    view["history_href"] =
-        r.principal.is_administrator() ? "/api/v1/audit?entity=risk&id=" + x.id : std::string();
+    for (auto& [k, v] : kit::changes_view(d.changes, risk_change_words)) view[k] = v;
     return pages.page(r, "risks/risk", x.reference + " " + x.title, std::move(view));
 }
 

@@ -77,6 +77,7 @@ const kit::Table<Risk>& risks() {
                                      {"status", &Risk::status},
                                      {"closed_on", &Risk::closed_on},
                                      {"merged_into_id", &Risk::merged_into_id},
+                                     {"closed_reason", &Risk::closed_reason},
                                      {"archived_at", &Risk::archived_at},
                                      {"version", &Risk::version},
                                      {"created_at", &Risk::created_at},

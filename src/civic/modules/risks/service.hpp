@@ -20,6 +20,7 @@
 
 #include "civic/core/context.hpp"
 #include "civic/core/error.hpp"
+#include "civic/modules/kit/history.hpp"
 #include "civic/modules/kit/links.hpp"
 #include "civic/modules/kit/page.hpp"
 #include "civic/modules/org/service.hpp"
@@ -105,7 +106,8 @@ struct RiskInput {
     std::optional<std::vector<ControlInput>> controls;
     std::optional<std::int64_t> review_frequency_months;
     std::optional<std::string> next_review_on, identified_on;
-    std::optional<std::string> status;  // open or closed; merged goes through merge_risk
+    std::optional<std::string> status;         // open or closed; merged goes through merge_risk
+    std::optional<std::string> closed_reason;  // why, with a status of closed
 };
 struct RiskQuery {
     std::optional<std::string> register_id, unit_id, owner_person_id, category, status;
@@ -214,6 +216,8 @@ struct RiskDetail {
     std::vector<HistoryPoint> history;  // oldest first
     std::vector<kit::ShownLink> links;
     std::vector<Issue> issues;
+    // The risk's audit trail, for those who may change it; empty for others.
+    std::vector<kit::Change> changes;
 };
 
 struct RegisterView {

@@ -102,9 +102,11 @@ Result<ImportResult> RisksService::import_register(const Context& ctx,
                                                    std::string_view csv) {
     CIVIC_CHECK(require_signed_in(ctx));
     return m_db.write([&](Connection& c) -> Result<ImportResult> {
+        // As the kit's change steps answer: a register the caller cannot change is not found.
         CIVIC_TRY(auto reg, readable_register(c, ctx, register_id));
         if (!may_change(ctx.principal, reg))
-            return std::unexpected(Error::not_found("There is no risk register with that id."));
+            return std::unexpected(Error::not_found(
+                "There is no risk register with this id that you can import into."));
 
         ImportProblems problems;
         auto rows = import_rows(csv);

@@ -155,8 +155,10 @@ Result<std::vector<Review>> RisksService::list_reviews(const Context& ctx,
 
 Result<Review> RisksService::get_review(const Context& ctx, const std::string& id) const {
     return m_db.read([&](Connection& c) -> Result<Review> {
+        // A review is read by those who may read its risk (its owner among them).
         auto v = bad_id(id) ? std::nullopt : repo::find_review(c, id);
-        if (!v || v->archived_at || !may_read(ctx.principal, *v))
+        auto risk = v ? repo::find_risk(c, v->risk_id) : std::nullopt;
+        if (!v || v->archived_at || !risk || !may_read(ctx.principal, *risk))
             return std::unexpected(Error::not_found("There is no risk review with this id."));
         return *v;
     });

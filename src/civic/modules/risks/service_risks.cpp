@@ -185,12 +185,13 @@ Result<RiskDetail> RisksService::risk_detail(const Context& ctx, const std::stri
         }
         if (r.closed_on)
             d.history.push_back({*r.closed_on, r.status == "merged" ? "merged" : "closed",
-                                 std::nullopt, std::nullopt, "", ""});
+                                 std::nullopt, std::nullopt, "", r.closed_reason});
         std::stable_sort(d.history.begin(), d.history.end(),
                          [](const HistoryPoint& a, const HistoryPoint& b) { return a.on < b.on; });
         d.links = m_links.links_of(c, ctx.principal, "risk", r.id);
         for (auto& i : repo::issues_where(c, "", r.id))
             if (may_read(ctx.principal, i)) d.issues.push_back(std::move(i));
+        if (may_change(ctx.principal, r)) d.changes = kit::record_changes(c, k_risk.name, r.id);
         return d;
     });
 }
@@ -265,6 +266,7 @@ Result<Risk> RisksService::merge_risk(const Context& ctx, const std::string& id,
             }
             checks.text("reason", "the reason", in.reason, Required::No, 2000, Lines::Many);
             CIVIC_CHECK(checks.result());
+            r.closed_reason = in.reason ? std::string(trimmed(*in.reason)) : std::string();
             r.status = "merged";
             r.closed_on = format_iso_date(today(ctx));
             return ok();

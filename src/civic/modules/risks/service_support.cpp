@@ -276,12 +276,23 @@ void apply_risk_input(Connection& c, Checks& checks, const Matrix& m, const Risk
         if (auto st = checks.choice("status", "Status", in.status,
                                     std::span(k_risk_statuses).first(2), Required::No)) {
             if (*st == "closed" && r.status != "closed") r.closed_on = format_iso_date(today);
-            if (*st == "open") r.closed_on.reset();
+            if (*st == "open") {
+                r.closed_on.reset();
+                r.closed_reason.clear();
+            }
             r.status = *st;
         } else if (equal_ignoring_case(trimmed(in.status), "merged")) {
             // choice() has said what is allowed; say how a merge is done.
             checks.fail("status", "Merge a risk with POST /api/v1/risks/{id}/merge");
         }
+    }
+    if (in.closed_reason) {
+        checks.text("closed_reason", "Why it was closed", in.closed_reason, Required::No, 2000,
+                    Lines::Many);
+        if (r.status == "open")
+            checks.fail("closed_reason", "Give why it was closed only when closing the risk");
+        else if (!checks.failed("closed_reason"))
+            r.closed_reason = trimmed(*in.closed_reason);
     }
 }
 

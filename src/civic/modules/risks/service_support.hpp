@@ -10,6 +10,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <type_traits>
 #include <vector>
 
 #include "civic/core/context.hpp"
@@ -28,13 +29,27 @@
 namespace civic::risks::detail {
 using namespace civic::kit;
 
+// A risk's owner: the person the signed-in user is.
+inline bool owns(const Principal& who, const Risk& r) {
+    return who.person_id && r.owner_person_id == who.person_id;
+}
+
+// Those who may write in a register's unit change the register and everything in it; a risk's
+// owner changes the risk (reviews it, corrects it) wherever it sits.
 template <typename Record>
 bool may_change(const Principal& who, const Record& r) {
+    if constexpr (std::is_same_v<Record, Risk>)
+        if (owns(who, r)) return true;
     return covers(who, r.unit_path, Access::Write);
 }
+// Those whose role covers a register's unit read it, and so do those who work within that unit:
+// a directorate's officers read the corporate register their risks escalate to. A risk's owner
+// reads the risk wherever it sits.
 template <typename Record>
 bool may_read(const Principal& who, const Record& r) {
-    return covers(who, r.unit_path, Access::Read);
+    if constexpr (std::is_same_v<Record, Risk>)
+        if (owns(who, r)) return true;
+    return covers(who, r.unit_path, Access::Read) || works_within(who, r.unit_path);
 }
 
 template <typename Record>
