@@ -583,6 +583,182 @@ TEST(WorkingDayClock, refuses_a_target_out_of_range_and_a_date_past_the_calendar
               "10 working days from Monday 20 December 9999 would fall after 31 December 9999.");
 }
 
+// Freedom of Information requests: section 10(6) of the Freedom of Information Act 2000
+// leaves out Saturdays, Sundays, Christmas Day, Good Friday and any day that is a bank
+// holiday in any part of the United Kingdom.
+
+const WorkingCalendar k_any_part_of_uk(BankHolidays::AnyPartOfUk);
+
+struct FoiRow {
+    const char* received;
+    const char* due;                    // the 20th working day, any part of the UK
+    const char* due_england_and_wales;  // the same sum on England and Wales's holidays
+    const char* why;
+};
+
+// Each counted by hand on a calendar; day 1 is the first working day after receipt.
+const FoiRow k_foi_rows[] = {
+    {"2025-11-14", "2025-12-15", "2025-12-12",
+     "Friday 14 November 2025. Days 1-5 are 17-21 November, 6-10 are 24-28 November. Monday "
+     "1 December is St Andrew's Day's substitute in Scotland, so it does not count; days "
+     "11-14 are 2-5 December, 15-19 are 8-12 December, and day 20 is Monday 15 December. "
+     "On England and Wales's holidays 1 December is day 11 and day 20 is Friday 12 December"},
+    {"2025-12-15", "2026-01-16", "2026-01-15",
+     "Monday 15 December 2025. Days 1-4 are 16-19 December, 5-7 are 22-24 December; 25 and "
+     "26 December are Christmas Day and Boxing Day; days 8-10 are 29-31 December; 1 January "
+     "is New Year's Day and Friday 2 January is 2nd January in Scotland; days 11-15 are 5-9 "
+     "January and 16-20 are 12-16 January. England and Wales count 2 January as day 11"},
+    {"2026-03-16", "2026-04-16", "2026-04-15",
+     "Monday 16 March 2026. Tuesday 17 March is St Patrick's Day in Northern Ireland; days "
+     "1-3 are 18-20 March, 4-8 are 23-27 March, 9-12 are 30 March to 2 April; Good Friday "
+     "3 April and Easter Monday 6 April (England, Wales and Northern Ireland) do not count; "
+     "days 13-16 are 7-10 April and 17-20 are 13-16 April"},
+    {"2024-03-15", "2024-04-17", "2024-04-16",
+     "Friday 15 March 2024. St Patrick's Day was a Sunday, so Monday 18 March is its "
+     "substitute; days 1-4 are 19-22 March, 5-8 are 25-28 March; Good Friday 29 March and "
+     "Easter Monday 1 April do not count; days 9-12 are 2-5 April, 13-17 are 8-12 April and "
+     "18-20 are 15-17 April"},
+    {"2025-07-11", "2025-08-12", "2025-08-08",
+     "Friday 11 July 2025. The Boyne was a Saturday, so Monday 14 July is its substitute in "
+     "Northern Ireland; days 1-4 are 15-18 July, 5-9 are 21-25 July, 10-14 are 28 July to 1 "
+     "August; Monday 4 August is Scotland's summer bank holiday; days 15-18 are 5-8 August and "
+     "19-20 are 11-12 August. England and Wales count 14 July and 4 August"},
+    {"2026-06-05", "2026-07-06", "2026-07-03",
+     "Friday 5 June 2026. Days 1-5 are 8-12 June; Monday 15 June is Scotland's World Cup bank "
+     "holiday; days 6-9 are 16-19 June, 10-14 are 22-26 June, 15-19 are 29 June to 3 July and "
+     "day 20 is Monday 6 July"},
+};
+
+TEST(FreedomOfInformation, is_due_on_the_20th_working_day_of_any_part_of_the_uk) {
+    for (const FoiRow& row : k_foi_rows) {
+        SCOPED_TRACE(row.why);
+        const auto clock = WorkingDayClock::start(k_any_part_of_uk, iso(row.received), 20);
+        ASSERT_TRUE(clock.has_value());
+        EXPECT_EQ(clock->due_date(), iso(row.due));
+        EXPECT_EQ(clock->remaining(iso(row.due)), 0);
+        EXPECT_EQ(k_any_part_of_uk.add_working_days(iso(row.received), 20), iso(row.due));
+        EXPECT_EQ(k_calendar.add_working_days(iso(row.received), 20),
+                  iso(row.due_england_and_wales));
+    }
+}
+
+TEST(FreedomOfInformation, counts_from_the_monday_after_a_request_received_on_a_saturday) {
+    const auto clock = WorkingDayClock::start(k_any_part_of_uk, iso("2025-11-08"), 20);
+    ASSERT_TRUE(clock.has_value());
+    EXPECT_EQ(clock->working_days_used(iso("2025-11-08")), 0);
+    EXPECT_EQ(clock->working_days_used(iso("2025-11-09")), 0);
+    EXPECT_EQ(clock->working_days_used(iso("2025-11-10")), 1);  // Monday is day 1
+    // Days 1-15 are 10-28 November, 1 December is St Andrew's Day's substitute, days 16-19
+    // are 2-5 December and day 20 is Monday 8 December.
+    EXPECT_EQ(clock->due_date(), iso("2025-12-08"));
+
+    // The Saturday before St Andrew's Day's substitute: day 1 is Tuesday 2 December.
+    const auto before_st_andrews = WorkingDayClock::start(k_any_part_of_uk, iso("2025-11-29"), 20);
+    ASSERT_TRUE(before_st_andrews.has_value());
+    EXPECT_EQ(before_st_andrews->working_days_used(iso("2025-12-01")), 0);
+    EXPECT_EQ(before_st_andrews->working_days_used(iso("2025-12-02")), 1);
+}
+
+TEST(FreedomOfInformation, names_each_day_off_with_where_it_is_a_bank_holiday) {
+    EXPECT_EQ(k_any_part_of_uk.bank_holidays(), BankHolidays::AnyPartOfUk);
+    EXPECT_EQ(k_any_part_of_uk.why_not_working(iso("2025-12-01")),
+              (NonWorkingDay{iso("2025-12-01"), Reason::BankHoliday,
+                             "St Andrew\u2019s Day (substitute day) in Scotland"}));
+    EXPECT_EQ(k_any_part_of_uk.why_not_working(iso("2025-04-21")),
+              (NonWorkingDay{iso("2025-04-21"), Reason::BankHoliday,
+                             "Easter Monday in England, Wales and Northern Ireland"}));
+    EXPECT_EQ(k_any_part_of_uk.why_not_working(iso("2025-04-18")),
+              (NonWorkingDay{iso("2025-04-18"), Reason::BankHoliday, "Good Friday"}));
+    EXPECT_EQ(k_any_part_of_uk.holidays(iso("2025-12-25"), iso("2026-01-05")),
+              (std::vector<Holiday>{{iso("2025-12-25"), "Christmas Day"},
+                                    {iso("2025-12-26"), "Boxing Day"},
+                                    {iso("2026-01-01"), "New Year\u2019s Day"},
+                                    {iso("2026-01-02"), "2nd January in Scotland"}}));
+    EXPECT_EQ(k_any_part_of_uk.holiday_on(iso("2026-06-15")),
+              (Holiday{iso("2026-06-15"), "World Cup bank holiday in Scotland"}));
+    // England and Wales's calendar works those days.
+    EXPECT_TRUE(k_calendar.is_working_day(iso("2025-12-01")));
+    EXPECT_TRUE(k_calendar.is_working_day(iso("2026-01-02")));
+
+    const ExplainedCount c =
+        k_any_part_of_uk.count_working_days_explained(iso("2025-03-14"), iso("2025-03-18"));
+    EXPECT_EQ(c.count, 1);
+    EXPECT_EQ(
+        c.skipped,
+        (std::vector<NonWorkingDay>{
+            {iso("2025-03-15"), Reason::Weekend, "Saturday"},
+            {iso("2025-03-16"), Reason::Weekend, "Sunday"},
+            {iso("2025-03-17"), Reason::BankHoliday, "St Patrick\u2019s Day in Northern Ireland"},
+        }));
+}
+
+TEST(FreedomOfInformation, explains_the_due_date_with_the_bank_holiday_of_another_nation) {
+    const auto clock = WorkingDayClock::start(k_any_part_of_uk, iso("2025-11-28"), 2);
+    ASSERT_TRUE(clock.has_value());
+    EXPECT_EQ(clock->explanation(),
+              (std::vector<std::string>{
+                  "Received Friday 28 November 2025.",
+                  "2 working days from then is Wednesday 3 December 2025.",
+                  "Skipped: Saturday 29 and Sunday 30 November (weekend).",
+                  "Skipped: Monday 1 December (St Andrew\u2019s Day (substitute day) in "
+                  "Scotland).",
+                  "Due: Wednesday 3 December 2025.",
+              }));
+}
+
+TEST(FreedomOfInformation, keeps_a_councils_own_days_on_top_of_the_uk_wide_holidays) {
+    const WorkingCalendar calendar(BankHolidays::AnyPartOfUk,
+                                   {{iso("2025-12-29"), "Office closed", Change::Add},
+                                    {iso("2025-12-01"), "", Change::Remove}});
+    EXPECT_EQ(calendar.bank_holidays(), BankHolidays::AnyPartOfUk);
+    EXPECT_EQ(calendar.holidays(iso("2025-11-28"), iso("2025-12-31")),
+              (std::vector<Holiday>{{iso("2025-12-25"), "Christmas Day"},
+                                    {iso("2025-12-26"), "Boxing Day"},
+                                    {iso("2025-12-29"), "Office closed"}}));
+    EXPECT_EQ(calendar.why_not_working(iso("2025-12-29")),
+              (NonWorkingDay{iso("2025-12-29"), Reason::CouncilDay, "Office closed"}));
+    EXPECT_TRUE(calendar.is_working_day(iso("2025-12-01")));
+    expect_field_error(calendar.check_adjustment({iso("2026-01-02"), "Closed", Change::Add}),
+                       "date",
+                       "Friday 2 January 2026 is already a day off: 2nd January in Scotland.");
+    EXPECT_TRUE(calendar.check_adjustment({iso("2026-01-02"), "", Change::Remove}).has_value());
+    // The council's days count against a clock on this calendar: 20 working days from
+    // Monday 15 December 2025 now pass over 29 December too.
+    const auto clock = WorkingDayClock::start(calendar, iso("2025-12-15"), 20);
+    ASSERT_TRUE(clock.has_value());
+    EXPECT_EQ(clock->due_date(), iso("2026-01-19"));
+}
+
+TEST(WorkingCalendar, keeps_england_and_wales_as_the_default_and_can_use_another_nation) {
+    EXPECT_EQ(k_calendar.bank_holidays(), BankHolidays::EnglandAndWales);
+    EXPECT_EQ(with_christmas_closure_2025().bank_holidays(), BankHolidays::EnglandAndWales);
+    const WorkingCalendar scotland(BankHolidays::Scotland);
+    EXPECT_FALSE(scotland.is_working_day(iso("2025-08-04")));  // Scotland's summer holiday
+    EXPECT_TRUE(scotland.is_working_day(iso("2025-08-25")));
+    EXPECT_TRUE(scotland.is_working_day(iso("2025-04-21")));  // no Easter Monday
+    const WorkingCalendar northern_ireland(BankHolidays::NorthernIreland);
+    EXPECT_EQ(northern_ireland.holiday_on(iso("2025-07-14")),
+              (Holiday{iso("2025-07-14"),
+                       "Battle of the Boyne (Orangemen\u2019s Day) (substitute day)"}));
+    EXPECT_TRUE(northern_ireland.is_working_day(iso("2025-12-01")));
+}
+
+TEST(FreedomOfInformation, lands_on_a_working_day_and_counts_back_to_the_start_for_every_n) {
+    // From June 2025 to July 2026: St Andrew's Day, 2nd January, St Patrick's Day, Easter,
+    // the World Cup bank holiday and the Boyne.
+    for (Date from = iso("2025-06-01"); from <= iso("2026-07-31"); from = add_days(from, 1)) {
+        for (int n = -25; n <= 25; ++n) {
+            const Date to = k_any_part_of_uk.add_working_days(from, n);
+            ASSERT_EQ(k_any_part_of_uk.count_working_days(from, to), n)
+                << format_iso_date(from) << " " << n;
+            if (n != 0) {
+                ASSERT_TRUE(k_any_part_of_uk.is_working_day(to))
+                    << format_iso_date(from) << " " << n;
+            }
+        }
+    }
+}
+
 // The explanation an officer reads
 
 TEST(ClockExplanation, says_which_rule_produced_the_due_date) {

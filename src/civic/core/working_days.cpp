@@ -128,7 +128,11 @@ private:
 };
 
 WorkingCalendar::WorkingCalendar(std::vector<CalendarAdjustment> adjustments)
-    : m_adjustments(std::move(adjustments)) {
+    : WorkingCalendar(BankHolidays::EnglandAndWales, std::move(adjustments)) {}
+
+WorkingCalendar::WorkingCalendar(BankHolidays bank_holidays,
+                                 std::vector<CalendarAdjustment> adjustments)
+    : m_bank_holidays(bank_holidays), m_adjustments(std::move(adjustments)) {
     for (const CalendarAdjustment& a : m_adjustments) {
         if (!a.date.ok()) continue;
         if (a.change == CalendarAdjustment::Change::Remove) {
@@ -149,7 +153,7 @@ WorkingCalendar::WorkingCalendar(std::vector<CalendarAdjustment> adjustments)
 
 std::vector<NonWorkingDay> WorkingCalendar::days_off_in_year(int y) const {
     std::vector<NonWorkingDay> out;
-    for (Holiday& h : england_and_wales_bank_holidays(y)) {
+    for (Holiday& h : civic::bank_holidays(m_bank_holidays, y)) {
         if (!std::binary_search(m_removed.begin(), m_removed.end(), h.date)) {
             out.push_back({h.date, NonWorkingDay::Reason::BankHoliday, std::move(h.name)});
         }

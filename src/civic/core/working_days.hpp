@@ -1,9 +1,10 @@
 // SPDX-License-Identifier: AGPL-3.0-or-later
 #pragma once
 // Working days as a council counts them: Monday to Friday, less the bank holidays of
-// England and Wales, less the council's own closure days, plus any bank holiday it works.
-// Every calculation can also say which days it skipped and why, so an officer can see the
-// rule behind each due date.
+// England and Wales (or of another part of the UK, or of any part of it, as the Freedom of
+// Information Act 2000 counts them), less the council's own closure days, plus any bank
+// holiday it works. Every calculation can also say which days it skipped and why, so an
+// officer can see the rule behind each due date.
 //
 // Dates are supported from 0000-01-01 to 9999-12-31, the dates parse_iso_date reads.
 // Passing any other date, or a calculation that would leave that range, is a bug in the
@@ -61,14 +62,23 @@ class WorkingCalendar {
 public:
     // The bank holidays of England and Wales and nothing else.
     WorkingCalendar() = default;
-    // The bank holidays with the council's changes. Never fails, so a calendar can always
-    // be built from stored days; conflicts resolve as follows (check_adjustment reports
-    // them before they are stored): a Remove takes away the bank holiday on its date and
-    // does nothing where there is none; an Add on a bank holiday that stays is ignored (the
-    // bank holiday keeps its GOV.UK name); of several Adds on one date the first counts; an
-    // Add with a blank name is called "Council closure day"; invalid dates are ignored.
+    // The bank holidays of England and Wales with the council's changes. Never fails, so a
+    // calendar can always be built from stored days; conflicts resolve as follows
+    // (check_adjustment reports them before they are stored): a Remove takes away the bank
+    // holiday on its date and does nothing where there is none; an Add on a bank holiday
+    // that stays is ignored (the bank holiday keeps its GOV.UK name); of several Adds on one
+    // date the first counts; an Add with a blank name is called "Council closure day";
+    // invalid dates are ignored.
     explicit WorkingCalendar(std::vector<CalendarAdjustment> adjustments);
+    // The bank holidays of `bank_holidays` (see holidays.hpp for their names), with the
+    // council's changes as above. BankHolidays::AnyPartOfUk gives the working days of the
+    // Freedom of Information Act 2000, section 10(6): not a Saturday, a Sunday, Christmas
+    // Day, Good Friday or a bank holiday in any part of the United Kingdom.
+    explicit WorkingCalendar(BankHolidays bank_holidays,
+                             std::vector<CalendarAdjustment> adjustments = {});
 
+    // Whose bank holidays this calendar leaves out.
+    BankHolidays bank_holidays() const { return m_bank_holidays; }
     // The changes this calendar was built with, as given.
     const std::vector<CalendarAdjustment>& adjustments() const { return m_adjustments; }
 
@@ -125,6 +135,7 @@ private:
     std::optional<Date> step(Date from, int n, std::vector<NonWorkingDay>* skipped) const;
     int count_between(Date first, Date last, std::vector<NonWorkingDay>* skipped) const;
 
+    BankHolidays m_bank_holidays = BankHolidays::EnglandAndWales;
     std::vector<CalendarAdjustment> m_adjustments;
     std::vector<Holiday> m_added;  // sorted by date, one per date
     std::vector<Date> m_removed;   // sorted
@@ -139,7 +150,9 @@ private:
 // spent on the case. So stopped on Wednesday 8 and restarted on Monday 13 January 2025
 // pauses Thursday 9 and Friday 10: 2 working days, and the due date moves by 2. A stop
 // after the target was reached does not move the due date. The due date is the working day
-// on which the target is reached.
+// on which the target is reached. A request received on a Saturday, Sunday or holiday has
+// the next working day as its first. A request under the Freedom of Information Act 2000
+// runs 20 working days on WorkingCalendar(BankHolidays::AnyPartOfUk).
 class WorkingDayClock {
 public:
     struct Stop {
