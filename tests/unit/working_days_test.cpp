@@ -759,6 +759,319 @@ TEST(FreedomOfInformation, lands_on_a_working_day_and_counts_back_to_the_start_f
     }
 }
 
+// Stops whose own days do not count, and extensions. Section 10(2) of the Freedom of
+// Information Act 2000 disregards "the working days in the period beginning with the day on
+// which the fees notice is given to the applicant and ending with the day on which the fee
+// is received by the authority".
+
+using StopEnds = WorkingDayClock::StopEnds;
+
+TEST(ClockFeeNotice, disregards_the_day_of_the_notice_and_the_day_of_the_fee_as_the_act_says) {
+    // Received Monday 6 January 2025: day 1 is Tuesday 7. The notice goes on Wednesday 8 and
+    // the fee arrives on Monday 13, so 8, 9, 10 and 13 January are disregarded. Days 2-5 are
+    // 14-17 January, 6-10 are 20-24, 11-15 are 27-31 and 16-20 are 3-7 February.
+    for (const WorkingCalendar& calendar : {k_any_part_of_uk, k_calendar}) {
+        WorkingDayClock clock = started("2025-01-06", 20, calendar);
+        ASSERT_TRUE(
+            clock.stop(iso("2025-01-08"), "fee notice given", StopEnds::Disregarded).has_value());
+        EXPECT_EQ(clock.stops()[0].ends, StopEnds::Disregarded);
+        EXPECT_EQ(clock.working_days_used(iso("2025-01-07")), 1);
+        EXPECT_EQ(clock.working_days_used(iso("2025-01-08")), 1);  // the notice day does not count
+        ASSERT_TRUE(clock.restart(iso("2025-01-13")).has_value());
+        EXPECT_EQ(clock.due_date(), iso("2025-02-07"));
+        EXPECT_EQ(clock.working_days_used(iso("2025-01-10")), 1);
+        EXPECT_EQ(clock.working_days_used(iso("2025-01-13")), 1);  // nor the day of the fee
+        EXPECT_EQ(clock.working_days_used(iso("2025-01-14")), 2);
+        EXPECT_EQ(clock.remaining(iso("2025-02-06")), 1);
+        EXPECT_EQ(clock.remaining(iso("2025-02-07")), 0);
+        EXPECT_EQ(clock.remaining(iso("2025-02-10")), -1);
+    }
+}
+
+TEST(ClockFeeNotice, would_be_due_two_days_earlier_if_the_stop_and_restart_days_counted) {
+    // The same dates as a stop whose ends count: only Thursday 9 and Friday 10 are paused.
+    // Days 1-2 are 7-8 January, 3 is Monday 13, 4-7 are 14-17, 8-12 are 20-24, 13-17 are
+    // 27-31 and 18-20 are 3-5 February.
+    WorkingDayClock clock = started("2025-01-06", 20, k_any_part_of_uk);
+    ASSERT_TRUE(clock.stop(iso("2025-01-08"), "fee notice given").has_value());
+    EXPECT_EQ(clock.stops()[0].ends, StopEnds::Counted);
+    EXPECT_EQ(clock.working_days_used(iso("2025-01-08")), 2);
+    ASSERT_TRUE(clock.restart(iso("2025-01-13")).has_value());
+    EXPECT_EQ(clock.working_days_used(iso("2025-01-13")), 3);
+    EXPECT_EQ(clock.due_date(), iso("2025-02-05"));
+}
+
+TEST(ClockFeeNotice, given_on_the_day_of_receipt_leaves_day_0_uncounted_and_disregards_the_rest) {
+    // Notice on Monday 6 January, the day of receipt, and fee on Wednesday 8: 7 and 8 are
+    // disregarded, so day 1 is Thursday 9. Days 2 is Friday 10, 3-7 are 13-17, 8-12 are
+    // 20-24, 13-17 are 27-31 and 18-20 are 3-5 February.
+    WorkingDayClock clock = started("2025-01-06", 20, k_any_part_of_uk);
+    ASSERT_TRUE(
+        clock.stop(iso("2025-01-06"), "fee notice given", StopEnds::Disregarded).has_value());
+    EXPECT_EQ(clock.working_days_used(iso("2025-01-07")), 0);
+    ASSERT_TRUE(clock.restart(iso("2025-01-08")).has_value());
+    EXPECT_EQ(clock.due_date(), iso("2025-02-05"));
+    EXPECT_EQ(clock.working_days_used(iso("2025-01-06")), 0);
+    EXPECT_EQ(clock.working_days_used(iso("2025-01-08")), 0);
+    EXPECT_EQ(clock.working_days_used(iso("2025-01-09")), 1);
+    EXPECT_EQ(clock.remaining(iso("2025-02-05")), 0);
+
+    // Notice and fee both on the day of receipt: nothing that would have counted is lost,
+    // and the 20th working day is Monday 3 February, as with no notice at all.
+    WorkingDayClock same_day = started("2025-01-06", 20, k_any_part_of_uk);
+    ASSERT_TRUE(
+        same_day.stop(iso("2025-01-06"), "fee notice given", StopEnds::Disregarded).has_value());
+    ASSERT_TRUE(same_day.restart(iso("2025-01-06")).has_value());
+    EXPECT_EQ(same_day.due_date(), iso("2025-02-03"));
+    EXPECT_EQ(same_day.working_days_used(iso("2025-01-07")), 1);
+}
+
+TEST(ClockFeeNotice, disregards_the_one_day_when_the_fee_arrives_the_day_the_notice_is_given) {
+    WorkingDayClock clock = started("2025-01-06", 10);
+    ASSERT_TRUE(
+        clock.stop(iso("2025-01-08"), "fee notice given", StopEnds::Disregarded).has_value());
+    ASSERT_TRUE(clock.restart(iso("2025-01-08")).has_value());
+    EXPECT_EQ(clock.due_date(), iso("2025-01-21"));  // one day later than Monday 20
+    EXPECT_EQ(clock.working_days_used(iso("2025-01-08")), 1);
+    EXPECT_EQ(clock.working_days_used(iso("2025-01-09")), 2);
+}
+
+TEST(ClockFeeNotice, not_yet_paid_has_no_due_date_and_freezes_the_days_used_before_the_notice) {
+    WorkingDayClock clock = started("2025-01-06", 20, k_any_part_of_uk);
+    ASSERT_TRUE(
+        clock.stop(iso("2025-01-08"), "fee notice given", StopEnds::Disregarded).has_value());
+    EXPECT_TRUE(clock.is_stopped());
+    EXPECT_EQ(clock.due_date(), std::nullopt);
+    EXPECT_EQ(clock.working_days_used(iso("2025-01-08")), 1);
+    EXPECT_EQ(clock.working_days_used(iso("2025-01-20")), 1);
+    EXPECT_EQ(clock.remaining(iso("2025-04-08")), 19);
+}
+
+TEST(ClockFeeNotice, takes_out_only_the_working_days_when_its_ends_are_not_working_days) {
+    // Stopped on Saturday 11 and restarted on Sunday 19 January: 13-17 January are out,
+    // whichever kind of stop it is. Days 1-4 are 7-10 January, 5-9 are 20-24 and day 10 is
+    // Monday 27.
+    for (const StopEnds ends : {StopEnds::Disregarded, StopEnds::Counted}) {
+        WorkingDayClock clock = started("2025-01-06", 10);
+        ASSERT_TRUE(clock.stop(iso("2025-01-11"), "waiting for the fee", ends).has_value());
+        ASSERT_TRUE(clock.restart(iso("2025-01-19")).has_value());
+        EXPECT_EQ(clock.due_date(), iso("2025-01-27"));
+        EXPECT_EQ(clock.working_days_used(iso("2025-01-17")), 4);
+        EXPECT_EQ(clock.working_days_used(iso("2025-01-20")), 5);
+    }
+
+    // Notice on Good Friday 18 April 2025 and fee on Easter Monday 21 April: no working day
+    // lies between, so nothing moves. Days 1-3 are 15-17 April, 4-7 are 22-25 and 8-10 are
+    // 28-30 April.
+    WorkingDayClock easter = started("2025-04-14", 10);
+    ASSERT_TRUE(
+        easter.stop(iso("2025-04-18"), "fee notice given", StopEnds::Disregarded).has_value());
+    ASSERT_TRUE(easter.restart(iso("2025-04-21")).has_value());
+    EXPECT_EQ(easter.due_date(), iso("2025-04-30"));
+    EXPECT_EQ(easter.working_days_used(iso("2025-04-21")), 3);
+    EXPECT_EQ(easter.working_days_used(iso("2025-04-22")), 4);
+}
+
+TEST(ClockFeeNotice, does_not_move_the_due_date_once_the_target_was_reached) {
+    // Due Monday 20 January. A notice on Wednesday 22 paid on Friday 24 leaves it there;
+    // Tuesday 21 and Monday 27 count, so on the 27th the clock is 2 days over.
+    WorkingDayClock clock = started("2025-01-06", 10);
+    ASSERT_TRUE(
+        clock.stop(iso("2025-01-22"), "fee notice given", StopEnds::Disregarded).has_value());
+    EXPECT_EQ(clock.due_date(), iso("2025-01-20"));
+    ASSERT_TRUE(clock.restart(iso("2025-01-24")).has_value());
+    EXPECT_EQ(clock.due_date(), iso("2025-01-20"));
+    EXPECT_EQ(clock.remaining(iso("2025-01-24")), -1);
+    EXPECT_EQ(clock.remaining(iso("2025-01-27")), -2);
+
+    // A notice given on the due date itself takes that day out, so the 10th working day
+    // becomes Tuesday 21; a stop whose ends count leaves the due date where it was.
+    WorkingDayClock on_the_day = started("2025-01-06", 10);
+    ASSERT_TRUE(
+        on_the_day.stop(iso("2025-01-20"), "fee notice given", StopEnds::Disregarded).has_value());
+    ASSERT_TRUE(on_the_day.restart(iso("2025-01-20")).has_value());
+    EXPECT_EQ(on_the_day.due_date(), iso("2025-01-21"));
+    WorkingDayClock counted = started("2025-01-06", 10);
+    ASSERT_TRUE(counted.stop(iso("2025-01-20"), "waiting for the fee").has_value());
+    ASSERT_TRUE(counted.restart(iso("2025-01-20")).has_value());
+    EXPECT_EQ(counted.due_date(), iso("2025-01-20"));
+}
+
+TEST(ClockFeeNotice, takes_out_a_day_once_when_a_notice_is_given_the_day_a_stop_restarts) {
+    // Two notices back to back: 8-10 and 13 January, then 13 (already out) and 14. Five
+    // working days disregarded: day 1 is Tuesday 7, 2-4 are 15-17 January, 5-9 are 20-24,
+    // 10-14 are 27-31, 15-19 are 3-7 February and day 20 is Monday 10 February.
+    WorkingDayClock twice = started("2025-01-06", 20, k_any_part_of_uk);
+    ASSERT_TRUE(
+        twice.stop(iso("2025-01-08"), "fee notice given", StopEnds::Disregarded).has_value());
+    ASSERT_TRUE(twice.restart(iso("2025-01-13")).has_value());
+    ASSERT_TRUE(twice.stop(iso("2025-01-13"), "second fee notice given", StopEnds::Disregarded)
+                    .has_value());
+    ASSERT_TRUE(twice.restart(iso("2025-01-14")).has_value());
+    EXPECT_EQ(twice.due_date(), iso("2025-02-10"));
+    EXPECT_EQ(twice.working_days_used(iso("2025-01-14")), 1);
+    EXPECT_EQ(twice.working_days_used(iso("2025-01-15")), 2);
+
+    // A stop whose restart day counts, then a notice that same Monday: the notice wins, so
+    // 9, 10 and 13 are out and 8 counts. Days 1-2 are 7-8 January, 3-6 are 14-17, 7-11 are
+    // 20-24, 12-16 are 27-31 and 17-20 are 3-6 February.
+    WorkingDayClock mixed = started("2025-01-06", 20, k_any_part_of_uk);
+    ASSERT_TRUE(mixed.stop(iso("2025-01-08"), "waiting for the scope of the request").has_value());
+    ASSERT_TRUE(mixed.restart(iso("2025-01-13")).has_value());
+    ASSERT_TRUE(
+        mixed.stop(iso("2025-01-13"), "fee notice given", StopEnds::Disregarded).has_value());
+    EXPECT_EQ(mixed.working_days_used(iso("2025-01-13")), 2);
+    ASSERT_TRUE(mixed.restart(iso("2025-01-13")).has_value());
+    EXPECT_EQ(mixed.due_date(), iso("2025-02-06"));
+    EXPECT_EQ(mixed.working_days_used(iso("2025-01-13")), 2);
+    EXPECT_EQ(mixed.working_days_used(iso("2025-01-14")), 3);
+
+    // The same on a stop day: stopped and restarted on Wednesday 8, then a notice that day.
+    WorkingDayClock same_day = started("2025-01-06", 10);
+    ASSERT_TRUE(same_day.stop(iso("2025-01-08"), "a quick call").has_value());
+    ASSERT_TRUE(same_day.restart(iso("2025-01-08")).has_value());
+    ASSERT_TRUE(
+        same_day.stop(iso("2025-01-08"), "fee notice given", StopEnds::Disregarded).has_value());
+    ASSERT_TRUE(same_day.restart(iso("2025-01-08")).has_value());
+    EXPECT_EQ(same_day.due_date(), iso("2025-01-21"));
+    EXPECT_EQ(same_day.working_days_used(iso("2025-01-08")), 1);
+}
+
+TEST(ClockFeeNotice, counts_as_a_day_by_day_count_would_for_every_pair_of_stops) {
+    // Around Easter 2025 (Good Friday 18 April, Easter Monday 21 April): every pair of stops
+    // of either kind, each up to 3 days long, against the rule stated plainly: a working day
+    // after receipt counts unless a stop takes it out.
+    const Date received = iso("2025-04-14");
+    const auto takes_out = [](const WorkingDayClock::Stop& s, Date d) {
+        if (s.ends == StopEnds::Disregarded) return s.stopped_on <= d && d <= *s.restarted_on;
+        return s.stopped_on < d && d < *s.restarted_on;
+    };
+    for (const StopEnds first_ends : {StopEnds::Counted, StopEnds::Disregarded}) {
+        for (const StopEnds second_ends : {StopEnds::Counted, StopEnds::Disregarded}) {
+            for (int a = 0; a < 4; ++a) {
+                for (int b = 0; b < 4; ++b) {
+                    for (int c = 0; c < 3; ++c) {
+                        for (int d = 0; d < 4; ++d) {
+                            WorkingDayClock clock = started("2025-04-14", 5);
+                            const Date s1 = add_days(received, a);
+                            const Date r1 = add_days(s1, b);
+                            const Date s2 = add_days(r1, c);
+                            const Date r2 = add_days(s2, d);
+                            ASSERT_TRUE(clock.stop(s1, "first", first_ends).has_value());
+                            ASSERT_TRUE(clock.restart(r1).has_value());
+                            ASSERT_TRUE(clock.stop(s2, "second", second_ends).has_value());
+                            ASSERT_TRUE(clock.restart(r2).has_value());
+                            int used = 0;
+                            std::optional<Date> due;
+                            for (Date day = add_days(received, 1); day <= iso("2025-05-16");
+                                 day = add_days(day, 1)) {
+                                if (k_calendar.is_working_day(day) &&
+                                    !takes_out(clock.stops()[0], day) &&
+                                    !takes_out(clock.stops()[1], day))
+                                    ++used;
+                                if (!due && used == 5) due = day;
+                                ASSERT_EQ(clock.working_days_used(day), used)
+                                    << format_iso_date(day) << " " << a << b << c << d;
+                            }
+                            ASSERT_EQ(clock.due_date(), due) << a << b << c << d;
+                        }
+                    }
+                }
+            }
+        }
+    }
+}
+
+TEST(ClockExtension, moves_the_due_date_on_by_the_extensions_working_days) {
+    // Due Monday 20 January; 10 more working days are 21-24 and 27-31 January and Monday
+    // 3 February.
+    WorkingDayClock clock = started("2025-01-06", 10);
+    EXPECT_EQ(clock.due_date(), iso("2025-01-20"));
+    ASSERT_TRUE(clock.extend(10, "  the investigation needs a site visit ").has_value());
+    EXPECT_EQ(clock.due_date(), iso("2025-02-03"));
+    EXPECT_EQ(clock.target(), 20);
+    EXPECT_EQ(clock.base_target(), 10);
+    ASSERT_EQ(clock.extensions().size(), 1u);
+    EXPECT_EQ(clock.extensions()[0].working_days, 10);
+    EXPECT_EQ(clock.extensions()[0].reason, "the investigation needs a site visit");
+    EXPECT_EQ(clock.remaining(iso("2025-01-20")), 10);
+    EXPECT_EQ(clock.remaining(iso("2025-02-03")), 0);
+
+    ASSERT_TRUE(clock.extend(2, "the complainant asked for a meeting").has_value());
+    EXPECT_EQ(clock.target(), 22);
+    EXPECT_EQ(clock.base_target(), 10);
+    EXPECT_EQ(clock.extensions().size(), 2u);
+    EXPECT_EQ(clock.due_date(), iso("2025-02-05"));
+}
+
+TEST(ClockExtension, counts_on_with_the_same_stops) {
+    // Stopped Wednesday 8 to Monday 13 January: due Wednesday 22. Five more working days are
+    // 23, 24 and 27-29 January.
+    WorkingDayClock clock = started("2025-01-06", 10);
+    ASSERT_TRUE(clock.stop(iso("2025-01-08"), "waiting for information").has_value());
+    ASSERT_TRUE(clock.extend(5, "the investigation needs a site visit").has_value());
+    EXPECT_EQ(clock.due_date(), std::nullopt);
+    EXPECT_EQ(clock.remaining(iso("2025-01-10")), 13);
+    ASSERT_TRUE(clock.restart(iso("2025-01-13")).has_value());
+    EXPECT_EQ(clock.due_date(), iso("2025-01-29"));
+
+    // A stop after the first target was reached moves the extended one: 21 and 22 January
+    // count, 23 and 24 are paused, 27 counts (13) and 28-31 January and Monday 3 February are
+    // days 14-18, Tuesday 4 day 19 and Wednesday 5 day 20.
+    WorkingDayClock late = started("2025-01-06", 10);
+    ASSERT_TRUE(late.stop(iso("2025-01-22"), "waiting for the ombudsman\u2019s view").has_value());
+    ASSERT_TRUE(late.restart(iso("2025-01-27")).has_value());
+    EXPECT_EQ(late.due_date(), iso("2025-01-20"));
+    ASSERT_TRUE(late.extend(10, "the investigation needs a site visit").has_value());
+    EXPECT_EQ(late.due_date(), iso("2025-02-05"));
+}
+
+TEST(ClockExtension, refuses_no_days_a_target_past_1000_and_a_blank_reason) {
+    WorkingDayClock clock = started("2025-01-06", 10);
+    expect_field_error(clock.extend(0, "a site visit"), "working_days",
+                       "Extend by at least 1 working day, for example 10.");
+    expect_field_error(clock.extend(-5, "a site visit"), "working_days",
+                       "Extend by at least 1 working day, for example 10.");
+    expect_field_error(
+        clock.extend(991, "a site visit"), "working_days",
+        "Extend by at most 990 working days: the target is 10 working days and cannot pass "
+        "1000 working days.");
+    expect_field_error(clock.extend(10, " \t"), "reason",
+                       "Say why the target is extended, for example \u201cthe investigation "
+                       "needs a site visit\u201d.");
+
+    const auto both = clock.extend(0, "");
+    ASSERT_FALSE(both.has_value());
+    EXPECT_EQ(both.error().kind, ErrorKind::Validation);
+    ASSERT_EQ(both.error().errors.size(), 2u);
+    EXPECT_EQ(both.error().errors[0].field, "working_days");
+    EXPECT_EQ(both.error().errors[1].field, "reason");
+
+    EXPECT_EQ(clock.target(), 10);
+    EXPECT_TRUE(clock.extensions().empty());
+    EXPECT_EQ(clock.due_date(), iso("2025-01-20"));
+
+    ASSERT_TRUE(clock.extend(990, "a very long inquiry").has_value());
+    EXPECT_EQ(clock.target(), 1000);
+    expect_field_error(clock.extend(1, "a site visit"), "working_days",
+                       "The target is already 1000 working days, the most a clock can run to, "
+                       "so it cannot be extended.");
+    EXPECT_EQ(clock.extensions().size(), 1u);
+
+    // Monday 13 December 9999 plus 10 working days is Wednesday 29 December, as Christmas
+    // falls on the Saturday and its substitute days are 27 and 28 December; 5 more would
+    // leave the calendar, 2 more reach Friday 31 December.
+    WorkingDayClock late = started("9999-12-13", 10);
+    EXPECT_EQ(late.due_date(), iso("9999-12-29"));
+    expect_field_error(late.extend(5, "a site visit"), "working_days",
+                       "Extending by 5 working days would put the due date after 31 December "
+                       "9999.");
+    EXPECT_EQ(late.target(), 10);
+    EXPECT_TRUE(late.extensions().empty());
+    ASSERT_TRUE(late.extend(2, "a site visit").has_value());
+    EXPECT_EQ(late.due_date(), iso("9999-12-31"));
+}
+
 // The explanation an officer reads
 
 TEST(ClockExplanation, says_which_rule_produced_the_due_date) {
@@ -872,6 +1185,135 @@ TEST(ClockExplanation, names_a_council_closure_day) {
                                        "Skipped: Thursday 1 January 2026 (New Year\u2019s Day).",
                                        "Due: Friday 2 January 2026.",
                                    }));
+}
+
+TEST(ClockExplanation, says_which_working_days_a_fee_notice_disregards) {
+    WorkingDayClock clock = started("2025-01-06", 20, k_any_part_of_uk);
+    ASSERT_TRUE(
+        clock.stop(iso("2025-01-08"), "fee notice given", StopEnds::Disregarded).has_value());
+    ASSERT_TRUE(clock.restart(iso("2025-01-13")).has_value());
+    EXPECT_EQ(clock.explanation(),
+              (std::vector<std::string>{
+                  "Received Monday 6 January 2025.",
+                  "20 working days from then is Monday 3 February 2025.",
+                  "Skipped: Saturday 11 and Sunday 12 January (weekend).",
+                  "Skipped: Saturday 18 and Sunday 19 January (weekend).",
+                  "Skipped: Saturday 25 and Sunday 26 January (weekend).",
+                  "Skipped: Saturday 1 and Sunday 2 February (weekend).",
+                  "Stopped on Wednesday 8 January 2025 (fee notice given) and restarted on "
+                  "Monday 13 January 2025: 4 working days disregarded, both those days included.",
+                  "Due: Friday 7 February 2025.",
+              }));
+}
+
+TEST(ClockExplanation, says_when_a_fee_notice_is_given_on_the_day_of_receipt_or_paid_that_day) {
+    WorkingDayClock on_receipt = started("2025-01-06", 20, k_any_part_of_uk);
+    ASSERT_TRUE(
+        on_receipt.stop(iso("2025-01-06"), "fee notice given", StopEnds::Disregarded).has_value());
+    ASSERT_TRUE(on_receipt.restart(iso("2025-01-08")).has_value());
+    auto lines = on_receipt.explanation();
+    ASSERT_EQ(lines.size(), 8u);
+    EXPECT_EQ(lines[6],
+              "Stopped on Monday 6 January 2025 (fee notice given) and restarted on Wednesday 8 "
+              "January 2025: 2 working days disregarded after the day of receipt, the restart day "
+              "included.");
+    EXPECT_EQ(lines[7], "Due: Wednesday 5 February 2025.");
+
+    WorkingDayClock same_day = started("2025-01-06", 10);
+    ASSERT_TRUE(
+        same_day.stop(iso("2025-01-08"), "fee notice given", StopEnds::Disregarded).has_value());
+    ASSERT_TRUE(same_day.restart(iso("2025-01-08")).has_value());
+    lines = same_day.explanation();
+    ASSERT_EQ(lines.size(), 6u);
+    EXPECT_EQ(lines[4],
+              "Stopped on Wednesday 8 January 2025 (fee notice given) and restarted on Wednesday "
+              "8 January 2025: 1 working day disregarded, that day included.");
+    EXPECT_EQ(lines[5], "Due: Tuesday 21 January 2025.");
+}
+
+TEST(ClockExplanation, says_a_day_two_notices_share_is_disregarded_once) {
+    WorkingDayClock clock = started("2025-01-06", 20, k_any_part_of_uk);
+    ASSERT_TRUE(
+        clock.stop(iso("2025-01-08"), "fee notice given", StopEnds::Disregarded).has_value());
+    ASSERT_TRUE(clock.restart(iso("2025-01-13")).has_value());
+    ASSERT_TRUE(clock.stop(iso("2025-01-13"), "second fee notice given", StopEnds::Disregarded)
+                    .has_value());
+    ASSERT_TRUE(clock.restart(iso("2025-01-14")).has_value());
+    const auto lines = clock.explanation();
+    ASSERT_EQ(lines.size(), 10u);
+    EXPECT_EQ(lines[7],
+              "Stopped on Monday 13 January 2025 (second fee notice given) and restarted on "
+              "Tuesday 14 January 2025: 1 working day disregarded after the day the last stop "
+              "restarted, the restart day included.");
+    EXPECT_EQ(lines[8], "Skipped: Saturday 8 and Sunday 9 February (weekend).");
+    EXPECT_EQ(lines[9], "Due: Monday 10 February 2025.");
+}
+
+TEST(ClockExplanation, says_a_fee_notice_not_yet_paid_holds_the_due_date) {
+    WorkingDayClock clock = started("2025-01-06", 20, k_any_part_of_uk);
+    ASSERT_TRUE(
+        clock.stop(iso("2025-01-08"), "fee notice given", StopEnds::Disregarded).has_value());
+    const auto lines = clock.explanation();
+    ASSERT_EQ(lines.size(), 8u);
+    EXPECT_EQ(lines[6],
+              "Stopped on Wednesday 8 January 2025 (fee notice given) and not yet restarted: 1 "
+              "of 20 working days used; the working days from that day to the day it restarts "
+              "are disregarded, both included.");
+    EXPECT_EQ(lines[7],
+              "Due: not set while the clock is stopped; 19 working days left to run from the day "
+              "after it restarts.");
+}
+
+TEST(ClockExplanation, says_a_fee_notice_after_the_target_does_not_move_the_due_date) {
+    WorkingDayClock clock = started("2025-01-06", 10);
+    ASSERT_TRUE(
+        clock.stop(iso("2025-01-22"), "fee notice given", StopEnds::Disregarded).has_value());
+    ASSERT_TRUE(clock.restart(iso("2025-01-24")).has_value());
+    const auto lines = clock.explanation();
+    ASSERT_EQ(lines.size(), 6u);
+    EXPECT_EQ(lines[4],
+              "Stopped on Wednesday 22 January 2025 (fee notice given) and restarted on Friday "
+              "24 January 2025: the 10 working days were already used, so the due date does not "
+              "move.");
+    EXPECT_EQ(lines[5], "Due: Monday 20 January 2025.");
+}
+
+TEST(ClockExplanation, gives_each_extension_a_line_and_the_weekends_it_crosses) {
+    WorkingDayClock clock = started("2025-01-06", 10);
+    ASSERT_TRUE(clock.extend(10, "the investigation needs a site visit").has_value());
+    ASSERT_TRUE(clock.extend(1, "the housing team\u2019s records are late.").has_value());
+    EXPECT_EQ(clock.explanation(),
+              (std::vector<std::string>{
+                  "Received Monday 6 January 2025.",
+                  "10 working days from then is Monday 20 January 2025.",
+                  "Skipped: Saturday 11 and Sunday 12 January (weekend).",
+                  "Skipped: Saturday 18 and Sunday 19 January (weekend).",
+                  "Extended by 10 working days: the investigation needs a site visit.",
+                  "Extended by 1 working day: the housing team\u2019s records are late.",
+                  "Skipped: Saturday 25 and Sunday 26 January (weekend).",
+                  "Skipped: Saturday 1 and Sunday 2 February (weekend).",
+                  "Due: Tuesday 4 February 2025.",
+              }));
+}
+
+TEST(ClockExplanation, tells_an_extension_before_the_stops_it_counts_on_with) {
+    WorkingDayClock clock = started("2025-01-06", 10);
+    ASSERT_TRUE(
+        clock.stop(iso("2025-01-08"), "waiting for information from the complainant").has_value());
+    ASSERT_TRUE(clock.restart(iso("2025-01-13")).has_value());
+    ASSERT_TRUE(clock.extend(5, "the investigation needs a site visit").has_value());
+    EXPECT_EQ(clock.explanation(),
+              (std::vector<std::string>{
+                  "Received Monday 6 January 2025.",
+                  "10 working days from then is Monday 20 January 2025.",
+                  "Skipped: Saturday 11 and Sunday 12 January (weekend).",
+                  "Skipped: Saturday 18 and Sunday 19 January (weekend).",
+                  "Extended by 5 working days: the investigation needs a site visit.",
+                  "Stopped on Wednesday 8 January 2025 (waiting for information from the "
+                  "complainant) and restarted on Monday 13 January 2025: 2 working days paused.",
+                  "Skipped: Saturday 25 and Sunday 26 January (weekend).",
+                  "Due: Wednesday 29 January 2025.",
+              }));
 }
 
 }  // namespace

@@ -353,6 +353,36 @@ ExplainedDate WorkingCalendar::last_day_for_clear_working_days_explained(Date me
 
 // WorkingDayClock
 
+namespace {
+
+using StopEnds = WorkingDayClock::StopEnds;
+using Stop = WorkingDayClock::Stop;
+
+// The days a stop takes out of the count, from `first` to `last` (both included; none when
+// `last` is before `first`), and every day from `first` on while it is not restarted.
+struct Pause {
+    Date first;
+    std::optional<Date> last;
+
+    bool is_empty() const { return last && *last < first; }
+};
+
+Pause pause_of(const Stop& s) {
+    if (s.ends == StopEnds::Disregarded) return {s.stopped_on, s.restarted_on};
+    Pause p{add_days(s.stopped_on, 1), std::nullopt};
+    if (s.restarted_on) p.last = add_days(*s.restarted_on, -1);
+    return p;
+}
+
+// "the investigation needs a site visit." without doubling a full stop the officer typed.
+std::string as_sentence_end(const std::string& text) {
+    if (!text.empty() && (text.back() == '.' || text.back() == '!' || text.back() == '?'))
+        return text;
+    return text + ".";
+}
+
+}  // namespace
+
 Result<WorkingDayClock> WorkingDayClock::start(WorkingCalendar calendar, Date received,
                                                int target_working_days) {
     if (!in_supported_range(received)) {
@@ -374,7 +404,7 @@ Result<WorkingDayClock> WorkingDayClock::start(WorkingCalendar calendar, Date re
     return clock;
 }
 
-Result<void> WorkingDayClock::stop(Date on, std::string reason) {
+Result<void> WorkingDayClock::stop(Date on, std::string reason, StopEnds ends) {
     if (is_stopped()) {
         return std::unexpected(Error::conflict(fmt::format(
             "The clock is already stopped (since {}); restart it before stopping it again.",
@@ -400,7 +430,7 @@ Result<void> WorkingDayClock::stop(Date on, std::string reason) {
                               "Say why the clock is stopping, for example \u201cwaiting for "
                               "information from the complainant\u201d."));
     }
-    m_stops.push_back({on, trimmed(reason), std::nullopt});
+    m_stops.push_back({on, trimmed(reason), std::nullopt, ends});
     return ok();
 }
 
@@ -429,27 +459,67 @@ Result<void> WorkingDayClock::restart(Date on) {
     return ok();
 }
 
+Result<void> WorkingDayClock::extend(int working_days, std::string reason) {
+    std::vector<FieldError> errors;
+    const int most = 1000 - m_target;
+    if (working_days < 1) {
+        errors.push_back({"working_days", "Extend by at least 1 working day, for example 10."});
+    } else if (most < 1) {
+        errors.push_back({"working_days",
+                          "The target is already 1000 working days, the most a clock can run "
+                          "to, so it cannot be extended."});
+    } else if (working_days > most) {
+        errors.push_back({"working_days",
+                          fmt::format("Extend by at most {}: the target is {} and cannot pass "
+                                      "1000 working days.",
+                                      working_days_phrase(most), working_days_phrase(m_target))});
+    }
+    if (is_blank(reason)) {
+        errors.push_back({"reason",
+                          "Say why the target is extended, for example \u201cthe investigation "
+                          "needs a site visit\u201d."});
+    }
+    if (!errors.empty()) return std::unexpected(Error::validation(std::move(errors)));
+
+    m_target += working_days;
+    // While the clock is stopped there is no due date to check; restart checks it.
+    if (!is_stopped() && !find_due()) {
+        m_target -= working_days;
+        return std::unexpected(Error::validation(
+            "working_days",
+            fmt::format("Extending by {} would put the due date after 31 December 9999.",
+                        working_days_phrase(working_days))));
+    }
+    m_extensions.push_back({working_days, trimmed(reason)});
+    return ok();
+}
+
 bool WorkingDayClock::is_paused(Date d) const {
     return std::any_of(m_stops.begin(), m_stops.end(), [&d](const Stop& s) {
-        return s.stopped_on < d && (!s.restarted_on || d < *s.restarted_on);
+        const Pause pause = pause_of(s);
+        return pause.first <= d && (!pause.last || d <= *pause.last);
     });
 }
 
-// Counts the working days run by run: after receipt up to the first stop, then from each
-// restart up to the next stop. A restart day counts unless it is also its stop day, which
-// has counted already.
+// Counts the working days run by run: after receipt up to the first pause, then from the
+// end of each pause up to the next. Every day up to `counted_up_to` has been counted or
+// taken out, so a day two stops take out is taken out once, and a day one stop counts and
+// the next takes out (a fee notice given the day a stop restarts) is taken out.
 std::optional<Date> WorkingDayClock::find_due() const {
     int remaining = m_target;
     Date counted_up_to = m_received;
     for (const Stop& s : m_stops) {
-        const int run = m_calendar.count_working_days(counted_up_to, s.stopped_on);
-        if (run >= remaining) return m_calendar.try_add_working_days(counted_up_to, remaining);
-        remaining -= run;
-        if (!s.restarted_on) return std::nullopt;
-        const Date restarted = *s.restarted_on;
-        if (restarted > s.stopped_on && m_calendar.is_working_day(restarted) && --remaining == 0)
-            return restarted;
-        counted_up_to = restarted;
+        const Pause pause = pause_of(s);
+        if (pause.is_empty()) continue;
+        const Date run_end = add_days(pause.first, -1);
+        if (counted_up_to < run_end) {
+            const int run = m_calendar.count_working_days(counted_up_to, run_end);
+            if (run >= remaining) return m_calendar.try_add_working_days(counted_up_to, remaining);
+            remaining -= run;
+            counted_up_to = run_end;
+        }
+        if (!pause.last) return std::nullopt;
+        counted_up_to = std::max(counted_up_to, *pause.last);
     }
     return m_calendar.try_add_working_days(counted_up_to, remaining);
 }
@@ -462,13 +532,15 @@ int WorkingDayClock::working_days_used(Date today) const {
     int used = 0;
     Date counted_up_to = m_received;
     for (const Stop& s : m_stops) {
-        if (today <= s.stopped_on)
-            return used + m_calendar.count_working_days(counted_up_to, today);
-        used += m_calendar.count_working_days(counted_up_to, s.stopped_on);
-        if (!s.restarted_on || today < *s.restarted_on) return used;
-        const Date restarted = *s.restarted_on;
-        if (restarted > s.stopped_on && m_calendar.is_working_day(restarted)) ++used;
-        counted_up_to = restarted;
+        const Pause pause = pause_of(s);
+        if (pause.is_empty()) continue;
+        const Date run_end = std::min(add_days(pause.first, -1), today);
+        if (counted_up_to < run_end) {
+            used += m_calendar.count_working_days(counted_up_to, run_end);
+            counted_up_to = run_end;
+        }
+        if (!pause.last || today <= *pause.last) return used;
+        counted_up_to = std::max(counted_up_to, *pause.last);
     }
     return used + m_calendar.count_working_days(counted_up_to, today);
 }
@@ -480,42 +552,79 @@ std::vector<std::string> WorkingDayClock::explanation() const {
     const int context_year = int(m_received.year());
     lines.push_back(fmt::format("Received {}.", format_long_date(m_received)));
 
-    const ExplainedDate base = m_calendar.add_working_days_explained(m_received, m_target);
-    lines.push_back(fmt::format("{} from then is {}.", working_days_phrase(m_target),
+    const ExplainedDate base = m_calendar.add_working_days_explained(m_received, m_base_target);
+    lines.push_back(fmt::format("{} from then is {}.", working_days_phrase(m_base_target),
                                 format_long_date(base.date)));
     append_skipped_lines(lines, base.skipped, context_year);
 
+    for (const Extension& e : m_extensions) {
+        lines.push_back(fmt::format("Extended by {}: {}", working_days_phrase(e.working_days),
+                                    as_sentence_end(e.reason)));
+    }
+
+    // The last day already counted or taken out, so that a disregarded day is told once.
+    Date accounted_up_to = m_received;
     for (const Stop& s : m_stops) {
         const std::string stopped =
             fmt::format("Stopped on {} ({})", format_long_date(s.stopped_on), s.reason);
         const std::string restarted =
             s.restarted_on ? fmt::format("restarted on {}", format_long_date(*s.restarted_on))
                            : "not yet restarted";
+        const bool disregarded = s.ends == StopEnds::Disregarded;
         const int used_at_stop = working_days_used(s.stopped_on);
         if (used_at_stop >= m_target) {
             lines.push_back(
                 fmt::format("{} and {}: the {} were already used, so the due date does not move.",
                             stopped, restarted, working_days_phrase(m_target)));
+        } else if (s.restarted_on && disregarded) {
+            const Date& restart_day = *s.restarted_on;
+            if (accounted_up_to < s.stopped_on) {
+                const int n =
+                    m_calendar.count_working_days(add_days(s.stopped_on, -1), restart_day);
+                lines.push_back(
+                    fmt::format("{} and {}: {} disregarded, {} included.", stopped, restarted,
+                                working_days_phrase(n),
+                                s.stopped_on == restart_day ? "that day" : "both those days"));
+            } else {
+                // The stop day never counted: it is the day of receipt, or the day the last
+                // stop restarted and took out.
+                const int n = m_calendar.count_working_days(accounted_up_to, restart_day);
+                lines.push_back(
+                    fmt::format("{} and {}: {} disregarded after {}{}.", stopped, restarted,
+                                working_days_phrase(n),
+                                s.stopped_on == m_received ? "the day of receipt"
+                                                           : "the day the last stop restarted",
+                                s.stopped_on == restart_day ? "" : ", the restart day included"));
+            }
         } else if (s.restarted_on) {
             const int paused = m_calendar.clear_working_days_between(s.stopped_on, *s.restarted_on);
             lines.push_back(fmt::format("{} and {}: {} paused.", stopped, restarted,
                                         working_days_phrase(paused)));
+        } else if (disregarded) {
+            lines.push_back(fmt::format(
+                "{} and {}: {} of {} used; the working days from that day to the day it "
+                "restarts are disregarded, both included.",
+                stopped, restarted, used_at_stop, working_days_phrase(m_target)));
         } else {
             lines.push_back(fmt::format("{} and {}: {} of {} used.", stopped, restarted,
                                         used_at_stop, working_days_phrase(m_target)));
         }
+        if (const Pause pause = pause_of(s); pause.last && !pause.is_empty())
+            accounted_up_to = std::max(accounted_up_to, *pause.last);
     }
 
     const auto due = find_due();
     if (!due) {
-        const int left = m_target - working_days_used(m_stops.back().stopped_on);
+        const Stop& last = m_stops.back();
+        const int left = m_target - working_days_used(last.stopped_on);
         lines.push_back(fmt::format(
-            "Due: not set while the clock is stopped; {} left to run from the day it restarts.",
-            working_days_phrase(left)));
+            "Due: not set while the clock is stopped; {} left to run from "
+            "the day {} restarts.",
+            working_days_phrase(left), last.ends == StopEnds::Disregarded ? "after it" : "it"));
         return lines;
     }
-    // The days the pauses pushed the due date across, other than those inside a pause,
-    // which its own line accounts for.
+    // The days the pauses and extensions pushed the due date across, other than those inside
+    // a pause, which its own line accounts for.
     std::vector<NonWorkingDay> later;
     for (Date d = add_days(base.date, 1); d < *due; d = add_days(d, 1)) {
         if (is_paused(d)) continue;

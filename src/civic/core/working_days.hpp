@@ -142,40 +142,70 @@ private:
 };
 
 // A response target in working days ("reply within 10 working days"), with the clock
-// stopped while the council waits for something and restarted when it arrives.
+// stopped while the council waits for something and restarted when it arrives, and the
+// target extended where the rules allow it.
 //
 // Counting rule. The day the request is received does not count. After that, each working
-// day counts, except the working days strictly between a stop date and its restart date:
-// the clock runs on the day it stops and on the day it restarts, because part of each is
-// spent on the case. So stopped on Wednesday 8 and restarted on Monday 13 January 2025
-// pauses Thursday 9 and Friday 10: 2 working days, and the due date moves by 2. A stop
-// after the target was reached does not move the due date. The due date is the working day
-// on which the target is reached. A request received on a Saturday, Sunday or holiday has
-// the next working day as its first. A request under the Freedom of Information Act 2000
-// runs 20 working days on WorkingCalendar(BankHolidays::AnyPartOfUk).
+// day counts, except the working days a stop takes out, which depend on its kind:
+// - StopEnds::Counted: the working days strictly between the stop date and its restart
+//   date. The clock runs on the day it stops and on the day it restarts, because part of
+//   each is spent on the case. So stopped on Wednesday 8 and restarted on Monday 13 January
+//   2025 pauses Thursday 9 and Friday 10: 2 working days, and the due date moves by 2.
+// - StopEnds::Disregarded: the working days from the stop date to the restart date, both
+//   included, as section 10(2) of the Freedom of Information Act 2000 disregards the days
+//   from a fees notice to the fee. The same dates take out 8, 9, 10 and 13 January: 4.
+// A day that any stop takes out does not count. A stop after the target was reached does
+// not move the due date. The due date is the working day on which the target is reached.
+// A request received on a Saturday, Sunday or holiday has the next working day as its
+// first. A request under the Freedom of Information Act 2000 runs 20 working days on
+// WorkingCalendar(BankHolidays::AnyPartOfUk).
 class WorkingDayClock {
 public:
+    // Whether a stop's own first and last days count towards the target.
+    enum class StopEnds {
+        Counted,      // the stop day and the restart day count (part of each is spent on the
+                      // case)
+        Disregarded,  // FOIA s10(2): the working days "beginning with the day on which the
+                      // fees notice is given … and ending with the day on which the fee is
+                      // received" are disregarded, both ends included
+    };
     struct Stop {
         Date stopped_on;
         std::string reason;
         std::optional<Date> restarted_on;
+        StopEnds ends = StopEnds::Counted;
+    };
+    struct Extension {
+        int working_days;
+        std::string reason;
     };
 
     // A clock started on `received` with a target of 1 to 1000 working days.
     static Result<WorkingDayClock> start(WorkingCalendar calendar, Date received,
                                          int target_working_days);
 
-    // Stops the clock on `on` for `reason` ("waiting for information from the complainant").
-    // Errors: already stopped (Conflict); a date before the request was received or before
-    // the last restart, or a blank reason (Validation).
-    Result<void> stop(Date on, std::string reason);
+    // Stops the clock on `on` for `reason` ("waiting for information from the complainant"),
+    // taking out the working days `ends` says. Errors: already stopped (Conflict); a date
+    // before the request was received or before the last restart, or a blank reason
+    // (Validation).
+    Result<void> stop(Date on, std::string reason, StopEnds ends = StopEnds::Counted);
     // Restarts the clock on `on`, the day the awaited thing arrived. Errors: not stopped
     // (Conflict); a date before the stop (Validation).
     Result<void> restart(Date on);
+    // Adds working days to the target ("an extension of up to 10 working days"), with its
+    // reason: the due date becomes the day the extended target is reached, with the same
+    // stops. Errors (Validation): fewer than 1 working day, or a target that would pass 1000
+    // ("working_days"); a blank reason ("reason"); a due date after 31 December 9999
+    // ("working_days"; checked on restart instead while the clock is stopped).
+    Result<void> extend(int working_days, std::string reason);
 
     Date received() const { return m_received; }
+    // The target with its extensions.
     int target() const { return m_target; }
+    // The target as started.
+    int base_target() const { return m_base_target; }
     const std::vector<Stop>& stops() const { return m_stops; }
+    const std::vector<Extension>& extensions() const { return m_extensions; }
     bool is_stopped() const { return !m_stops.empty() && !m_stops.back().restarted_on; }
 
     // The day the target is reached; nullopt while the clock is stopped short of it.
@@ -190,15 +220,20 @@ public:
 
 private:
     WorkingDayClock(WorkingCalendar calendar, Date received, int target)
-        : m_calendar(std::move(calendar)), m_received(received), m_target(target) {}
+        : m_calendar(std::move(calendar)),
+          m_received(received),
+          m_base_target(target),
+          m_target(target) {}
 
     bool is_paused(Date d) const;
     std::optional<Date> find_due() const;
 
     WorkingCalendar m_calendar;
     Date m_received;
-    int m_target = 0;
+    int m_base_target = 0;
+    int m_target = 0;  // m_base_target and the extensions' working days
     std::vector<Stop> m_stops;
+    std::vector<Extension> m_extensions;
 };
 
 }  // namespace civic
