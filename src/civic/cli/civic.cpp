@@ -16,6 +16,7 @@
 #include "civic/modules/accounts/pages.hpp"
 #include "civic/modules/audit/api.hpp"
 #include "civic/modules/calendar/api.hpp"
+#include "civic/modules/cases/api.hpp"
 #include "civic/modules/governance/api.hpp"
 #include "civic/modules/governance/pages.hpp"
 #include "civic/modules/indicators/api.hpp"
@@ -105,6 +106,10 @@ std::unique_ptr<Civic> open_civic(const std::string& location, Create create, in
     civic->governance =
         std::make_unique<governance::GovernanceService>(*civic->db, *civic->links, *civic->org);
     civic->risks = std::make_unique<risks::RisksService>(*civic->db, *civic->org, *civic->links);
+    civic->cases = std::make_unique<cases::CasesService>(*civic->db);
+    // A council starts with the default case types (and one upgraded to them gets them too).
+    if (auto seeded = civic->cases->ensure_default_case_types(cli_context(*civic)); !seeded)
+        throw std::runtime_error(seeded.error().detail);
     return civic;
 }
 
@@ -261,6 +266,7 @@ std::unique_ptr<http::App> build_app(Civic& civic, http::PageRenderer& pages,
                                civic.clock);
     risks::register_api(router, *civic.risks, civic.clock);
     risks::register_pages(router, *civic.risks, *civic.org, pages, civic.clock);
+    cases::register_api(router, *civic.cases, civic.clock);
     kit::register_link_api(router, *civic.links, civic.clock);
     accounts::register_pages(router, *civic.accounts, pages, civic.clock);
     return app;

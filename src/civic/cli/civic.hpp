@@ -12,6 +12,7 @@
 #include "civic/modules/accounts/service.hpp"
 #include "civic/modules/audit/service.hpp"
 #include "civic/modules/calendar/service.hpp"
+#include "civic/modules/cases/service.hpp"
 #include "civic/modules/governance/service.hpp"
 #include "civic/modules/indicators/datasets.hpp"
 #include "civic/modules/indicators/service.hpp"
@@ -43,6 +44,7 @@ struct Civic {
     std::unique_ptr<indicators::IndicatorService> indicators;
     std::unique_ptr<governance::GovernanceService> governance;
     std::unique_ptr<risks::RisksService> risks;
+    std::unique_ptr<cases::CasesService> cases;
     bool created = false;  // the database was new: no schema before this start
 };
 

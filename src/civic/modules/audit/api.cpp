@@ -50,7 +50,8 @@ constexpr std::string_view k_entities[] = {"unit",
                                            "risk_review",
                                            "risk_escalation",
                                            "risk_acceptance",
-                                           "risk_issue"};
+                                           "risk_issue",
+                                           "case_type"};
 
 boost::json::value parse_or_null(const std::optional<std::string>& text) {
     if (!text) return nullptr;

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: AGPL-3.0-or-later
 #include "civic/modules/kit/scope.hpp"
 
+#include <fmt/format.h>
+
 #include <string>
 
 namespace civic::kit {
@@ -24,6 +26,14 @@ bool works_within(const Principal& p, std::string_view path) {
 
 Result<void> require_signed_in(const Context& ctx) {
     if (!ctx.principal.signed_in()) return std::unexpected(Error::unauthorized());
+    return ok();
+}
+
+Result<void> require_administrator(const Context& ctx, std::string_view what) {
+    CIVIC_CHECK(require_signed_in(ctx));
+    if (!ctx.principal.is_administrator())
+        return std::unexpected(
+            Error::forbidden(fmt::format("Only an administrator may change {}.", what)));
     return ok();
 }
 

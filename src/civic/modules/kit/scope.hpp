@@ -29,6 +29,9 @@ bool works_within(const Principal& p, std::string_view path);
 
 // 401 for an anonymous caller.
 Result<void> require_signed_in(const Context& ctx);
+// 401 for an anonymous caller, 403 "Only an administrator may change {what}." for anyone
+// else who is not an administrator: for what is the council's, not a unit's.
+Result<void> require_administrator(const Context& ctx, std::string_view what);
 
 // A record a write names, as the write may use it: the record when it exists, is live and
 // `may_use` says the caller may use it; nullopt otherwise, alike for every reason.

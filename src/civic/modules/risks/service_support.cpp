@@ -76,14 +76,6 @@ std::optional<Register> register_field(Connection& c, const Context& ctx, Checks
     return reg;
 }
 
-Result<void> require_administrator(const Context& ctx, std::string_view what) {
-    CIVIC_CHECK(require_signed_in(ctx));
-    if (!ctx.principal.is_administrator())
-        return std::unexpected(
-            Error::forbidden(fmt::format("Only an administrator may change {}.", what)));
-    return ok();
-}
-
 // ---- scores and the matrix
 
 std::vector<std::string> categories_of(const Matrix& m) {

@@ -98,8 +98,6 @@ Result<Issue> readable_issue(store::Connection& c, const Context& ctx, const std
 std::optional<Register> register_field(store::Connection& c, const Context& ctx, Checks& checks,
                                        std::string_view field,
                                        const std::optional<std::string>& id);
-// 401 for an anonymous caller, 403 for one who is not an administrator.
-Result<void> require_administrator(const Context& ctx, std::string_view what);
 
 // ---- scores and the matrix
 
