@@ -72,7 +72,8 @@ void write_file(const std::string& path, std::string_view text) {
     }
 }
 
-std::unique_ptr<Civic> open_civic(const std::string& location, Create create, int pool_size) {
+std::unique_ptr<Civic> open_civic(const std::string& location, Create create, int pool_size,
+                                  Seed seed) {
     const bool is_file = !store::is_postgres_url(location);
     if (is_file && create == Create::Never && !std::filesystem::exists(location))
         throw std::runtime_error(
@@ -108,8 +109,9 @@ std::unique_ptr<Civic> open_civic(const std::string& location, Create create, in
     civic->risks = std::make_unique<risks::RisksService>(*civic->db, *civic->org, *civic->links);
     civic->cases = std::make_unique<cases::CasesService>(*civic->db);
     // A council starts with the default case types (and one upgraded to them gets them too).
-    if (auto seeded = civic->cases->ensure_default_case_types(cli_context(*civic)); !seeded)
-        throw std::runtime_error(seeded.error().detail);
+    if (seed == Seed::Defaults)
+        if (auto seeded = civic->cases->ensure_default_case_types(cli_context(*civic)); !seeded)
+            throw std::runtime_error(seeded.error().detail);
     return civic;
 }
 

@@ -49,10 +49,14 @@ struct Civic {
 };
 
 enum class Create { IfMissing, Never };
+// Whether opening gives a council that has none the records every council starts with (the
+// default case types): yes for every command but a copy, whose ends must stay as they are.
+enum class Seed { Defaults, Nothing };
 
 // Opens the database and brings its schema up to date. Throws std::runtime_error with a
 // message for a person when it cannot.
-std::unique_ptr<Civic> open_civic(const std::string& location, Create create, int pool_size = 8);
+std::unique_ptr<Civic> open_civic(const std::string& location, Create create, int pool_size = 8,
+                                  Seed seed = Seed::Defaults);
 
 // The principal the command line acts as: an administrator called "cli".
 Context cli_context(const Civic& civic);

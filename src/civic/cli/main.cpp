@@ -642,8 +642,10 @@ int run(int argc, char** argv) {
             return k_exit_ok;
         }
         if (migrate_cmd->parsed()) {
-            auto from = open_civic(copy_from, Create::Never);
-            auto to = open_civic(copy_to, Create::IfMissing);
+            // Neither end is given anything: the copy must find the target empty, and leave
+            // the source as it was.
+            auto from = open_civic(copy_from, Create::Never, 8, Seed::Nothing);
+            auto to = open_civic(copy_to, Create::IfMissing, 8, Seed::Nothing);
             auto copied = store::copy_database(*from->db, *to->db);
             if (!copied) {
                 fmt::print(stderr, "civic: nothing was copied. {}\n", copied.error().detail);
