@@ -287,6 +287,10 @@ describe(`risks: registers and risks (${backend})`, { timeout: 120000 }, () => {
     assert.equal(review.status, 201, review.text);
     assert.equal((await as('owner')('GET', `/api/v1/risk-reviews/${review.json.id}`)).status, 200);
     assert.deepEqual(auditRows(srv.dbPath, review.json.id).map((r) => [r.actor, r.action]), [['adam-broome', 'create']]);
+    // Archiving is for the register's unit, not the owner.
+    const now = (await as('owner')('GET', `/api/v1/risks/${risks.budget.id}`)).json;
+    assertProblem(await as('owner')('POST', `/api/v1/risks/${risks.budget.id}/archive`, { headers: ifMatch(now) }), 404, { detail: /that you can archive/ });
+    assert.equal(srv.sql(`SELECT count(*) FROM risks WHERE id = '${risks.budget.id}' AND archived_at IS NULL`), '1');
   });
 
   it('refuses to archive a register holding open risks, then archives it once they are gone', async () => {

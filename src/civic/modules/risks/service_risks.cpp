@@ -234,8 +234,15 @@ Result<Risk> RisksService::update_risk(const Context& ctx, const std::string& id
 Result<Risk> RisksService::archive_risk(const Context& ctx, const std::string& id,
                                         std::int64_t version) {
     CIVIC_CHECK(require_signed_in(ctx));
-    return m_db.write(
-        [&](Connection& c) { return archive_record(c, ctx, k_risk, id, version, no_objection); });
+    // An owner changes their risk but does not archive it: that is for the register's unit.
+    return m_db.write([&](Connection& c) {
+        return archive_record(c, ctx, k_risk, id, version, [&](const Risk& r) -> Result<void> {
+            if (!covers(ctx.principal, r.unit_path, Access::Write))
+                return std::unexpected(
+                    Error::not_found("There is no risk with this id that you can archive."));
+            return ok();
+        });
+    });
 }
 
 Result<Risk> RisksService::merge_risk(const Context& ctx, const std::string& id,
