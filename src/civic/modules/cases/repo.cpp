@@ -51,7 +51,10 @@ std::optional<CaseType> case_type_by_code(Connection& c, const std::string& code
 }
 
 std::int64_t count_case_types(Connection& c) {
-    return static_cast<std::int64_t>(case_types().where(c, "1 = 1", {}).size());
+    return c
+        .query_one("SELECT count(*) FROM case_types", {},
+                   [](const store::Row& r) { return r.integer(0); })
+        .value_or(0);
 }
 
 }  // namespace civic::cases::repo
