@@ -77,6 +77,8 @@ describe(`cases: case types (${backend})`, { timeout: 120000 }, () => {
     assertProblem(await srv.admin('POST', '/api/v1/case-types', { body: { ...ict, code: 'ICT3', kind: 'incident' } }), 422, { fields: ['kind'] });
     assertProblem(await srv.admin('POST', '/api/v1/case-types', { body: { ...ict, code: 'ICT4', stages: 'twenty days' } }), 422, { fields: ['stages'] });
     assertProblem(await srv.admin('POST', '/api/v1/case-types', { body: { ...ict, code: 'ICT5', colour: 'red' } }), 422, { fields: ['colour'] });
+    assertProblem(await srv.admin('POST', '/api/v1/case-types', { body: { ...ict, code: 'ICT6', retention_years: 0, calendar: 'wales' } }), 422, { fields: ['calendar', 'retention_years'] });
+    assertProblem(await srv.admin('POST', '/api/v1/case-types', { body: { ...ict, code: 'ICT7', later_stage_by_another_officer: 'yes' } }), 422, { fields: ['later_stage_by_another_officer'] });
     assertProblem(await srv.admin('POST', '/api/v1/case-types', { body: { name: 'No code', kind: 'own' } }), 422, { fields: ['code', 'stages'] });
     assert.equal(counted(), before);
   });
