@@ -134,8 +134,6 @@ Result<CaseType> CasesService::archive_case_type(const Context& ctx, const std::
 }
 
 Result<int> CasesService::ensure_default_case_types(const Context& ctx) {
-    // Every start opens the database: a read, and a write only for a council with no types.
-    if (m_db.read([](Connection& c) { return repo::count_case_types(c); }) > 0) return 0;
     // Two servers starting on one new database: the second finds the codes taken (the unique
     // index of live codes) and leaves the first's.
     try {
