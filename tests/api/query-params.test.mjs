@@ -62,7 +62,7 @@ describe('query parameters', { timeout: 60000 }, () => {
 
   it('refuses an audit entity Civic does not keep', async () => {
     const p = assertProblem(await srv.admin('GET', '/api/v1/audit?entity=bogus'), 422, { fields: ['entity'] });
-    assert.match(p.errors[0].message, /^entity must be unit, person, post, membership, calendar_day, user, api_token, plan, plan_item, plan_measure, plan_update, review, review_finding, link, indicator, indicator_value, indicator_target, dataset, body, meeting, attendee, agenda_item, agenda_document, declaration, minutes_correction, decision, action, forward_plan_entry, work_programme_topic, governance_setting, risk_matrix, risk_appetite, risk_register, risk, risk_review, risk_escalation, risk_acceptance, risk_issue or case_type$/);
+    assert.match(p.errors[0].message, /^entity must be unit, person, post, membership, calendar_day, user, api_token, plan, plan_item, plan_measure, plan_update, review, review_finding, link, indicator, indicator_value, indicator_target, dataset, body, meeting, attendee, agenda_item, agenda_document, declaration, minutes_correction, decision, action, forward_plan_entry, work_programme_topic, governance_setting, risk_matrix, risk_appetite, risk_register, risk, risk_review, risk_escalation, risk_acceptance, risk_issue, case_type, case, case_event or case_response$/);
   });
 
   it('asks for add or to when a working-day sum has neither', async () => {

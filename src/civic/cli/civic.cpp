@@ -99,6 +99,7 @@ std::unique_ptr<Civic> open_civic(const std::string& location, Create create, in
     indicators::IndicatorService::add_link_types(civic->link_types);
     governance::GovernanceService::add_link_types(civic->link_types);
     risks::RisksService::add_link_types(civic->link_types);
+    cases::CasesService::add_link_types(civic->link_types);
     civic->links = std::make_unique<kit::LinkService>(*civic->db, civic->link_types);
     civic->plans = std::make_unique<plans::PlanService>(*civic->db, *civic->links);
     civic->datasets = std::make_unique<indicators::DatasetService>(*civic->db);
@@ -107,7 +108,7 @@ std::unique_ptr<Civic> open_civic(const std::string& location, Create create, in
     civic->governance =
         std::make_unique<governance::GovernanceService>(*civic->db, *civic->links, *civic->org);
     civic->risks = std::make_unique<risks::RisksService>(*civic->db, *civic->org, *civic->links);
-    civic->cases = std::make_unique<cases::CasesService>(*civic->db);
+    civic->cases = std::make_unique<cases::CasesService>(*civic->db, *civic->links);
     // A council starts with the default case types (and one upgraded to them gets them too).
     if (seed == Seed::Defaults)
         if (auto seeded = civic->cases->ensure_default_case_types(cli_context(*civic)); !seeded)

@@ -16,6 +16,7 @@
 #include <sstream>
 
 #include "civic/cli/calendar_command.hpp"
+#include "civic/cli/cases_command.hpp"
 #include "civic/cli/check_command.hpp"
 #include "civic/cli/civic.hpp"
 #include "civic/cli/governance_command.hpp"
@@ -428,6 +429,8 @@ int run(int argc, char** argv) {
     add_governance_command(*import_cmd, governance_cmd, add_db);
     RisksCommand risks_cmd;
     add_risks_command(*import_cmd, risks_cmd, add_db);
+    CasesCommand cases_cmd;
+    add_cases_command(app, cases_cmd, add_db);
 
     CheckCommand check_cmd;
     add_check_command(app, check_cmd, db);
@@ -464,6 +467,7 @@ int run(int argc, char** argv) {
         if (auto done = run_indicators_command(indicators_cmd, db)) return *done;
         if (auto done = run_governance_command(governance_cmd, db)) return *done;
         if (auto done = run_risks_command(risks_cmd, db)) return *done;
+        if (auto done = run_cases_command(cases_cmd, db)) return *done;
         if (auto done = run_check_command(check_cmd, db)) return *done;
         if (routes_cmd->parsed()) return print_routes(routes_query);
         if (init_cmd->parsed()) {

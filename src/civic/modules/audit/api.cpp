@@ -51,7 +51,10 @@ constexpr std::string_view k_entities[] = {"unit",
                                            "risk_escalation",
                                            "risk_acceptance",
                                            "risk_issue",
-                                           "case_type"};
+                                           "case_type",
+                                           "case",
+                                           "case_event",
+                                           "case_response"};
 
 boost::json::value parse_or_null(const std::optional<std::string>& text) {
     if (!text) return nullptr;

@@ -68,13 +68,14 @@ Result<CouncilDay> CalendarService::add_day(const Context& ctx, const CouncilDay
     }
     if (std::find(std::begin(k_changes), std::end(k_changes), change) == std::end(k_changes))
         checks.fail("change",
-                    "Change must be add (a day the council does not work) or remove (a bank "
-                    "holiday the council works)");
+                    "Change must be add (a day the council does not work), remove (a bank "
+                    "holiday the council works) or bank holiday (a one-off bank holiday for the "
+                    "whole United Kingdom)");
     CIVIC_CHECK(checks.result());
     const Date day = *parse_iso_date(date);
     const CalendarAdjustment adjustment{
         day, name,
-        change == "add" ? CalendarAdjustment::Change::Add : CalendarAdjustment::Change::Remove};
+        change == "remove" ? CalendarAdjustment::Change::Remove : CalendarAdjustment::Change::Add};
     return m_db.write([&](Connection& c) -> Result<CouncilDay> {
         // Checked against the calendar as stored, inside the write, so two clerks cannot
         // both change one date.
@@ -116,11 +117,22 @@ WorkingCalendar CalendarService::calendar_on(Connection& c) {
     for (const auto& d : repo::list_days(c, false)) {
         if (auto day = parse_iso_date(d.day))
             adjustments.push_back(CalendarAdjustment{*day, d.name,
-                                                     d.change == "add"
-                                                         ? CalendarAdjustment::Change::Add
-                                                         : CalendarAdjustment::Change::Remove});
+                                                     d.change == "remove"
+                                                         ? CalendarAdjustment::Change::Remove
+                                                         : CalendarAdjustment::Change::Add});
     }
     return WorkingCalendar(std::move(adjustments));
+}
+
+WorkingCalendar CalendarService::uk_calendar_on(Connection& c) {
+    std::vector<CalendarAdjustment> adjustments;
+    for (const auto& d : repo::list_days(c, false)) {
+        if (d.change != "bank holiday") continue;
+        if (auto day = parse_iso_date(d.day))
+            adjustments.push_back(
+                CalendarAdjustment{*day, d.name, CalendarAdjustment::Change::Add});
+    }
+    return WorkingCalendar(BankHolidays::AnyPartOfUk, std::move(adjustments));
 }
 
 }  // namespace civic::calendar

@@ -36,6 +36,10 @@ public:
     WorkingCalendar working_calendar();
     // The same, read on a connection another module's transaction holds (its deadlines).
     static WorkingCalendar calendar_on(store::Connection& c);
+    // The working days of any part of the United Kingdom (FOI section 10(6)): the built-in
+    // bank holidays of every nation and the one-off bank holidays the council has added, but
+    // not its own closure days, nor its choice to work a bank holiday.
+    static WorkingCalendar uk_calendar_on(store::Connection& c);
 
 private:
     store::Database& m_db;

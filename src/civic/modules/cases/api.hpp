@@ -1,9 +1,22 @@
 // SPDX-License-Identifier: AGPL-3.0-or-later
 #pragma once
-// The cases module's JSON API under /api/v1. So far the case types:
+// The cases module's JSON API under /api/v1:
 //
-//   /api/v1/case-types        list (include_archived) and create (administrators);
-//                             /{id}: read, change and archive (administrators)
+//   /api/v1/case-types             list (include_archived) and create (administrators);
+//                                  /{id}: read, change and archive (administrators)
+//   /api/v1/cases                  a page of cases with their clocks (unit_id, officer_person_id,
+//                                  mine, case_type_id, status); POST: a new case
+//   /api/v1/cases/{id}             one case with its clock, how each due date was counted, and
+//                                  its events; PATCH: change or transfer it
+//   /api/v1/cases/{id}/requester   the requester's personal data (handlers only; audited)
+//   /api/v1/cases/{id}/responses   what was sent (handlers only; audited); POST: a response
+//   /api/v1/cases/{id}/clock       POST: stop, restart, clarify or extend
+//   /api/v1/cases/{id}/escalation  POST: to the next stage
+//   /api/v1/cases/{id}/closure     POST: close it, with its outcome
+//   /api/v1/cases/{id}/reopening   POST: reopen it
+//   /api/v1/subject-access         GET: everything held on one requester (administrators)
+//
+// Every POST on a case names the case's version (If-Match or "version") and moves it on.
 
 #include "civic/core/clock.hpp"
 #include "civic/http/router.hpp"

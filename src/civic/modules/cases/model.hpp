@@ -5,7 +5,9 @@
 #include <boost/json/object.hpp>
 #include <cstdint>
 #include <optional>
+#include <span>
 #include <string>
+#include <string_view>
 
 namespace civic::cases {
 
@@ -28,5 +30,99 @@ struct CaseType {
 };
 
 boost::json::object to_json(const CaseType& t);
+
+// How a case came in, and who asked.
+inline constexpr std::string_view k_channels[] = {
+    "email", "letter", "phone", "web form", "in person", "social media", "councillor"};
+inline constexpr std::string_view k_requester_kinds[] = {"councillor", "councillor for a resident",
+                                                         "resident", "organisation", "Ombudsman"};
+
+// How a case ended, by the kind of its type. A complaint is upheld or not; the Ombudsman's
+// findings are its own words; FOI and EIR requests end as the ICO's statistics count them.
+std::span<const std::string_view> outcomes_for(std::string_view kind);
+
+// One request the council handles against a clock. Its due dates are not here: they are
+// counted from its events (clock.hpp) whenever they are shown.
+struct Case {
+    std::string id;
+    std::string case_type_id;
+    std::string reference;  // FOI-2025-0042
+    std::int64_t year = 0;
+    std::int64_t number = 0;
+    std::string received_on;
+    std::string channel;
+    std::string requester_kind;
+    // Personal data: shown only to those handling the case and to administrators.
+    std::optional<std::string> requester_person_id;
+    std::string requester_name;
+    std::string requester_contact;
+    std::string on_behalf_of;
+    std::int64_t requester_version = 1;  // counts changes to the personal data
+    std::string subject;                 // seen by all who may see the case
+    std::string description;             // personal data: the request in the requester's words
+    std::string unit_id;
+    std::optional<std::string> officer_person_id;
+    std::string stage_key;
+    std::string status;  // "open", "closed"
+    std::optional<std::string> closed_on;
+    std::string outcome;
+    std::optional<std::string> resolved_on;
+    std::string remedy;
+    std::optional<std::string> remedy_due_on;
+    std::string lessons;
+    std::optional<std::string> personal_data_destroyed_on;
+    std::optional<std::string> archived_at;
+    std::int64_t version = 1;
+    std::string created_at;
+    std::string updated_at;
+    std::string unit_path;  // of unit_id, for scope checks
+};
+
+// What happened to a case; never changed once written.
+inline constexpr std::string_view k_event_kinds[] = {"met",       "stopped",     "restarted",
+                                                     "clarified", "extended",    "escalated",
+                                                     "reopened",  "transferred", "closed"};
+
+struct CaseEvent {
+    std::string id;
+    std::string case_id;
+    std::int64_t position = 0;
+    std::string kind;
+    std::string on_date;
+    std::string stage_key;
+    std::string target_key;
+    std::int64_t days = 0;
+    std::string reason;
+    bool ends_disregarded = false;
+    std::optional<std::string> due_when_met;
+    std::optional<std::string> told_on;
+    std::optional<std::string> officer_person_id;
+    std::optional<std::string> unit_id;
+    std::string recorded_by;
+    std::string created_at;
+};
+
+// An acknowledgement or a response the council sent, in Markdown.
+struct CaseResponse {
+    std::string id;
+    std::string case_id;
+    std::string stage_key;
+    std::string target_key;
+    std::string sent_on;
+    std::string body;
+    std::optional<std::string> officer_person_id;
+    std::string recorded_by;
+    std::string created_at;
+};
+
+// The case without its requester's personal data: what anyone who may see the case reads.
+boost::json::object to_json(const Case& c);
+// The requester's personal data, for those handling the case.
+boost::json::object requester_json(const Case& c);
+// What the audit trail keeps of a case: to_json() and requester_version, so that a change of
+// the personal data is recorded without the data itself.
+boost::json::object audit_json(const Case& c);
+boost::json::object to_json(const CaseEvent& e);
+boost::json::object to_json(const CaseResponse& r);
 
 }  // namespace civic::cases

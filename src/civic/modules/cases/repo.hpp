@@ -21,4 +21,37 @@ std::vector<CaseType> list_case_types(store::Connection& c, bool include_archive
 std::optional<CaseType> case_type_by_code(store::Connection& c, const std::string& code);
 std::int64_t count_case_types(store::Connection& c);
 
+const kit::Table<Case>& cases();
+std::optional<Case> find_case(store::Connection& c, const std::string& id);
+bool update_case(store::Connection& c, const Case& k, std::int64_t expected_version);
+std::optional<Case> case_by_reference(store::Connection& c, const std::string& reference);
+// The next number of a type's cases received in a year (1 for the first).
+std::int64_t next_case_number(store::Connection& c, const std::string& case_type_id,
+                              std::int64_t year);
+
+// Which cases a list reads, before the caller's scope is applied; all optional.
+struct CaseFilter {
+    std::optional<std::string> unit_path;  // the unit's subtree
+    std::optional<std::string> officer_person_id;
+    std::optional<std::string> case_type_id;
+    std::optional<std::string> status;
+    std::optional<std::string> received_from, received_to;  // both included
+    std::optional<std::string> after_id;                    // a page's cursor
+    int limit = 0;                                          // 0: all
+};
+// Live cases, oldest first (by id, which sorts by creation).
+std::vector<Case> list_cases(store::Connection& c, const CaseFilter& f);
+// Closed cases whose personal data is still held, of one type, closed on or before `cutoff`.
+std::vector<Case> cases_to_anonymise(store::Connection& c, const std::string& case_type_id,
+                                     const std::string& cutoff);
+
+const kit::Table<CaseEvent>& case_events();
+std::vector<CaseEvent> events_of(store::Connection& c, const std::string& case_id);
+// Every event of the cases a list names, by case id.
+std::vector<CaseEvent> events_of_cases(store::Connection& c,
+                                       const std::vector<std::string>& case_ids);
+
+const kit::Table<CaseResponse>& case_responses();
+std::vector<CaseResponse> responses_of(store::Connection& c, const std::string& case_id);
+
 }  // namespace civic::cases::repo

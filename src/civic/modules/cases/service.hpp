@@ -1,7 +1,17 @@
 // SPDX-License-Identifier: AGPL-3.0-or-later
 #pragma once
-// The cases module's rules and permissions. So far: the council's case types, read by anyone
-// signed in and changed by administrators; a council starts with the defaults of rules.hpp.
+// The cases module's rules and permissions.
+//
+// The council's case types are read by anyone signed in and changed by administrators; a
+// council starts with the defaults of rules.hpp.
+//
+// A case belongs to a unit. Whoever may read the unit's records sees the case: its reference,
+// subject, dates, clock and events. Only those handling it see the requester's personal data
+// (their name, contact, the resident a councillor asks for, the request in their words, and
+// the responses sent to them): the officer it is assigned to, editors of its unit, and
+// administrators. Every read of that data is audited; to anyone else it does not exist (404).
+// The handlers record what happens: responses, stops and restarts, extensions, escalation,
+// closure and reopening, each audited with the case's new version.
 
 #include <boost/json/value.hpp>
 #include <cstdint>
@@ -11,7 +21,10 @@
 
 #include "civic/core/context.hpp"
 #include "civic/core/error.hpp"
+#include "civic/modules/cases/clock.hpp"
 #include "civic/modules/cases/model.hpp"
+#include "civic/modules/kit/links.hpp"
+#include "civic/modules/kit/page.hpp"
 #include "civic/store/database.hpp"
 
 namespace civic::cases {
@@ -23,9 +36,93 @@ struct CaseTypeInput {
     std::optional<std::int64_t> retention_years;
 };
 
+// A case's fields as sent. An optional id sent as "" clears it.
+struct CaseInput {
+    std::optional<std::string> case_type_id, received_on, channel, requester_kind;
+    std::optional<std::string> requester_person_id, requester_name, requester_contact, on_behalf_of;
+    std::optional<std::string> subject, description, unit_id, officer_person_id;
+    // After closure: when it was put right, the remedy, the Ombudsman's compliance date, the
+    // lessons learned.
+    std::optional<std::string> resolved_on, remedy, remedy_due_on, lessons;
+};
+
+// A response or an acknowledgement sent: it meets `target` of the current stage (and any
+// earlier target of the stage it counts from that is still open).
+struct ResponseInput {
+    std::optional<std::string> target, sent_on, body, officer_person_id;
+};
+
+// What happened to the clock: "stop" (waiting for the requester; `fee_notice` for an FOI
+// fee notice), "restart", "clarify" (a clarification arrived: the stage starts again), or
+// "extend" (`days` more for `target`, with the day the requester was told).
+inline constexpr std::string_view k_clock_actions[] = {"stop", "restart", "clarify", "extend"};
+struct ClockInput {
+    std::optional<std::string> action, on, reason, target, told_on;
+    std::optional<std::int64_t> days;
+    std::optional<bool> fee_notice;
+};
+
+// The case moves to its next stage (stage 2 of a complaint, an FOI internal review).
+struct EscalationInput {
+    std::optional<std::string> stage, on, reason, officer_person_id;
+};
+
+struct ClosureInput {
+    std::optional<std::string> closed_on, outcome, resolved_on, remedy, remedy_due_on, lessons;
+};
+
+struct ReopeningInput {
+    std::optional<std::string> on, reason;
+};
+
+// A case as its readers see it: with its type, its clock as it stands today and, when read
+// alone, its events.
+struct CaseView {
+    Case record;
+    CaseType type;
+    ClockState clock;
+    std::vector<CaseEvent> events;
+    std::string unit_name;
+    std::string officer_name;
+    std::string stage_name;
+    // The earliest due date of the current stage's open targets, and its status ("overdue",
+    // "due today", "due soon", "running", "stopped"); empty when nothing is open.
+    std::optional<Date> next_due;
+    std::string due_status;
+    bool may_handle = false;  // the caller handles it: sees personal data, records events
+};
+
+boost::json::object to_json(const CaseView& v, bool with_explanations = true);
+
+// The requester's personal data, read by one who handles the case.
+struct Requester {
+    Case record;
+    std::string requester_person_name;
+};
+boost::json::object to_json(const Requester& r);
+
+struct CaseQuery {
+    std::optional<std::string> unit_id;            // that unit's subtree
+    std::optional<std::string> officer_person_id;  // assigned to this person
+    bool mine = false;                             // assigned to the caller
+    std::optional<std::string> case_type_id;
+    std::optional<std::string> status;  // open, closed
+    std::optional<std::string> cursor;
+    int limit = 50;
+};
+
+// One requester's data, found by an administrator for a subject-access request: every case
+// whose requester has this name or contact, or is this person in the register.
+struct SubjectQuery {
+    std::optional<std::string> name, contact, person_id;
+};
+
 class CasesService {
 public:
-    explicit CasesService(store::Database& db) : m_db(db) {}
+    CasesService(store::Database& db, const kit::LinkService& links) : m_db(db), m_links(links) {}
+
+    // Lets links name cases ("case"): a plan's action answering a complaint's lessons.
+    static void add_link_types(kit::LinkTypes& types);
 
     Result<std::vector<CaseType>> list_case_types(const Context& ctx, bool include_archived) const;
     Result<CaseType> get_case_type(const Context& ctx, const std::string& id) const;
@@ -38,10 +135,39 @@ public:
     // the number made (0 when it has some already).
     Result<int> ensure_default_case_types(const Context& ctx);
 
+    Result<kit::Page<CaseView>> list_cases(const Context& ctx, const CaseQuery& q) const;
+    Result<CaseView> get_case(const Context& ctx, const std::string& id) const;
+    Result<Case> create_case(const Context& ctx, const CaseInput& in);
+    Result<Case> update_case(const Context& ctx, const std::string& id, const CaseInput& in,
+                             std::int64_t version);
+    // The requester's personal data (404 to anyone not handling the case); audited.
+    Result<Requester> requester(const Context& ctx, const std::string& id);
+    // What was sent to the requester (404 to anyone not handling the case); audited.
+    Result<std::vector<CaseResponse>> responses(const Context& ctx, const std::string& id);
+
+    Result<CaseResponse> add_response(const Context& ctx, const std::string& id,
+                                      const ResponseInput& in, std::int64_t version);
+    Result<CaseEvent> change_clock(const Context& ctx, const std::string& id, const ClockInput& in,
+                                   std::int64_t version);
+    Result<CaseEvent> escalate(const Context& ctx, const std::string& id, const EscalationInput& in,
+                               std::int64_t version);
+    Result<Case> close(const Context& ctx, const std::string& id, const ClosureInput& in,
+                       std::int64_t version);
+    Result<Case> reopen(const Context& ctx, const std::string& id, const ReopeningInput& in,
+                        std::int64_t version);
+
+    // Administrators: removes the personal data of every case closed longer ago than its
+    // type's retention years, keeping what the statistics count; the number of cases done.
+    Result<int> apply_retention(const Context& ctx);
+    // Administrators: everything Civic holds on one requester (their cases, with personal
+    // data and responses); every case read is audited.
+    Result<boost::json::object> subject_access(const Context& ctx, const SubjectQuery& q);
+
 private:
     Result<int> seed_defaults(const Context& ctx);
 
     store::Database& m_db;
+    const kit::LinkService& m_links;
 };
 
 }  // namespace civic::cases

@@ -88,6 +88,22 @@ std::optional<http::Response> reject_bad_id(const http::Request& r);
 // The query of a collection inside a parent record that takes no other: the parent's id.
 inline Result<std::string> parent_of(const http::Request& r) { return std::string(r.param("id")); }
 
+// A POST to a record's action ("…/{id}/escalation") that names the record's version (If-Match
+// or a body "version") and reads fields of its own: `read` takes them from the body, `act`
+// does the action with the caller's context, the {id} and the version, and answers.
+template <typename Input, typename Read, typename Act>
+http::Response versioned_post(http::Request& r, const Clock& clock, Read&& read, Act&& act) {
+    if (auto bad = reject_bad_id(r)) return std::move(*bad);
+    auto body = http::json_body(r);
+    if (!body) return http::problem_response(r, body.error());
+    JsonFields f(*body);
+    Input in = read(f);
+    auto version = http::change_version(r, f);
+    if (auto done = f.finish(); !done) return http::problem_response(r, done.error());
+    if (!version) return http::problem_response(r, version.error());
+    return act(http::context_for(r, clock), std::string(r.param("id")), in, *version);
+}
+
 template <typename Input, typename Record, typename Query, typename Shown = Record>
 void add_resource(http::Router& router, const Resource<Input, Record, Query, Shown>& res,
                   const Clock& clock) {

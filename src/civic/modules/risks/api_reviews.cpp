@@ -93,20 +93,6 @@ ReviewPost review_input(JsonFields& f) {
     return p;
 }
 
-// A POST that names the risk's version (If-Match or "version") and some fields of its own.
-template <typename Input, typename Read, typename Act>
-Response versioned_post(Request& r, const Clock& clock, Read&& read, Act&& act) {
-    if (auto bad = kit::reject_bad_id(r)) return std::move(*bad);
-    auto body = http::json_body(r);
-    if (!body) return http::problem_response(r, body.error());
-    JsonFields f(*body);
-    Input in = read(f);
-    auto version = http::change_version(r, f);
-    if (auto done = f.finish(); !done) return http::problem_response(r, done.error());
-    if (!version) return http::problem_response(r, version.error());
-    return act(http::context_for(r, clock), std::string(r.param("id")), in, *version);
-}
-
 json::object movement_json(const Movement& m) {
     const auto rows = [](const std::vector<MovementRow>& rs) {
         json::array out;
@@ -205,7 +191,7 @@ void add_review_routes(http::Router& router, RisksService& s, const Clock& clock
         return http::json_response(200, json::object{{"items", std::move(items)}});
     });
     router.add(Method::Post, "/api/v1/risks/{id}/escalation", [&s, &clock](Request& r) {
-        return versioned_post<EscalationInput>(
+        return kit::versioned_post<EscalationInput>(
             r, clock,
             [](JsonFields& f) {
                 EscalationInput in;
@@ -224,7 +210,7 @@ void add_review_routes(http::Router& router, RisksService& s, const Clock& clock
     });
 
     router.add(Method::Post, "/api/v1/risks/{id}/acceptance", [&s, &clock](Request& r) {
-        return versioned_post<AcceptanceInput>(
+        return kit::versioned_post<AcceptanceInput>(
             r, clock,
             [](JsonFields& f) {
                 AcceptanceInput in;

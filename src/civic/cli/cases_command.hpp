@@ -1,0 +1,24 @@
+// SPDX-License-Identifier: AGPL-3.0-or-later
+#pragma once
+// civic cases apply-retention: removes the requester's personal data from every case closed
+// longer ago than its type keeps it, leaving what the statistics count.
+
+#include <CLI/CLI.hpp>
+#include <functional>
+#include <optional>
+#include <string>
+
+namespace civic::cli {
+
+struct CasesCommand {
+    CLI::App* apply_retention = nullptr;
+};
+
+// Adds `civic cases …` to app; add_db gives each subcommand its --db.
+void add_cases_command(CLI::App& app, CasesCommand& cmd,
+                       const std::function<void(CLI::App*)>& add_db);
+
+// Runs it when one of its subcommands was given; nullopt otherwise.
+std::optional<int> run_cases_command(const CasesCommand& cmd, const std::string& db);
+
+}  // namespace civic::cli

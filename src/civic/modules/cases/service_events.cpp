@@ -1,0 +1,430 @@
+// SPDX-License-Identifier: AGPL-3.0-or-later
+// What happens to a case, as its handlers record it: responses, stops and restarts,
+// clarifications, extensions, escalation, closure and reopening. Each is checked against the
+// clock as it stands, written as an event (and a response, where one was sent), and moves the
+// case to its next version, so a handler working from an old copy is told (409).
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <boost/json.hpp>
+
+#include "civic/core/ids.hpp"
+#include "civic/core/json.hpp"
+#include "civic/core/text.hpp"
+#include "civic/modules/cases/repo.hpp"
+#include "civic/modules/cases/service.hpp"
+#include "civic/modules/cases/service_support.hpp"
+#include "civic/modules/kit/scope.hpp"
+#include "civic/store/audit.hpp"
+
+namespace civic::cases {
+using namespace civic::kit;
+using namespace civic::cases::detail;
+using store::Connection;
+namespace json = boost::json;
+
+namespace {
+
+constexpr std::size_t k_long_text = 100000;
+
+// The case moves to its next version: an event was added (the event's audit row says what).
+void next_version(Connection& c, const Context& ctx, Case& k) {
+    const std::int64_t expected = k.version;
+    k.version += 1;
+    k.updated_at = now_text(ctx);
+    if (!repo::update_case(c, k, expected))
+        throw store::DuplicateError("the case changed while an event was recorded");
+}
+
+// Everything one event needs: the case at the version the caller read, its type, rules,
+// calendar, events and clock as they stand, and today.
+struct Situation {
+    Case k;
+    CaseType type;
+    ClockRules rules;
+    WorkingCalendar calendar;
+    std::vector<CaseEvent> events;
+    ClockState clock;
+    Date today;
+
+    const StageState& stage() const { return clock.stages.back(); }
+    const Stage* stage_rules() const { return stage_of(rules, k.stage_key); }
+    void recount() { clock = clock_of(type, calendar, k, events, today); }
+    Date earliest() const { return last_event_date(k, events); }
+};
+
+Result<Situation> situation(Connection& c, const Context& ctx, const std::string& id,
+                            std::int64_t version) {
+    CIVIC_TRY(auto k, handled_case(c, ctx.principal, id, version));
+    Situation s{std::move(k), {}, {}, {}, {}, {}, kit::today(ctx)};
+    s.type = type_of(c, s.k);
+    s.rules = rules_of(s.type);
+    s.calendar = calendar_of(c, s.type);
+    s.events = repo::events_of(c, s.k.id);
+    s.recount();
+    if (s.clock.stages.empty())
+        return std::unexpected(Error::internal("This case's type has no stages."));
+    return s;
+}
+
+Result<void> require_open(const Case& k) {
+    if (k.status == "closed")
+        return std::unexpected(Error::conflict(
+            fmt::format("Case {} is closed. Reopen it first (POST …/reopening).", k.reference)));
+    return ok();
+}
+
+// The event date: today when not given.
+std::optional<Date> on_field(Checks& checks, std::string_view field, std::string_view label,
+                             const std::optional<std::string>& v, const Situation& s) {
+    const auto text = trimmed(v);
+    return event_date(checks, field, label,
+                      text.empty() ? std::optional<std::string>(format_iso_date(s.today)) : v,
+                      s.earliest(), "the case's last event", s.today);
+}
+
+// An open target of the current stage, named by its key.
+const TargetState* open_target(Checks& checks, const Situation& s, std::string_view field,
+                               const std::optional<std::string>& key) {
+    const std::string name = trimmed(key);
+    const auto& stage = s.stage();
+    if (name.empty()) {
+        std::string keys;
+        for (const auto& t : stage.targets) keys += (keys.empty() ? "" : ", ") + t.key;
+        checks.fail(std::string(field),
+                    fmt::format("Say which target of {} this is for: {}", stage.name, keys));
+        return nullptr;
+    }
+    const auto* t = target_state(stage, name);
+    if (!t) {
+        std::string keys;
+        for (const auto& x : stage.targets) keys += (keys.empty() ? "" : ", ") + x.key;
+        checks.fail(std::string(field),
+                    fmt::format("{} has no target \"{}\": it has {}", stage.name, name, keys));
+        return nullptr;
+    }
+    if (t->met_on) {
+        checks.fail(std::string(field),
+                    fmt::format("The {} of {} was already sent, on {}", lower_ascii(t->label),
+                                stage.name, format_long_date(*t->met_on)));
+        return nullptr;
+    }
+    return t;
+}
+
+// The officers of the stages before the current one: those assigned and those who responded.
+std::vector<std::string> earlier_officers(Connection& c, const Situation& s,
+                                          std::string_view new_stage) {
+    std::vector<std::string> out;
+    const auto add = [&](const std::optional<std::string>& id) {
+        if (id && std::find(out.begin(), out.end(), *id) == out.end()) out.push_back(*id);
+    };
+    for (const auto& r : repo::responses_of(c, s.k.id))
+        if (r.stage_key != new_stage) add(r.officer_person_id);
+    if (s.k.stage_key != new_stage) add(s.k.officer_person_id);
+    for (const auto& e : s.events)
+        if (e.stage_key != new_stage && (e.kind == "transferred" || e.kind == "escalated"))
+            add(e.officer_person_id);
+    return out;
+}
+
+bool is_last_target(const Stage& stage, std::string_view key) {
+    return !stage.targets.empty() && stage.targets.back().key == key;
+}
+
+}  // namespace
+
+Result<CaseResponse> CasesService::add_response(const Context& ctx, const std::string& id,
+                                                const ResponseInput& in, std::int64_t version) {
+    CIVIC_CHECK(require_signed_in(ctx));
+    return m_db.write([&](Connection& c) -> Result<CaseResponse> {
+        CIVIC_TRY(auto s, situation(c, ctx, id, version));
+        CIVIC_CHECK(require_open(s.k));
+        Checks checks;
+        const auto* target = open_target(checks, s, "target", in.target);
+        const auto sent_on = on_field(checks, "sent_on", "it was sent", in.sent_on, s);
+        checks.text("body", "The response", in.body, Required::Yes, k_long_text, Lines::Many);
+        auto officer = person_field(c, checks, "officer_person_id", "The officer who sent it",
+                                    in.officer_person_id);
+        const std::optional<std::string> sender =
+            officer && *officer ? **officer : s.k.officer_person_id;
+        const Stage* stage = s.stage_rules();
+        if (target && stage && s.type.kind == "complaint" && is_last_target(*stage, target->key) &&
+            lower_ascii(trimmed(in.body)).find("ombudsman") == std::string::npos)
+            checks.fail("body",
+                        fmt::format("A complaint's response must tell the complainant how to go "
+                                    "to the Ombudsman (Complaint Handling Code). For example: {}",
+                                    k_ombudsman_details));
+        if (s.type.later_stage_by_another_officer && sender &&
+            s.k.stage_key != s.rules.stages.front().key) {
+            const auto before = earlier_officers(c, s, s.k.stage_key);
+            if (std::find(before.begin(), before.end(), *sender) != before.end())
+                checks.fail("officer_person_id",
+                            fmt::format("{} handled an earlier stage of this case; {} must be "
+                                        "answered by another officer",
+                                        person_name(c, sender), s.stage().name));
+        }
+        CIVIC_CHECK(checks.result());
+
+        // Meeting the target meets what it counts from, where that is still open: a full reply
+        // sent within the acknowledgement's days acknowledges the request too. (The clock is
+        // counted again after each, so the target is held by its key and label.)
+        const std::string target_key = target->key;
+        const std::string target_label = target->label;
+        std::vector<std::string> chain{target_key};
+        for (const Target* t = nullptr;;) {
+            t = nullptr;
+            for (const auto& x : stage->targets)
+                if (x.key == chain.back()) t = &x;
+            if (!t || t->counts_from.empty()) break;
+            const auto* from = target_state(s.stage(), t->counts_from);
+            if (!from || from->met_on) break;
+            chain.push_back(t->counts_from);
+        }
+        std::reverse(chain.begin(), chain.end());
+        for (const auto& key : chain) {
+            const auto* state = target_state(s.stage(), key);
+            CaseEvent e;
+            e.case_id = s.k.id;
+            e.kind = "met";
+            e.on_date = format_iso_date(*sent_on);
+            e.stage_key = s.k.stage_key;
+            e.target_key = key;
+            if (state && state->due) e.due_when_met = format_iso_date(*state->due);
+            if (key != target_key) e.reason = "met by the " + lower_ascii(target_label);
+            s.events.push_back(add_event(c, ctx, std::move(e)));
+            s.recount();
+        }
+        CaseResponse r;
+        r.id = new_id();
+        r.case_id = s.k.id;
+        r.stage_key = s.k.stage_key;
+        r.target_key = target_key;
+        r.sent_on = format_iso_date(*sent_on);
+        r.body = trimmed(in.body);
+        r.officer_person_id = sender;
+        r.recorded_by = ctx.principal.actor();
+        r.created_at = now_text(ctx);
+        repo::case_responses().insert(c, r);
+        // The trail records that it was sent, not what it said: the body is the requester's
+        // personal data, which retention removes.
+        json::object audit = to_json(r);
+        audit.erase("body");
+        audit["body_length"] = static_cast<std::int64_t>(r.body.size());
+        store::record_audit(c, ctx, "case_response", r.id, "create", std::nullopt,
+                            civic::to_json(json::value(audit)));
+        next_version(c, ctx, s.k);
+        return r;
+    });
+}
+
+Result<CaseEvent> CasesService::change_clock(const Context& ctx, const std::string& id,
+                                             const ClockInput& in, std::int64_t version) {
+    CIVIC_CHECK(require_signed_in(ctx));
+    return m_db.write([&](Connection& c) -> Result<CaseEvent> {
+        CIVIC_TRY(auto s, situation(c, ctx, id, version));
+        CIVIC_CHECK(require_open(s.k));
+        Checks checks;
+        const auto action =
+            checks.choice("action", "Action", in.action, k_clock_actions, Required::Yes);
+        CIVIC_CHECK(checks.result());
+        const bool foi = s.type.kind == "foi" || s.type.kind == "eir";
+        if (*action == "stop" && s.clock.stopped)
+            return std::unexpected(Error::conflict("The clock is already stopped."));
+        if (*action == "restart" && !s.clock.stopped)
+            return std::unexpected(Error::conflict("The clock is not stopped."));
+        if (in.fee_notice && *in.fee_notice && (*action != "stop" || !foi))
+            checks.fail("fee_notice",
+                        "Only the clock of an FOI or EIR request stops for a fee notice");
+        const auto on = on_field(checks, "on", "of this", in.on, s);
+        const bool needs_reason = *action != "restart";
+        checks.text("reason", "Reason", in.reason, needs_reason ? Required::Yes : Required::No,
+                    2000, Lines::Many);
+        CaseEvent e;
+        e.case_id = s.k.id;
+        e.stage_key = s.k.stage_key;
+        e.reason = trimmed(in.reason);
+        if (*action == "stop") {
+            e.kind = "stopped";
+            e.ends_disregarded = in.fee_notice.value_or(false);
+        } else if (*action == "restart") {
+            e.kind = "restarted";
+        } else if (*action == "clarify") {
+            e.kind = "clarified";
+        } else {
+            e.kind = "extended";
+            const auto* target = open_target(checks, s, "target", in.target);
+            const Stage* stage = s.stage_rules();
+            const Target* rule = nullptr;
+            if (target && stage)
+                for (const auto& t : stage->targets)
+                    if (t.key == target->key) rule = &t;
+            if (!in.days || *in.days < 1)
+                checks.fail("days", "Give the working days the extension adds, 1 or more");
+            else if (rule && rule->extension_limit == 0)
+                checks.fail("target", fmt::format("The {} of a {} cannot be extended",
+                                                  lower_ascii(rule->label), s.type.name));
+            else if (rule && target->extended_by + *in.days > rule->extension_limit)
+                checks.fail(
+                    "days",
+                    fmt::format("The {} may be extended by {} working days in all; {} "
+                                "{} used already",
+                                lower_ascii(rule->label), rule->extension_limit,
+                                target->extended_by, target->extended_by == 1 ? "is" : "are"));
+            if (rule) e.target_key = rule->key;
+            e.days = in.days.value_or(0);
+            // The Code asks that a complainant be told of an extension, and why, with the
+            // Ombudsman's details (6.4, 6.5); the day they were told is recorded.
+            const std::string told = trimmed(in.told_on);
+            if (told.empty() && s.type.kind == "complaint")
+                checks.fail("told_on",
+                            "Give the date the complainant was told of the extension, its reason "
+                            "and the Ombudsman's details");
+            else if (!told.empty())
+                if (auto d = event_date(checks, "told_on", "the requester was told", in.told_on,
+                                        parse_iso_date(s.k.received_on).value_or(s.today),
+                                        "the date received", s.today))
+                    e.told_on = format_iso_date(*d);
+        }
+        CIVIC_CHECK(checks.result());
+        e.on_date = format_iso_date(*on);
+        auto added = add_event(c, ctx, std::move(e));
+        next_version(c, ctx, s.k);
+        return added;
+    });
+}
+
+Result<CaseEvent> CasesService::escalate(const Context& ctx, const std::string& id,
+                                         const EscalationInput& in, std::int64_t version) {
+    CIVIC_CHECK(require_signed_in(ctx));
+    return m_db.write([&](Connection& c) -> Result<CaseEvent> {
+        CIVIC_TRY(auto s, situation(c, ctx, id, version));
+        const Stage* next = nullptr;
+        for (std::size_t i = 0; i + 1 < s.rules.stages.size(); ++i)
+            if (s.rules.stages[i].key == s.k.stage_key) next = &s.rules.stages[i + 1];
+        if (!next)
+            return std::unexpected(Error::conflict(
+                fmt::format("Case {} is at its last stage, {}: it cannot be escalated further.",
+                            s.k.reference, s.stage().name)));
+        Checks checks;
+        if (const auto asked = trimmed(in.stage); !asked.empty() && asked != next->key)
+            checks.fail("stage", fmt::format("The next stage of this case is {} (\"{}\")",
+                                             next->name, next->key));
+        const auto on = on_field(checks, "on", "the escalation was asked for", in.on, s);
+        checks.text("reason", "Reason", in.reason, Required::No, 2000, Lines::Many);
+        auto officer = person_field(c, checks, "officer_person_id", "The officer for the stage",
+                                    in.officer_person_id);
+        std::optional<std::string> new_officer =
+            officer ? *officer : std::optional<std::string>(s.k.officer_person_id);
+        if (s.type.later_stage_by_another_officer && !checks.failed("officer_person_id")) {
+            const auto before = earlier_officers(c, s, next->key);
+            if (!officer || !*officer)
+                checks.fail("officer_person_id",
+                            fmt::format("Choose the officer for {}: another officer than the "
+                                        "one who handled {}",
+                                        next->name, s.stage().name));
+            else if (std::find(before.begin(), before.end(), **officer) != before.end())
+                checks.fail("officer_person_id",
+                            fmt::format("{} handled {}; {} must be handled by another officer",
+                                        person_name(c, *officer), s.stage().name, next->name));
+        }
+        CIVIC_CHECK(checks.result());
+        auto changed = change_record(c, ctx, k_case, s.k.id, s.k.version, "escalate",
+                                     [&](Case& k) -> Result<void> {
+                                         k.stage_key = next->key;
+                                         k.officer_person_id = new_officer;
+                                         k.status = "open";
+                                         k.closed_on.reset();
+                                         k.outcome.clear();
+                                         return ok();
+                                     });
+        if (!changed) return std::unexpected(changed.error());
+        CaseEvent e;
+        e.case_id = s.k.id;
+        e.kind = "escalated";
+        e.on_date = format_iso_date(*on);
+        e.stage_key = next->key;
+        e.reason = trimmed(in.reason);
+        e.officer_person_id = new_officer;
+        return add_event(c, ctx, std::move(e));
+    });
+}
+
+Result<Case> CasesService::close(const Context& ctx, const std::string& id, const ClosureInput& in,
+                                 std::int64_t version) {
+    CIVIC_CHECK(require_signed_in(ctx));
+    return m_db.write([&](Connection& c) -> Result<Case> {
+        CIVIC_TRY(auto s, situation(c, ctx, id, version));
+        CIVIC_CHECK(require_open(s.k));
+        Checks checks;
+        const auto on = on_field(checks, "closed_on", "it was closed", in.closed_on, s);
+        const auto outcomes = outcomes_for(s.type.kind);
+        const auto outcome =
+            checks.choice("outcome", "Outcome", in.outcome, outcomes, Required::Yes);
+        const auto resolved =
+            date_field(checks, "resolved_on", "The date it was put right", in.resolved_on);
+        const auto remedy_due =
+            date_field(checks, "remedy_due_on", "The remedy's compliance date", in.remedy_due_on);
+        checks.text("remedy", "The remedy", in.remedy, Required::No, k_long_text, Lines::Many);
+        checks.text("lessons", "Lessons learned", in.lessons, Required::No, k_long_text,
+                    Lines::Many);
+        if (resolved && *resolved && *resolved < std::optional<std::string>(s.k.received_on))
+            checks.fail("resolved_on",
+                        "The date it was put right cannot be before it was received");
+        CIVIC_CHECK(checks.result());
+        auto changed = change_record(c, ctx, k_case, s.k.id, s.k.version, "close",
+                                     [&](Case& k) -> Result<void> {
+                                         k.status = "closed";
+                                         k.closed_on = format_iso_date(*on);
+                                         k.outcome = *outcome;
+                                         if (resolved) k.resolved_on = *resolved;
+                                         if (remedy_due) k.remedy_due_on = *remedy_due;
+                                         if (in.remedy) k.remedy = trimmed(in.remedy);
+                                         if (in.lessons) k.lessons = trimmed(in.lessons);
+                                         return ok();
+                                     });
+        if (!changed) return changed;
+        CaseEvent e;
+        e.case_id = s.k.id;
+        e.kind = "closed";
+        e.on_date = format_iso_date(*on);
+        e.stage_key = s.k.stage_key;
+        e.reason = *outcome;
+        add_event(c, ctx, std::move(e));
+        return changed;
+    });
+}
+
+Result<Case> CasesService::reopen(const Context& ctx, const std::string& id,
+                                  const ReopeningInput& in, std::int64_t version) {
+    CIVIC_CHECK(require_signed_in(ctx));
+    return m_db.write([&](Connection& c) -> Result<Case> {
+        CIVIC_TRY(auto s, situation(c, ctx, id, version));
+        if (s.k.status != "closed")
+            return std::unexpected(
+                Error::conflict(fmt::format("Case {} is open already.", s.k.reference)));
+        Checks checks;
+        const auto on = on_field(checks, "on", "it was reopened", in.on, s);
+        checks.text("reason", "Reason", in.reason, Required::Yes, 2000, Lines::Many);
+        CIVIC_CHECK(checks.result());
+        auto changed = change_record(c, ctx, k_case, s.k.id, s.k.version, "reopen",
+                                     [&](Case& k) -> Result<void> {
+                                         k.status = "open";
+                                         k.closed_on.reset();
+                                         k.outcome.clear();
+                                         k.resolved_on.reset();
+                                         return ok();
+                                     });
+        if (!changed) return changed;
+        CaseEvent e;
+        e.case_id = s.k.id;
+        e.kind = "reopened";
+        e.on_date = format_iso_date(*on);
+        e.stage_key = s.k.stage_key;
+        e.reason = trimmed(in.reason);
+        add_event(c, ctx, std::move(e));
+        return changed;
+    });
+}
+
+}  // namespace civic::cases

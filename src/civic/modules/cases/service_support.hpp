@@ -1,0 +1,82 @@
+// SPDX-License-Identifier: AGPL-3.0-or-later
+#pragma once
+// What the cases service's files share: who may see and handle a case, the calendar and the
+// clock a case counts by, the checks of the fields that name people, units and dates, and
+// the view a reader is shown.
+
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "civic/core/context.hpp"
+#include "civic/core/error.hpp"
+#include "civic/core/working_days.hpp"
+#include "civic/modules/cases/clock.hpp"
+#include "civic/modules/cases/model.hpp"
+#include "civic/modules/cases/service.hpp"
+#include "civic/modules/kit/checks.hpp"
+#include "civic/modules/kit/records.hpp"
+#include "civic/store/database.hpp"
+
+namespace civic::cases::detail {
+
+// Whoever may read the unit's records, and the officer it is assigned to.
+bool may_read(const Principal& who, const Case& k);
+// The officer it is assigned to, editors of its unit, administrators: they see the personal
+// data and record what happens.
+bool may_handle(const Principal& who, const Case& k);
+
+extern const kit::Entity<Case> k_case;
+
+// The case as the caller may read it; 404 otherwise, alike for every reason.
+Result<Case> readable_case(store::Connection& c, const Principal& who, const std::string& id);
+// The case as the caller may handle it, at `version` (409 when stale); 404 otherwise.
+Result<Case> handled_case(store::Connection& c, const Principal& who, const std::string& id,
+                          std::int64_t version);
+// The case's type (it always has one: types are archived, never deleted).
+CaseType type_of(store::Connection& c, const Case& k);
+ClockRules rules_of(const CaseType& t);
+const Stage* stage_of(const ClockRules& rules, std::string_view key);
+
+// The calendar a type counts on, as it stands now.
+WorkingCalendar calendar_of(store::Connection& c, const CaseType& t);
+
+// The case's clock as it stands on `today`, after `events`; a closed case's as it stood when
+// it closed, with any target it never met marked "closed".
+ClockState clock_of(const CaseType& t, const WorkingCalendar& calendar, const Case& k,
+                    const std::vector<CaseEvent>& events, Date today);
+// The stage the clock is at now (the last of clock.stages).
+const StageState* current_stage(const ClockState& clock);
+const TargetState* target_state(const StageState& stage, std::string_view key);
+
+// A case with its type, clock and (when asked) events, as `who` sees it.
+CaseView view_of(store::Connection& c, const Principal& who, Case k, Date today, bool with_events);
+
+// A date field of an event: required, YYYY-MM-DD, not before `earliest` nor after today.
+std::optional<Date> event_date(kit::Checks& checks, std::string_view field, std::string_view label,
+                               const std::optional<std::string>& v, Date earliest,
+                               std::string_view earliest_words, Date today);
+// A person field: a live person in the register, or "" (nullopt inside) when blank.
+std::optional<std::optional<std::string>> person_field(store::Connection& c, kit::Checks& checks,
+                                                       std::string_view field,
+                                                       std::string_view label,
+                                                       const std::optional<std::string>& v);
+std::string person_name(store::Connection& c, const std::optional<std::string>& id);
+
+// Appends an event to the case (the next position), audited.
+CaseEvent add_event(store::Connection& c, const Context& ctx, CaseEvent e);
+// The date of the case's last event (its received date when it has none).
+Date last_event_date(const Case& k, const std::vector<CaseEvent>& events);
+
+// Records that the caller read the case's personal data (`what`: "requester", "responses").
+void audit_personal_read(store::Connection& c, const Context& ctx, const Case& k,
+                         std::string_view what);
+
+// The Local Government and Social Care Ombudsman's details, which a complaint's final response
+// gives, as does every extension (Complaint Handling Code 6.5; docs/cases-rules.md).
+inline constexpr std::string_view k_ombudsman_details =
+    "If you are not satisfied with this response, you can ask the Local Government and Social "
+    "Care Ombudsman to look at your complaint: www.lgo.org.uk.";
+
+}  // namespace civic::cases::detail
