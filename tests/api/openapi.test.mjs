@@ -470,10 +470,37 @@ describe('the OpenAPI document', { timeout: 60000 }, () => {
     return srv.admin('POST', p, { headers: version });
   }
 
-  // Cases: a case type of its own for each call that reads, changes or archives one.
+  // Cases: a case type of its own for each call that reads, changes or archives one; a letter
+  // (the default type LET) shared by the reads, and one of its own for each call that changes
+  // one: closed first for a reopening, and an FOI request for an escalation, as a letter has
+  // no stage to go on to.
   let nextCaseType = 1;
   const caseTypeBody = () => ({ code: `W${nextCaseType++}`, name: 'Walk requests', kind: 'own', stages: [{ key: 'reply', name: 'Reply', targets: [{ key: 'reply', label: 'Reply', working_days: 10 }] }] });
+  const caseBody = (type = 'LET') => ({ case_type_id: type, received_on: '2026-02-02', channel: 'email', requester_kind: 'resident', requester_name: 'Pat Walker', requester_contact: 'pat.walker@example.org', subject: 'Walk', description: 'Please trim the hedge on Mill Lane.', unit_id: ids.unit });
+  const caseActions = {
+    responses: () => ({ target: 'reply', sent_on: '2026-02-04', body: 'Thank you for your letter: the hedge will be trimmed.' }),
+    clock: () => ({ action: 'stop', on: '2026-02-03', reason: 'Waiting for Pat to say which part of the lane' }),
+    escalation: () => ({ on: '2026-02-10', reason: 'Pat asks for an internal review' }),
+    closure: () => ({ closed_on: '2026-02-05', outcome: 'answered', lessons: 'Ask for the exact place first.' }),
+    reopening: () => ({ on: '2026-02-09', reason: 'The hedge was not trimmed' }),
+  };
   async function callCases(method, template) {
+    if (template === '/api/v1/subject-access') return srv.admin('GET', `${template}?name=Pat%20Walker`);
+    if (template === '/api/v1/cases') return method === 'get' ? srv.admin('GET', `${template}?unit_id=${ids.unit}&status=open`) : srv.admin('POST', template, { body: caseBody() });
+    if (template.startsWith('/api/v1/cases/')) {
+      const step = /\/\{id\}\/(responses|clock|escalation|closure|reopening)$/.exec(template)?.[1];
+      if (method === 'get') return srv.admin('GET', template.replace('{id}', (ids.case ??= await made('/api/v1/cases', caseBody()))));
+      const id = await made('/api/v1/cases', caseBody(step === 'escalation' ? 'FOI' : 'LET'));
+      const p = template.replace('{id}', id);
+      let ifMatch = { 'if-match': 'W/"1"' };
+      if (method === 'patch') return srv.admin('PATCH', p, { headers: ifMatch, body: { subject: 'Walked', officer_person_id: ids.person } });
+      if (step === 'reopening') {
+        const closed = await srv.admin('POST', `/api/v1/cases/${id}/closure`, { headers: ifMatch, body: caseActions.closure() });
+        assert.equal(closed.status, 200, closed.text);
+        ifMatch = { 'if-match': closed.headers.get('etag') };
+      }
+      return srv.admin('POST', p, { headers: ifMatch, body: caseActions[step]() });
+    }
     if (!template.startsWith('/api/v1/case-types')) return undefined;
     if (template === '/api/v1/case-types') return method === 'get' ? srv.admin('GET', template) : srv.admin('POST', template, { body: caseTypeBody() });
     const p = template.replace('{id}', await made('/api/v1/case-types', caseTypeBody()));

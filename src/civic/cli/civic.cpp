@@ -17,6 +17,7 @@
 #include "civic/modules/audit/api.hpp"
 #include "civic/modules/calendar/api.hpp"
 #include "civic/modules/cases/api.hpp"
+#include "civic/modules/cases/pages.hpp"
 #include "civic/modules/governance/api.hpp"
 #include "civic/modules/governance/pages.hpp"
 #include "civic/modules/indicators/api.hpp"
@@ -270,6 +271,7 @@ std::unique_ptr<http::App> build_app(Civic& civic, http::PageRenderer& pages,
     risks::register_api(router, *civic.risks, civic.clock);
     risks::register_pages(router, *civic.risks, *civic.org, pages, civic.clock);
     cases::register_api(router, *civic.cases, civic.clock);
+    cases::register_pages(router, *civic.cases, *civic.org, pages, civic.clock);
     kit::register_link_api(router, *civic.links, civic.clock);
     accounts::register_pages(router, *civic.accounts, pages, civic.clock);
     return app;

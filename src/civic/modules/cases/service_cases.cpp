@@ -96,18 +96,18 @@ Result<void> apply_input(Connection& c, const Context& ctx, const CaseInput& in,
     if (auto p = person_field(c, checks, "requester_person_id", "The councillor asking",
                               in.requester_person_id))
         k.requester_person_id = *p;
-    checks.text("requester_name", "The requester's name", in.requester_name, Required::No, 300);
+    checks.text("requester_name", "the requester's name", in.requester_name, Required::No, 300);
     if (in.requester_name && !checks.failed("requester_name"))
         k.requester_name = trimmed(in.requester_name);
-    checks.text("requester_contact", "How to reach the requester", in.requester_contact,
+    checks.text("requester_contact", "how to reach the requester", in.requester_contact,
                 Required::No, 2000, Lines::Many);
     if (in.requester_contact && !checks.failed("requester_contact"))
         k.requester_contact = trimmed(in.requester_contact);
-    checks.text("on_behalf_of", "The resident the councillor asks for", in.on_behalf_of,
+    checks.text("on_behalf_of", "the name of the resident the councillor asks for", in.on_behalf_of,
                 Required::No, 300);
     if (in.on_behalf_of && !checks.failed("on_behalf_of"))
         k.on_behalf_of = trimmed(in.on_behalf_of);
-    checks.text("description", "The request", in.description, Required::No, k_long_text,
+    checks.text("description", "the request", in.description, Required::No, k_long_text,
                 Lines::Many);
     if (in.description && !checks.failed("description")) k.description = trimmed(in.description);
     if (k.requester_person_id != before.requester_person_id ||
@@ -116,7 +116,7 @@ Result<void> apply_input(Connection& c, const Context& ctx, const CaseInput& in,
         k.description != before.description)
         ++k.requester_version;
 
-    checks.text("subject", "Subject", in.subject, required_when(creating, in.subject), 200);
+    checks.text("subject", "the subject", in.subject, required_when(creating, in.subject), 200);
     if (in.subject && !checks.failed("subject")) k.subject = trimmed(in.subject);
 
     if (in.unit_id || creating)
@@ -162,11 +162,11 @@ Result<void> apply_input(Connection& c, const Context& ctx, const CaseInput& in,
                                 in.remedy_due_on))
             k.remedy_due_on = *d;
     if (after_closure("remedy", in.remedy)) {
-        checks.text("remedy", "The remedy", in.remedy, Required::No, k_long_text, Lines::Many);
+        checks.text("remedy", "the remedy", in.remedy, Required::No, k_long_text, Lines::Many);
         if (!checks.failed("remedy")) k.remedy = trimmed(in.remedy);
     }
     if (after_closure("lessons", in.lessons)) {
-        checks.text("lessons", "Lessons learned", in.lessons, Required::No, k_long_text,
+        checks.text("lessons", "the lessons learned", in.lessons, Required::No, k_long_text,
                     Lines::Many);
         if (!checks.failed("lessons")) k.lessons = trimmed(in.lessons);
     }
@@ -400,7 +400,10 @@ Result<int> CasesService::apply_retention(const Context& ctx) {
 }
 
 Result<json::object> CasesService::subject_access(const Context& ctx, const SubjectQuery& q) {
-    CIVIC_CHECK(require_administrator(ctx, "a subject-access search"));
+    CIVIC_CHECK(require_signed_in(ctx));
+    if (!ctx.principal.is_administrator())
+        return std::unexpected(Error::forbidden(
+            "Only an administrator may search for everything held on a requester."));
     const std::string name = trimmed(q.name), contact = trimmed(q.contact),
                       person = trimmed(q.person_id);
     if (name.empty() && contact.empty() && person.empty())

@@ -143,7 +143,7 @@ Result<CaseResponse> CasesService::add_response(const Context& ctx, const std::s
         Checks checks;
         const auto* target = open_target(checks, s, "target", in.target);
         const auto sent_on = on_field(checks, "sent_on", "it was sent", in.sent_on, s);
-        checks.text("body", "The response", in.body, Required::Yes, k_long_text, Lines::Many);
+        checks.text("body", "what was sent", in.body, Required::Yes, k_long_text, Lines::Many);
         auto officer = person_field(c, checks, "officer_person_id", "The officer who sent it",
                                     in.officer_person_id);
         const std::optional<std::string> sender =
@@ -238,7 +238,7 @@ Result<CaseEvent> CasesService::change_clock(const Context& ctx, const std::stri
                         "Only the clock of an FOI or EIR request stops for a fee notice");
         const auto on = on_field(checks, "on", "of this", in.on, s);
         const bool needs_reason = *action != "restart";
-        checks.text("reason", "Reason", in.reason, needs_reason ? Required::Yes : Required::No,
+        checks.text("reason", "the reason", in.reason, needs_reason ? Required::Yes : Required::No,
                     2000, Lines::Many);
         CaseEvent e;
         e.case_id = s.k.id;
@@ -311,7 +311,7 @@ Result<CaseEvent> CasesService::escalate(const Context& ctx, const std::string& 
             checks.fail("stage", fmt::format("The next stage of this case is {} (\"{}\")",
                                              next->name, next->key));
         const auto on = on_field(checks, "on", "the escalation was asked for", in.on, s);
-        checks.text("reason", "Reason", in.reason, Required::No, 2000, Lines::Many);
+        checks.text("reason", "the reason", in.reason, Required::No, 2000, Lines::Many);
         auto officer = person_field(c, checks, "officer_person_id", "The officer for the stage",
                                     in.officer_person_id);
         std::optional<std::string> new_officer =
@@ -365,8 +365,8 @@ Result<Case> CasesService::close(const Context& ctx, const std::string& id, cons
             date_field(checks, "resolved_on", "The date it was put right", in.resolved_on);
         const auto remedy_due =
             date_field(checks, "remedy_due_on", "The remedy's compliance date", in.remedy_due_on);
-        checks.text("remedy", "The remedy", in.remedy, Required::No, k_long_text, Lines::Many);
-        checks.text("lessons", "Lessons learned", in.lessons, Required::No, k_long_text,
+        checks.text("remedy", "the remedy", in.remedy, Required::No, k_long_text, Lines::Many);
+        checks.text("lessons", "the lessons learned", in.lessons, Required::No, k_long_text,
                     Lines::Many);
         if (resolved && *resolved && *resolved < std::optional<std::string>(s.k.received_on))
             checks.fail("resolved_on",
@@ -405,7 +405,7 @@ Result<Case> CasesService::reopen(const Context& ctx, const std::string& id,
                 Error::conflict(fmt::format("Case {} is open already.", s.k.reference)));
         Checks checks;
         const auto on = on_field(checks, "on", "it was reopened", in.on, s);
-        checks.text("reason", "Reason", in.reason, Required::Yes, 2000, Lines::Many);
+        checks.text("reason", "the reason", in.reason, Required::Yes, 2000, Lines::Many);
         CIVIC_CHECK(checks.result());
         auto changed = change_record(c, ctx, k_case, s.k.id, s.k.version, "reopen",
                                      [&](Case& k) -> Result<void> {

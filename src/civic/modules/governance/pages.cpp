@@ -355,58 +355,6 @@ std::string markdown(std::string_view text, int top_heading) {
     return markdown_to_html(text, top_heading);
 }
 
-json::array choices(const Choices& values, std::string_view selected) {
-    json::array out;
-    for (const auto& [value, label] : values)
-        out.push_back(
-            json::object{{"value", value}, {"label", label}, {"selected", value == selected}});
-    return out;
-}
-
-std::string fields_html(const std::vector<Field>& fields, const Error* error) {
-    std::map<std::string, std::string> errors;
-    if (error)
-        for (const auto& e : error->errors) errors.emplace(e.field, e.message);
-    json::array out;
-    for (const auto& f : fields) {
-        const std::string err = errors.contains(f.name) ? errors[f.name] : "";
-        const std::string id = f.id.empty() ? f.name : f.id;
-        std::string described = f.hint.empty() ? "" : id + "-hint";
-        if (!err.empty()) described += (described.empty() ? "" : " ") + id + "-error";
-        json::array options;
-        for (std::size_t i = 0; i < f.options.size(); ++i) {
-            const auto& [value, label] = f.options[i];
-            // The first radio carries the field's own id, so the error summary's link lands on
-            // it; the others are numbered.
-            options.push_back(json::object{
-                {"value", value},
-                {"label", label},
-                {"id", i == 0 ? id : fmt::format("{}-{}", id, i + 1)},
-                {"hint", i < f.option_hints.size() ? f.option_hints[i] : std::string()},
-                {"selected", value == f.value}});
-        }
-        out.push_back(json::object{{"name", f.name},
-                                   {"id", id},
-                                   {"label", f.label},
-                                   {"hint", f.hint},
-                                   {"error", err},
-                                   {"value", f.value},
-                                   {"width", f.width},
-                                   {"blank", f.blank},
-                                   {"rows", f.rows},
-                                   {"described", described},
-                                   {"options", std::move(options)},
-                                   {"text", f.kind == "text"},
-                                   {"area", f.kind == "area"},
-                                   {"select", f.kind == "select"},
-                                   {"radios", f.kind == "radios"},
-                                   {"checkbox", f.kind == "checkbox"},
-                                   {"checked", f.kind == "checkbox" && f.value == "yes"}});
-    }
-    return http::PageRenderer::render("governance/fields",
-                                      json::object{{"fields", std::move(out)}});
-}
-
 void add_errors(json::object& view, const Error& error, std::string_view prefix) {
     http::add_form_errors(view, error);
     if (prefix.empty()) return;

@@ -27,12 +27,7 @@ namespace {
 Error nothing_here() { return Error::not_found("There is nothing at this address."); }
 
 // A form page drawn by governance/form.mustache: the fields, and what surrounds them.
-Response form_page(const http::PageRenderer& pages, const Request& r, const kit::FormPage& form,
-                   const std::vector<Field>& fields, json::object view,
-                   const Error* error = nullptr) {
-    view["fields_html"] = fields_html(fields, error);
-    return kit::show_form(pages, r, form, std::move(view), error);
-}
+using kit::form_page;
 
 // The page errors of a form read before the service saw it, as one refusal.
 Error refusal(std::vector<FieldError> errors) { return Error::validation(std::move(errors)); }

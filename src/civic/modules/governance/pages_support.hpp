@@ -21,13 +21,14 @@
 #include "civic/http/render.hpp"
 #include "civic/http/request.hpp"
 #include "civic/modules/governance/service.hpp"
+#include "civic/modules/kit/fields.hpp"
 #include "civic/modules/kit/links.hpp"
 #include "civic/modules/kit/pages.hpp"
 #include "civic/modules/org/service.hpp"
 
 namespace civic::governance::pages_detail {
 
-using Choices = std::vector<std::pair<std::string, std::string>>;  // {value, label}
+using kit::Choices;
 
 // Where each record's page is.
 std::string body_href(const std::string& id);
@@ -79,21 +80,11 @@ boost::json::object deadline_view(const Deadline& d);
 std::string markdown(std::string_view text, int top_heading);
 
 // <select> options from {value, label} pairs, in the order given.
-boost::json::array choices(const Choices& values, std::string_view selected);
+using kit::choices;
 
-// One field of a form, as governance/fields.mustache draws it. kind is text, area, select,
-// radios or checkbox; the error, if any, comes from the refused save.
-struct Field {
-    std::string name, label, hint, kind = "text", value;
-    std::string id;                         // the element's id when it is not the name
-    std::string width;                      // a GOV.UK width class for a text input
-    std::string blank;                      // a select's first, empty option
-    Choices options;                        // a select's or radios' {value, label}
-    std::vector<std::string> option_hints;  // each radio's hint, in the order of options
-    int rows = 4;
-};
-// The fields' HTML (governance/fields.mustache), with each field's error from `error`.
-std::string fields_html(const std::vector<Field>& fields, const Error* error);
+// A form's fields, drawn by the kit (kit/fields.hpp).
+using kit::Field;
+using kit::fields_html;
 // The GOV.UK error summary of a refused save into view, its links going to the elements whose
 // ids are the fields' names with `prefix` before them ("action-" for "#action-text").
 void add_errors(boost::json::object& view, const Error& error, std::string_view prefix = "");

@@ -77,11 +77,12 @@ std::string display_date(const std::optional<std::string>& iso) {
 
 json::object status_tag(std::string_view status) {
     static constexpr std::pair<std::string_view, std::string_view> k_colours[] = {
-        {"on track", "green"},  {"approved", "green"}, {"addressed", "green"},
-        {"achieved", "green"},  {"at risk", "yellow"}, {"due soon", "yellow"},
-        {"behind", "orange"},   {"open", "orange"},    {"off track", "red"},
-        {"overdue", "red"},     {"complete", ""},      {"reported", ""},
-        {"in progress", "teal"}};
+        {"on track", "green"},   {"approved", "green"}, {"addressed", "green"},
+        {"achieved", "green"},   {"at risk", "yellow"}, {"due soon", "yellow"},
+        {"behind", "orange"},    {"open", "orange"},    {"off track", "red"},
+        {"overdue", "red"},      {"complete", ""},      {"reported", ""},
+        {"in progress", "teal"}, {"met", "green"},      {"met late", "orange"},
+        {"due today", "orange"}, {"running", "teal"}};
     std::string classes = "govuk-tag govuk-tag--grey";
     for (const auto& [word, colour] : k_colours)
         if (equal_ignoring_case(word, status))

@@ -69,8 +69,9 @@ std::string display_date(const std::optional<std::string>& iso);
 
 // A status as a GOV.UK tag: {"text": "On track", "classes": "govuk-tag govuk-tag--green"}.
 // One colour for each meaning, wherever a status shows: green for on track, approved,
-// addressed or achieved; yellow for at risk or due soon; orange for behind or open; red for
-// off track or overdue; blue for complete or reported; teal for in progress; grey for
+// addressed, achieved or met; yellow for at risk or due soon; orange for behind, open, met late
+// or due today; red for off track or overdue; blue for complete or reported; teal for in
+// progress or running; grey for
 // anything not being worked on (not started, deferred, cancelled, draft, superseded,
 // archived, planned, closed) and for words it does not know.
 boost::json::object status_tag(std::string_view status);

@@ -192,14 +192,6 @@ json::object risk_row(const RiskView& v) {
     return row;
 }
 
-json::array choices(const Choices& values, std::string_view selected) {
-    json::array out;
-    for (const auto& [value, label] : values)
-        out.push_back(
-            json::object{{"value", value}, {"label", label}, {"selected", value == selected}});
-    return out;
-}
-
 void add_errors(json::object& view, const Error& error) { http::add_form_errors(view, error); }
 
 std::optional<std::int64_t> form_integer(const kit::Form& form, std::string_view name,

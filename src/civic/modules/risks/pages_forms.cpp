@@ -400,38 +400,6 @@ Response Pages::escalate(Request& r) const {
 
 namespace {
 
-// One field of the risk form, as risks/fields.mustache draws it: text, area or select.
-struct Field {
-    std::string name, label, hint, kind = "text", value;
-    std::string width;
-    std::string blank;  // a select's first, empty option
-    Choices options;
-    int rows = 3;
-};
-
-std::string fields_html(const std::vector<Field>& fields, const Error* error) {
-    json::array out;
-    for (const auto& f : fields) {
-        const std::string err = error_for(error, f.name);
-        std::string described = f.hint.empty() ? "" : f.name + "-hint";
-        if (!err.empty()) described += (described.empty() ? "" : " ") + f.name + "-error";
-        out.push_back(json::object{{"name", f.name},
-                                   {"label", f.label},
-                                   {"hint", f.hint},
-                                   {"error", err},
-                                   {"value", f.value},
-                                   {"width", f.width},
-                                   {"blank", f.blank},
-                                   {"rows", f.rows},
-                                   {"described", described},
-                                   {"options", choices(f.options, f.value)},
-                                   {"text", f.kind == "text"},
-                                   {"area", f.kind == "area"},
-                                   {"select", f.kind == "select"}});
-    }
-    return http::PageRenderer::render("risks/fields", json::object{{"fields", std::move(out)}});
-}
-
 Choices fixed(std::span<const std::string_view> values) {
     Choices out;
     for (auto v : values) out.emplace_back(std::string(v), capitalised(v));

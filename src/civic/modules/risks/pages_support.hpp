@@ -20,13 +20,17 @@
 #include "civic/http/context.hpp"
 #include "civic/http/render.hpp"
 #include "civic/http/request.hpp"
+#include "civic/modules/kit/fields.hpp"
 #include "civic/modules/kit/pages.hpp"
 #include "civic/modules/org/service.hpp"
 #include "civic/modules/risks/service.hpp"
 
 namespace civic::risks::pages_detail {
 
-using Choices = std::vector<std::pair<std::string, std::string>>;  // {value, label}
+using kit::Choices;
+// A form's fields, drawn by the kit (kit/fields.hpp).
+using kit::Field;
+using kit::fields_html;
 
 // Where each record's page is.
 std::string risk_href(const std::string& id);
@@ -57,7 +61,7 @@ boost::json::object acceptance_tag(std::string_view state);
 boost::json::object risk_row(const RiskView& v);
 
 // <select> options from {value, label} pairs, in the order given.
-boost::json::array choices(const Choices& values, std::string_view selected);
+using kit::choices;
 // The GOV.UK error summary of a refused save into view.
 void add_errors(boost::json::object& view, const Error& error);
 // A whole number from a form: nullopt when blank or missing; a field error when not one.
