@@ -282,6 +282,26 @@ describe(`cases: the clock, responses, escalation, closure and privacy (${backen
     });
   });
 
+  describe('an Ombudsman enquiry', () => {
+    it('takes the Ombudsman\'s date for the reply instead of the count, for its kind only, and closes with the finding, remedy and compliance date', async () => {
+      const k = await newCase({ case_type_id: types.OMB.id, received_on: '2026-03-02', requester_kind: 'Ombudsman', requester_name: 'Local Government and Social Care Ombudsman', subject: 'Enquiry about a missed assessment' });
+      let now = await getCase(k.id);
+      assert.equal(target(now, 'enquiry', 'reply').due, '2026-03-30');
+      const enquiry = await newCase({ case_type_id: types.MEM.id, received_on: '2026-03-02', requester_kind: 'councillor', requester_person_id: p.dee.id, requester_name: '', subject: 'Not the Ombudsman' });
+      assertProblem(await post(enquiry.id, 'clock', { action: 'set', on: '2026-03-03', target: 'response', due_on: '2026-03-20', reason: 'x' }), 422, { fields: ['action'] });
+      assertProblem(await post(k.id, 'clock', { action: 'set', on: '2026-03-03', target: 'reply', due_on: '2026-03-01', reason: 'The letter' }), 422, { fields: ['due_on'] });
+      const set = await ok(k.id, 'clock', { action: 'set', on: '2026-03-03', target: 'reply', due_on: '2026-03-20', reason: 'The Ombudsman\'s letter of 2 March' });
+      assert.deepEqual([set.kind, set.target, set.due_on], ['set', 'reply', '2026-03-20']);
+      now = await getCase(k.id);
+      assert.equal(target(now, 'enquiry', 'reply').due, '2026-03-20');
+      assert.deepEqual(target(now, 'enquiry', 'reply').explanation.slice(-2), ['Set on Tuesday 3 March 2026 to Friday 20 March 2026: The Ombudsman\'s letter of 2 March.', 'Due: Friday 20 March 2026.']);
+      await ok(k.id, 'responses', { target: 'reply', sent_on: '2026-03-19', body: 'Our reply to the Ombudsman\'s enquiry.' });
+      const closed = await ok(k.id, 'closure', { closed_on: '2026-06-10', outcome: 'upheld: maladministration and injustice', remedy: 'An apology and £300', remedy_due_on: '2026-07-10' });
+      assert.deepEqual([closed.outcome, closed.remedy, closed.remedy_due_on], ['upheld: maladministration and injustice', 'An apology and £300', '2026-07-10']);
+      assert.equal(target(await getCase(k.id), 'enquiry', 'reply').status, 'met');
+    });
+  });
+
   describe('a new bank holiday', () => {
     it('moves open deadlines on the calendar each case counts by, and leaves closed cases as they were', async () => {
       const foi = await newCase({ case_type_id: types.FOI.id, received_on: '2025-12-15', subject: 'Open FOI' });

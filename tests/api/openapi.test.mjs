@@ -484,7 +484,55 @@ describe('the OpenAPI document', { timeout: 60000 }, () => {
     closure: () => ({ closed_on: '2026-02-05', outcome: 'answered', lessons: 'Ask for the exact place first.' }),
     reopening: () => ({ on: '2026-02-09', reason: 'The hedge was not trimmed' }),
   };
+  // The case pages, as a signed-in browser uses them: the list with its filters, the intake
+  // form, the shared letter's page, and each form opened and then sent on a case of its own (an
+  // FOI request for an escalation, a letter closed first for a reopening) with the session's
+  // CSRF token and the version the form was read at; each form's save must succeed.
+  let caseSession;
+  const caseBrowser = async () => (caseSession ??= (await signIn()).headers.getSetCookie().find((c) => c.startsWith('civic_session=')).split(';')[0]);
+  const casePageForms = {
+    intake: () => ({ case_type_id: 'LET', received_on: '2026-02-02', channel: 'email', requester_kind: 'resident', requester_name: 'Pat Walker', subject: 'Walk', unit_id: ids.unit }),
+    response: caseActions.responses,
+    clock: caseActions.clock,
+    escalation: caseActions.escalation,
+    closure: caseActions.closure,
+    reopening: caseActions.reopening,
+  };
+  async function callCasePages(method, template) {
+    const cookie = await caseBrowser();
+    const step = /^\/cases\/\{id\}\/(response|clock|escalation|closure|reopening)$/.exec(template)?.[1];
+    let id = '';
+    if (template.includes('{id}') && !step) id = ids.case ??= await made('/api/v1/cases', caseBody());
+    if (step) id = await made('/api/v1/cases', caseBody(step === 'escalation' ? 'FOI' : 'LET'));
+    if (step === 'reopening') {
+      const closed = await srv.admin('POST', `/api/v1/cases/${id}/closure`, { headers: { 'if-match': 'W/"1"' }, body: caseActions.closure() });
+      assert.equal(closed.status, 200, closed.text);
+    }
+    const p = template.replace('{id}', id);
+    if (method === 'get') {
+      let query = '';
+      if (template === '/cases') {
+        const letters = (await srv.admin('GET', '/api/v1/case-types')).json.items.find((t) => t.code === 'LET').id;
+        query = `?show=all&unit_id=${ids.unit}&case_type_id=${letters}&status=open`;
+      }
+      const res = await srv.api('GET', `${p}${query}`, { cookie });
+      assert.equal(res.status, 200, `GET ${template}: ${res.text.slice(0, 300)}`);
+      return res;
+    }
+    const form = await srv.api('GET', template === '/cases' ? '/cases/new' : p, { cookie });
+    assert.equal(form.status, 200, `the form for POST ${template}: ${form.text.slice(0, 300)}`);
+    const sent = { csrf_token: /name="csrf_token"\s+value="([^"]+)"/.exec(form.text)?.[1] ?? '' };
+    const version = /name="version"\s+value="([^"]+)"/.exec(form.text)?.[1];
+    if (version) sent.version = version;
+    Object.assign(sent, casePageForms[step ?? 'intake']());
+    const res = await srv.api('POST', p, { cookie, rawBody: new URLSearchParams(sent).toString(), contentType: 'application/x-www-form-urlencoded' });
+    assert.equal(res.status, 303, `POST ${template}: ${res.text.slice(0, 300)}`);
+    assert.match(res.headers.get('location') ?? '', step ? new RegExp(`^/cases/${id}$`) : /^\/cases\/[^/?]+$/);
+    assert.ok(res.headers.getSetCookie().some((c) => c.startsWith('civic_flash=')), `POST ${template} sets civic_flash`);
+    return res;
+  }
   async function callCases(method, template) {
+    if (/^\/cases(\/|$)/.test(template)) return callCasePages(method, template);
     if (template === '/api/v1/subject-access') return srv.admin('GET', `${template}?name=Pat%20Walker`);
     if (template === '/api/v1/cases') return method === 'get' ? srv.admin('GET', `${template}?unit_id=${ids.unit}&status=open`) : srv.admin('POST', template, { body: caseBody() });
     if (template.startsWith('/api/v1/cases/')) {

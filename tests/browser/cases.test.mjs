@@ -125,7 +125,7 @@ test('sends the acknowledgement and, with the Ombudsman\'s details, the response
   await page.getByLabel('Extend a deadline').check();
   await page.getByLabel('Date', { exact: true }).fill('2026-02-16');
   await page.getByLabel('Reason').fill('Waiting for the crew\'s records');
-  await page.getByLabel('Deadline to extend').selectOption({ label: 'Stage 1 response' });
+  await page.getByLabel('Deadline to extend or set').selectOption({ label: 'Stage 1 response' });
   await page.getByLabel('Working days to add').fill('10');
   let res = await follow(page, () => page.getByRole('button', { name: 'Record it' }).click());
   assert.equal(res.status(), 422);

@@ -297,5 +297,32 @@ TEST(CaseClock, SaysWhetherATargetIsRunningDueSoonDueTodayOverdueOrMetLate) {
               "Met on Tuesday 16 June 2026, after the due date.");
 }
 
+// ---- a date given from outside
+
+TEST(CaseClock, TakesTheOmbudsmansDateInsteadOfTheCountAndJudgesTheReplyByIt) {
+    // An Ombudsman's enquiry received Monday 2 March 2026 would be due in 20 working days,
+    // Monday 30 March; the Ombudsman's letter asks for a reply by Friday 20 March.
+    const ClockRules ombudsman{
+        {{"enquiry", "Enquiry", {{"reply", "Reply to the Ombudsman", 20, "", 0}}}}};
+    ClockEvent set = event(Kind::Set, "2026-03-03");
+    set.target = "reply";
+    set.due_on = iso("2026-03-20");
+    set.reason = "The Ombudsman's letter of 2 March";
+    auto s = compute_clock(ombudsman, k_council, iso("2026-03-02"), {}, iso("2026-03-02"));
+    EXPECT_EQ(text(target(s, 0, 0).due), "2026-03-30");
+    s = compute_clock(ombudsman, k_council, iso("2026-03-02"), {set}, iso("2026-03-19"));
+    EXPECT_EQ(text(target(s, 0, 0).due), "2026-03-20");
+    EXPECT_EQ(target(s, 0, 0).status, "due soon");
+    EXPECT_EQ(target(s, 0, 0).explanation,
+              (std::vector<std::string>{"Counted from receipt on Monday 2 March 2026.",
+                                        "Set on Tuesday 3 March 2026 to Friday 20 March 2026: "
+                                        "The Ombudsman's letter of 2 March.",
+                                        "Due: Friday 20 March 2026."}));
+    // Answered on Monday 23 March: late against the Ombudsman's date, though within the count.
+    s = compute_clock(ombudsman, k_council, iso("2026-03-02"), {set, met("2026-03-23", "reply")},
+                      iso("2026-03-30"));
+    EXPECT_EQ(target(s, 0, 0).status, "met late");
+}
+
 }  // namespace
 }  // namespace civic::cases

@@ -93,6 +93,7 @@ TargetState target_state(const Target& t, const Running& run, const WorkingCalen
     // A stop made before this target began (a response counted from the acknowledgement) is
     // held until its restart: if that too came before, nothing was paused for this target.
     const ClockEvent* held = nullptr;
+    const ClockEvent* set = nullptr;  // the last date set from outside
     for (const auto& e : run.events) {
         if (met && e.on > met->on) break;
         switch (e.kind) {
@@ -117,6 +118,9 @@ TargetState target_state(const Target& t, const Running& run, const WorkingCalen
             case Kind::Extended:
                 if (e.target == t.key && clock.extend(e.days, e.reason)) out.extended_by += e.days;
                 break;
+            case Kind::Set:
+                if (e.target == t.key && e.due_on) set = &e;
+                break;
             default:
                 break;
         }
@@ -129,13 +133,22 @@ TargetState target_state(const Target& t, const Running& run, const WorkingCalen
     out.explanation.insert(out.explanation.end(), lines.begin(), lines.end());
 
     out.due = clock.due_date();
+    if (set) {
+        // A date given from outside replaces the count: its lines would only mislead.
+        out.explanation.resize(out.explanation.size() - lines.size());
+        out.due = set->due_on;
+        out.explanation.push_back(fmt::format("Set on {} to {}{}.", format_long_date(set->on),
+                                              format_long_date(*set->due_on),
+                                              set->reason.empty() ? "" : ": " + set->reason));
+        out.explanation.push_back(fmt::format("Due: {}.", format_long_date(*set->due_on)));
+    }
     if (met && met->due_when_met && met->due_when_met != out.due) {
         out.due = met->due_when_met;
         out.explanation.push_back(
             fmt::format("It was met against the due date it had then, {}, which stands.",
                         format_long_date(*out.due)));
     }
-    out.stopped = clock.is_stopped() && !met;
+    out.stopped = clock.is_stopped() && !met && !set;
 
     if (out.met_on) {
         const bool on_time = out.due && *out.met_on <= *out.due;

@@ -53,6 +53,8 @@ struct ClockEvent {
         Extended,   // `days` working days added to `target`, for `reason`
         Escalated,  // the stage `stage` starts (stage 2, the internal review)
         Reopened,   // the current stage starts again from zero, its targets open
+        Set,        // `target` is due on `due_on`, a date given from outside (the Ombudsman's
+                    // letter), for `reason`, instead of a count of working days
     };
     Kind kind = Kind::Met;
     Date on;
@@ -64,6 +66,8 @@ struct ClockEvent {
     // For Met: the due date the target had when it was met, kept so that a later change of
     // the calendar does not rejudge it (absent: computed as for an open target).
     std::optional<Date> due_when_met;
+    // For Set: the date the target is due.
+    std::optional<Date> due_on;
 };
 
 // A target as it stands today.

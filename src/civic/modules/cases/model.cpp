@@ -106,6 +106,7 @@ boost::json::object to_json(const CaseEvent& e) {
             {"reason", e.reason},
             {"ends_disregarded", e.ends_disregarded},
             {"due_when_met", kit::opt(e.due_when_met)},
+            {"due_on", kit::opt(e.due_on)},
             {"told_on", kit::opt(e.told_on)},
             {"officer_person_id", kit::opt(e.officer_person_id)},
             {"unit_id", kit::opt(e.unit_id)},

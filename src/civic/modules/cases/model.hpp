@@ -79,9 +79,9 @@ struct Case {
 };
 
 // What happened to a case; never changed once written.
-inline constexpr std::string_view k_event_kinds[] = {"met",       "stopped",     "restarted",
-                                                     "clarified", "extended",    "escalated",
-                                                     "reopened",  "transferred", "closed"};
+inline constexpr std::string_view k_event_kinds[] = {
+    "met", "stopped",   "restarted", "clarified",   "extended",
+    "set", "escalated", "reopened",  "transferred", "closed"};
 
 struct CaseEvent {
     std::string id;
@@ -95,6 +95,7 @@ struct CaseEvent {
     std::string reason;
     bool ends_disregarded = false;
     std::optional<std::string> due_when_met;
+    std::optional<std::string> due_on;  // for set: the date given from outside
     std::optional<std::string> told_on;
     std::optional<std::string> officer_person_id;
     std::optional<std::string> unit_id;

@@ -44,6 +44,9 @@ std::string event_words(const CaseEvent& e, const CaseView& v) {
             if (s.key == e.stage_key) return "Escalated to " + s.name;
         return "Escalated";
     }
+    if (e.kind == "set")
+        return fmt::format("{} due {}, as set from outside", label(e.stage_key, e.target_key),
+                           e.due_on ? day(e.due_on) : std::string());
     if (e.kind == "reopened") return "Reopened";
     if (e.kind == "transferred") return "Transferred";
     if (e.kind == "closed") return "Closed";
@@ -117,20 +120,7 @@ Response Pages::case_page(Request& r) const {
     view["stages"] = std::move(stages);
     view["stopped"] = v.clock.stopped;
 
-    // The next stage, for the escalation button.
-    std::string next_stage;
-    if (const auto rules = v.type.stages_json; !rules.empty()) {
-        boost::system::error_code ec;
-        auto parsed = json::parse(rules, ec);
-        if (!ec && parsed.is_array()) {
-            const auto& arr = parsed.as_array();
-            for (std::size_t i = 0; i + 1 < arr.size(); ++i)
-                if (arr[i].is_object() && arr[i].as_object().contains("key") &&
-                    arr[i].as_object().at("key") == json::value(k.stage_key))
-                    if (const auto* name = arr[i + 1].as_object().if_contains("name"))
-                        next_stage = std::string(name->as_string());
-        }
-    }
+    const std::string& next_stage = v.next_stage_name;
     view["next_stage"] = next_stage;
     view["can_escalate"] = v.may_handle && !next_stage.empty();
     view["href"] = case_href(k.id);

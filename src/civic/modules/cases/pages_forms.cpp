@@ -268,6 +268,8 @@ std::vector<Field> clock_fields(const Context& c, const CaseView& v, const kit::
     } else {
         actions.emplace_back("stop", "Stop: we are waiting for the requester");
         actions.emplace_back("extend", "Extend a deadline");
+        if (v.type.kind == "ombudsman" || v.type.kind == "own")
+            actions.emplace_back("set", "Set a deadline to the date a letter gives");
     }
     actions.emplace_back("clarify", "A clarification arrived: start the stage's clock again");
     std::vector<Field> f;
@@ -295,11 +297,17 @@ std::vector<Field> clock_fields(const Context& c, const CaseView& v, const kit::
                      .value = sent_or(sent, "fee_notice", "")});
     if (!v.clock.stopped) {
         f.push_back({.name = "target",
-                     .label = "Deadline to extend",
+                     .label = "Deadline to extend or set",
                      .kind = "select",
                      .value = sent_or(sent, "target", ""),
-                     .blank = "Choose the deadline (for an extension)",
+                     .blank = "Choose the deadline",
                      .options = open_targets(v)});
+        if (v.type.kind == "ombudsman" || v.type.kind == "own")
+            f.push_back({.name = "due_on",
+                         .label = "The date it is due (to set a deadline)",
+                         .hint = "Written as YYYY-MM-DD, as the Ombudsman's letter gives it",
+                         .value = sent_or(sent, "due_on", ""),
+                         .width = "govuk-input--width-10"});
         f.push_back({.name = "days",
                      .label = "Working days to add",
                      .value = sent_or(sent, "days", ""),
@@ -346,6 +354,10 @@ Response Pages::change_clock(Request& r) const {
     in.fee_notice = kit::form_text(form, "fee_notice") == "yes";
     const bool extend = kit::form_text(form, "action") == "extend";
     std::vector<FieldError> errors;
+    if (kit::form_text(form, "action") == "set") {
+        in.target = field(form, "target");
+        in.due_on = field(form, "due_on");
+    }
     if (extend) {
         in.target = field(form, "target");
         in.told_on = field(form, "told_on");
@@ -373,6 +385,7 @@ Response Pages::change_clock(Request& r) const {
                       kind == "stopped"     ? "Clock stopped"
                       : kind == "restarted" ? "Clock restarted"
                       : kind == "clarified" ? "Clarification recorded: the clock starts again"
+                      : kind == "set"       ? "Deadline set"
                                             : "Deadline extended");
 }
 
@@ -416,7 +429,8 @@ Response Pages::escalation_form(Request& r) const {
     if (!r.principal.signed_in()) return kit::sign_in_first(r);
     const Context c = ctx(r);
     auto v = handled(service, c, std::string(r.param("id")));
-    if (!v) return kit::error_page(pages, r, v.error());
+    if (!v || v->next_stage_name.empty())
+        return kit::error_page(pages, r, v ? nothing_here() : v.error());
     return kit::form_page(pages, r, escalation_page(*v), escalation_fields(*this, c, *v, nullptr),
                           about(*v));
 }

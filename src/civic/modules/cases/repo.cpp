@@ -176,6 +176,7 @@ const kit::Table<CaseEvent>& case_events() {
                                           {"reason", &CaseEvent::reason},
                                           {"ends_disregarded", &CaseEvent::ends_disregarded},
                                           {"due_when_met", &CaseEvent::due_when_met},
+                                          {"due_on", &CaseEvent::due_on},
                                           {"told_on", &CaseEvent::told_on},
                                           {"officer_person_id", &CaseEvent::officer_person_id},
                                           {"unit_id", &CaseEvent::unit_id},

@@ -53,11 +53,14 @@ struct ResponseInput {
 };
 
 // What happened to the clock: "stop" (waiting for the requester; `fee_notice` for an FOI
-// fee notice), "restart", "clarify" (a clarification arrived: the stage starts again), or
-// "extend" (`days` more for `target`, with the day the requester was told).
-inline constexpr std::string_view k_clock_actions[] = {"stop", "restart", "clarify", "extend"};
+// fee notice), "restart", "clarify" (a clarification arrived: the stage starts again),
+// "extend" (`days` more for `target`, with the day the requester was told), or "set" (`target`
+// is due on `due_on`, a date given from outside: the Ombudsman's letter; for Ombudsman
+// enquiries and the council's own types only).
+inline constexpr std::string_view k_clock_actions[] = {"stop", "restart", "clarify", "extend",
+                                                       "set"};
 struct ClockInput {
-    std::optional<std::string> action, on, reason, target, told_on;
+    std::optional<std::string> action, on, reason, target, told_on, due_on;
     std::optional<std::int64_t> days;
     std::optional<bool> fee_notice;
 };
@@ -85,6 +88,7 @@ struct CaseView {
     std::string unit_name;
     std::string officer_name;
     std::string stage_name;
+    std::string next_stage_name;  // the stage an escalation moves it to; "" at the last
     // The earliest due date of the current stage's open targets, and its status ("overdue",
     // "due today", "due soon", "running", "stopped"); empty when nothing is open.
     std::optional<Date> next_due;

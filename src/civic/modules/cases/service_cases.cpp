@@ -188,6 +188,7 @@ json::object to_json(const CaseView& v, bool with_explanations) {
     o["unit_name"] = v.unit_name;
     o["officer_name"] = v.officer_name;
     o["stage_name"] = v.stage_name;
+    o["next_stage_name"] = v.next_stage_name;
     o["next_due"] = v.next_due ? json::value(format_iso_date(*v.next_due)) : json::value(nullptr);
     o["due_status"] = v.due_status;
     o["may_handle"] = v.may_handle;

@@ -251,6 +251,27 @@ Result<CaseEvent> CasesService::change_clock(const Context& ctx, const std::stri
             e.kind = "restarted";
         } else if (*action == "clarify") {
             e.kind = "clarified";
+        } else if (*action == "set") {
+            e.kind = "set";
+            if (s.type.kind != "ombudsman" && s.type.kind != "own")
+                checks.fail("action",
+                            fmt::format("A {}'s deadlines are counted in working days; only an "
+                                        "Ombudsman enquiry or the council's own kind of case "
+                                        "takes a date set from outside",
+                                        lower_ascii(s.type.name)));
+            else if (const auto* target = open_target(checks, s, "target", in.target))
+                e.target_key = target->key;
+            const std::string due = trimmed(in.due_on);
+            const auto d = parse_iso_date(due);
+            if (due.empty())
+                checks.fail("due_on", "Give the date it is due, as the letter sets it");
+            else if (!d)
+                checks.fail("due_on",
+                            "The date it is due must be a real date written as YYYY-MM-DD");
+            else if (on && *d < *on)
+                checks.fail("due_on", "The date it is due cannot be before the date it was set");
+            else
+                e.due_on = format_iso_date(*d);
         } else {
             e.kind = "extended";
             const auto* target = open_target(checks, s, "target", in.target);

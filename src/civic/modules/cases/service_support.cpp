@@ -34,6 +34,7 @@ std::optional<ClockEvent::Kind> clock_kind(std::string_view kind) {
     if (kind == "restarted") return K::Restarted;
     if (kind == "clarified") return K::Clarified;
     if (kind == "extended") return K::Extended;
+    if (kind == "set") return K::Set;
     if (kind == "escalated") return K::Escalated;
     if (kind == "reopened") return K::Reopened;
     return std::nullopt;  // transferred, closed: the clock does not read them
@@ -109,6 +110,7 @@ ClockState clock_of(const CaseType& t, const WorkingCalendar& calendar, const Ca
         ce.reason = e.reason;
         ce.ends_disregarded = e.ends_disregarded;
         if (e.due_when_met) ce.due_when_met = parse_iso_date(*e.due_when_met);
+        if (e.due_on) ce.due_on = parse_iso_date(*e.due_on);
         clock_events.push_back(std::move(ce));
     }
     const Date received = parse_iso_date(k.received_on).value_or(today);
@@ -147,6 +149,9 @@ CaseView view_of(Connection& c, const Principal& who, Case k, Date today, bool w
     if (with_events) v.events = std::move(events);
     if (auto u = org::repo::find_unit(c, k.unit_id)) v.unit_name = u->name;
     v.officer_name = person_name(c, k.officer_person_id);
+    const auto rules = rules_of(v.type);
+    for (std::size_t i = 0; i + 1 < rules.stages.size(); ++i)
+        if (rules.stages[i].key == k.stage_key) v.next_stage_name = rules.stages[i + 1].name;
     if (const auto* stage = current_stage(v.clock)) {
         v.stage_name = stage->name;
         for (const auto& t : stage->targets) {

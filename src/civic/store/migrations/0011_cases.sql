@@ -69,7 +69,7 @@ CREATE TABLE case_events (
     case_id TEXT NOT NULL REFERENCES cases (id) DEFERRABLE INITIALLY IMMEDIATE,
     -- its place among the case's events (1, 2, 3, …)
     position BIGINT NOT NULL,
-    -- met, stopped, restarted, clarified, extended, escalated, reopened, transferred, closed
+    -- met, stopped, restarted, clarified, extended, set, escalated, reopened, transferred, closed
     kind TEXT NOT NULL,
     on_date TEXT NOT NULL,
     stage_key TEXT NOT NULL DEFAULT '',
@@ -80,6 +80,8 @@ CREATE TABLE case_events (
     ends_disregarded BOOLEAN NOT NULL DEFAULT FALSE,
     -- for met: the due date the target had that day, so a later calendar does not rejudge it
     due_when_met TEXT,
+    -- for set: the date the target is due, given from outside (the Ombudsman's letter)
+    due_on TEXT,
     -- for an extension: the day the requester was told
     told_on TEXT,
     -- for an escalation or a transfer: the officer and unit from then on
