@@ -257,6 +257,12 @@ describe(`cases: the clock, responses, escalation, closure and privacy (${backen
       const closed = await ok(k.id, 'closure', { closed_on: '2026-03-20', outcome: 'upheld', remedy: 'An apology and a missed-collection credit', lessons: 'Crews need the assisted-collection list on their tablets' }, 'bob');
       assert.deepEqual([closed.status, closed.closed_on, closed.outcome, closed.resolved_on], ['closed', '2026-03-20', 'upheld', null]);
       assertProblem(await post(k.id, 'closure', { closed_on: '2026-03-21', outcome: 'upheld' }, 'bob'), 409);
+      // The lessons become an action in the service's plan, linked to the case.
+      const plan = await create(srv, 'plans', { unit_id: u.customer.id, kind: 'service', title: 'Customer Services plan', period: '2025/26' });
+      const action = await create(srv, `plans/${plan.id}/items`, { ref: '1.1', kind: 'task', title: 'Put the assisted-collection list on the crews\' tablets' });
+      await create(srv, 'links', { from_type: 'plan_item', from_id: action.id, to_type: 'case', to_id: k.id, kind: 'answers' });
+      const linked = (await getCase(k.id, 'bob')).links;
+      assert.deepEqual(linked.map((l) => [l.outgoing, l.other.type, l.other.label, l.other.href]), [[false, 'plan_item', '1.1 Put the assisted-collection list on the crews\' tablets (Customer Services plan)', `/plan-items/${action.id}`]]);
       assertProblem(await post(k.id, 'responses', { target: 'response', sent_on: '2026-03-21', body: 'Ombudsman' }, 'bob'), 409);
       const after = await getCase(k.id, 'bob');
       const resolved = await as('bob')('PATCH', `/api/v1/cases/${k.id}`, { headers: ifMatch(after), body: { resolved_on: '2026-04-10' } });

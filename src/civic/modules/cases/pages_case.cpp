@@ -159,6 +159,8 @@ Response Pages::case_page(Request& r) const {
                                       {"what", event_words(e, v)},
                                       {"reason", e.reason},
                                       {"by", e.recorded_by}});
+    view["has_links"] = !v.links.empty();
+    view["links"] = kit::link_rows(v.links);
     view["has_events"] = !events.empty();
     view["events"] = std::move(events);
     return pages.page(r, "cases/case", k.reference + " " + k.subject, std::move(view));

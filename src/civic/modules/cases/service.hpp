@@ -85,6 +85,9 @@ struct CaseView {
     CaseType type;
     ClockState clock;
     std::vector<CaseEvent> events;
+    // When read alone: the records linked to it that the caller may see (a plan's action taken
+    // from its lessons).
+    std::vector<kit::ShownLink> links;
     std::string unit_name;
     std::string officer_name;
     std::string stage_name;

@@ -206,6 +206,9 @@ json::object to_json(const CaseView& v, bool with_explanations) {
         json::array events;
         for (const auto& e : v.events) events.push_back(cases::to_json(e));
         o["events"] = std::move(events);
+        json::array links;
+        for (const auto& l : v.links) links.push_back(kit::to_json(l));
+        o["links"] = std::move(links);
     }
     return o;
 }
@@ -261,7 +264,9 @@ Result<CaseView> CasesService::get_case(const Context& ctx, const std::string& i
     CIVIC_CHECK(require_signed_in(ctx));
     return m_db.read([&](Connection& c) -> Result<CaseView> {
         CIVIC_TRY(auto k, readable_case(c, ctx.principal, id));
-        return view_of(c, ctx.principal, std::move(k), kit::today(ctx), true);
+        auto v = view_of(c, ctx.principal, std::move(k), kit::today(ctx), true);
+        v.links = m_links.links_of(c, ctx.principal, "case", v.record.id);
+        return v;
     });
 }
 

@@ -93,6 +93,16 @@ json::object status_tag(std::string_view status) {
     return json::object{{"text", text}, {"classes", classes}};
 }
 
+json::array link_rows(const std::vector<ShownLink>& links) {
+    json::array rows;
+    for (const auto& l : links)
+        rows.push_back(json::object{{"words", link_words(l.link.kind, l.outgoing)},
+                                    {"label", l.other.label},
+                                    {"href", l.other.href},
+                                    {"note", l.link.note}});
+    return rows;
+}
+
 std::string link_words(std::string_view kind, bool outgoing) {
     struct Words {
         std::string_view kind, from, to;

@@ -20,6 +20,7 @@
 #include "civic/core/error.hpp"
 #include "civic/http/render.hpp"
 #include "civic/http/request.hpp"
+#include "civic/modules/kit/links.hpp"
 #include "civic/modules/kit/page.hpp"
 
 namespace civic::kit {
@@ -79,6 +80,10 @@ boost::json::object status_tag(std::string_view status);
 // A link's kind as a reader of one end says it: from the record the link starts at
 // ("Depends on", "Answers") or from the one it points to ("Needed by", "Answered by").
 std::string link_words(std::string_view kind, bool outgoing);
+
+// A record's links as its page lists them: {words, label, href, note}, in the order given
+// (the partial record_links draws them under "Links").
+boost::json::array link_rows(const std::vector<ShownLink>& links);
 
 // Alphabetical order as a reader expects it: capitals do not matter ("ICT" sits between
 // "Housing" and "Legal"), and names equal but for capitals keep a fixed order.
