@@ -102,6 +102,10 @@ test('records a complaint through the intake form, refusing it first without a s
   assert.equal(await page.locator('.civic-markdown strong').first().innerText(), 'green bin');
   assert.ok(Number(civic.sqlRows(`SELECT count(*) AS n FROM audit_log WHERE entity_id = '${built.case.id}' AND action = 'read'`)[0].n) >= 2);
   await checkPage(page, { prefix, label: 'case', problems });
+  // Its acknowledgement is overdue, so the home page lists it under "Cases due".
+  await page.goto(`${civic.url}/`);
+  assert.equal(await text(page.locator('#home-cases li')), `${built.case.reference} Missed green bin collections (Stage 1, due 9 February 2026) Overdue`);
+  await checkPage(page, { prefix, label: 'home', problems });
   await context.close();
 });
 

@@ -166,6 +166,32 @@ Response Pages::index(Request& r) const {
     return pages.page(r, "cases/list", heading, std::move(view));
 }
 
+// ---- The home page's panel ----
+
+void add_home_panel(http::PageRenderer& pages, CasesService& service, const Clock& clock) {
+    pages.add_home_panel([&service, &clock](const Request& r) -> std::optional<std::string> {
+        if (!r.principal.signed_in() || !r.principal.person_id) return std::nullopt;
+        const Context c = http::context_for(r, clock);
+        CaseQuery q;
+        q.mine = true;
+        q.status = "open";
+        q.limit = 200;
+        auto found = service.list_cases(c, q);
+        if (!found) return std::nullopt;
+        std::vector<const CaseView*> urgent;
+        for (const auto& v : found->items)
+            if (urgency(v.due_status) <= urgency("due soon")) urgent.push_back(&v);
+        if (urgent.empty()) return std::nullopt;
+        std::stable_sort(urgent.begin(), urgent.end(), [](const CaseView* a, const CaseView* b) {
+            return a->next_due < b->next_due;
+        });
+        json::array rows;
+        for (const auto* v : urgent) rows.push_back(row(*v));
+        return http::PageRenderer::render("cases/home_panel",
+                                          json::object{{"rows", std::move(rows)}});
+    });
+}
+
 }  // namespace civic::cases::pages_detail
 
 namespace civic::cases {
@@ -174,6 +200,7 @@ void register_pages(http::Router& router, CasesService& service, org::OrgService
                     http::PageRenderer& pages, const Clock& clock) {
     using pages_detail::Pages;
     pages.add_navigation({"Cases", "/cases", {"/cases"}, true});
+    pages_detail::add_home_panel(pages, service, clock);
     auto p = std::make_shared<Pages>(Pages{service, org, pages, clock});
     const auto on = [&router, p](http::Method m, std::string pattern,
                                  http::Response (Pages::*fn)(http::Request&) const) {

@@ -64,4 +64,8 @@ struct Pages {
     http::Response reopen(http::Request& r) const;
 };
 
+// The home page's panel: the signed-in person's own open cases that are overdue, due today or
+// due within 3 working days.
+void add_home_panel(http::PageRenderer& pages, CasesService& service, const Clock& clock);
+
 }  // namespace civic::cases::pages_detail
