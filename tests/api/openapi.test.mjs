@@ -531,7 +531,36 @@ describe('the OpenAPI document', { timeout: 60000 }, () => {
     assert.ok(res.headers.getSetCookie().some((c) => c.startsWith('civic_flash=')), `POST ${template} sets civic_flash`);
     return res;
   }
+  // Casework's statistics, feeds, report and self-assessments: a feed of its own (on an indicator
+  // of its own) and a self-assessment of its own (for a year of its own) for each call on one.
+  let nextAssessmentYear = 2040;
+  const caseFeed = async () => {
+    const indicator = await made('/api/v1/indicators', { code: `OA ${nextRef++}`, title: 'Requests on time', unit_id: ids.unit, measure_unit: 'percentage', polarity: 'higher', frequency: 'quarterly', rag_rule: 'met' });
+    return made('/api/v1/case-indicator-feeds', { indicator_id: indicator, case_type_id: 'FOI' });
+  };
+  const selfAssessment = async () => {
+    const y = nextAssessmentYear++;
+    return { year: `${y}/${String((y + 1) % 100).padStart(2, '0')}` };
+  };
+  async function callCaseReports(method, template) {
+    if (!/^\/api\/v1\/(case-statistics|case-indicator-feeds|case-reports|case-self-assessments)(\/|$)/.test(template)) return undefined;
+    if (!template.includes('{id}')) {
+      if (method === 'get') return srv.admin('GET', template);
+      if (template === '/api/v1/case-self-assessments') return srv.admin('POST', template, { body: await selfAssessment() });
+      const indicator = await made('/api/v1/indicators', { code: `OA ${nextRef++}`, title: 'Requests received', unit_id: ids.unit, measure_unit: 'number', polarity: 'higher', frequency: 'quarterly', rag_rule: 'met' });
+      return srv.admin('POST', template, { body: { indicator_id: indicator, case_type_id: 'FOI', measure: 'volume' } });
+    }
+    const feeds = template.startsWith('/api/v1/case-indicator-feeds');
+    const id = feeds ? await caseFeed() : await made('/api/v1/case-self-assessments', await selfAssessment());
+    const p = template.replace('{id}', id);
+    if (method === 'get') return srv.admin('GET', p);
+    if (method === 'patch') return srv.admin('PATCH', p, { headers: { 'if-match': 'W/"1"' }, body: { governance_response: 'Noted by the committee.' } });
+    return srv.admin('POST', p, { headers: { 'if-match': 'W/"1"' } });
+  }
+
   async function callCases(method, template) {
+    const reports = await callCaseReports(method, template);
+    if (reports) return reports;
     if (/^\/cases(\/|$)/.test(template)) return callCasePages(method, template);
     if (template === '/api/v1/subject-access') return srv.admin('GET', `${template}?name=Pat%20Walker`);
     if (template === '/api/v1/cases') return method === 'get' ? srv.admin('GET', `${template}?unit_id=${ids.unit}&status=open`) : srv.admin('POST', template, { body: caseBody() });

@@ -2,6 +2,9 @@
 #pragma once
 // civic cases apply-retention: removes the requester's personal data from every case closed
 // longer ago than its type keeps it, leaving what the statistics count.
+// civic cases feed-indicators: fills every indicator fed from the cases with each completed
+// period's value (a draft, with its numerator and denominator), correcting drafts whose
+// figures changed and leaving approved values alone.
 
 #include <CLI/CLI.hpp>
 #include <functional>
@@ -12,6 +15,8 @@ namespace civic::cli {
 
 struct CasesCommand {
     CLI::App* apply_retention = nullptr;
+    CLI::App* feed_indicators = nullptr;
+    std::string indicator;  // feed-indicators --indicator: only this one's feed
 };
 
 // Adds `civic cases …` to app; add_db gives each subcommand its --db.

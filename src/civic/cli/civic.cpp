@@ -109,7 +109,8 @@ std::unique_ptr<Civic> open_civic(const std::string& location, Create create, in
     civic->governance =
         std::make_unique<governance::GovernanceService>(*civic->db, *civic->links, *civic->org);
     civic->risks = std::make_unique<risks::RisksService>(*civic->db, *civic->org, *civic->links);
-    civic->cases = std::make_unique<cases::CasesService>(*civic->db, *civic->links);
+    civic->cases =
+        std::make_unique<cases::CasesService>(*civic->db, *civic->links, *civic->indicators);
     // A council starts with the default case types (and one upgraded to them gets them too).
     if (seed == Seed::Defaults)
         if (auto seeded = civic->cases->ensure_default_case_types(cli_context(*civic)); !seeded)

@@ -234,6 +234,7 @@ void register_api(http::Router& router, CasesService& s, const Clock& clock) {
                    if (!found) return http::problem_response(r, found.error());
                    return http::json_response(200, std::move(*found));
                });
+    register_stats_api(router, s, clock);
 }
 
 }  // namespace civic::cases

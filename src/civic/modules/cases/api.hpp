@@ -16,6 +16,16 @@
 //   /api/v1/cases/{id}/reopening   POST: reopen it
 //   /api/v1/subject-access         GET: everything held on one requester (administrators)
 //
+// and, from api_stats.cpp:
+//
+//   /api/v1/case-statistics        GET: the statistics of a period (period, case_type_id,
+//                                  unit_id, stage), of the cases the caller may read
+//   /api/v1/case-indicator-feeds   list (indicator_id, include_archived) and create (those who
+//                                  may change the indicator; runs the feed);
+//                                  /{id}: read; /{id}/archive
+//   /api/v1/case-reports/complaints  GET: the annual complaints report (year, format=json|csv)
+//   /api/v1/case-self-assessments  list and create (administrators); /{id}: read, change
+//
 // Every POST on a case names the case's version (If-Match or "version") and moves it on.
 
 #include "civic/core/clock.hpp"
@@ -25,5 +35,7 @@
 namespace civic::cases {
 
 void register_api(http::Router& router, CasesService& service, const Clock& clock);
+// The statistics, feeds and report routes; register_api calls it.
+void register_stats_api(http::Router& router, CasesService& service, const Clock& clock);
 
 }  // namespace civic::cases

@@ -23,6 +23,9 @@
 #include "civic/core/error.hpp"
 #include "civic/modules/cases/clock.hpp"
 #include "civic/modules/cases/model.hpp"
+#include "civic/modules/cases/report_model.hpp"
+#include "civic/modules/cases/stats.hpp"
+#include "civic/modules/indicators/service.hpp"
 #include "civic/modules/kit/links.hpp"
 #include "civic/modules/kit/page.hpp"
 #include "civic/store/database.hpp"
@@ -124,9 +127,58 @@ struct SubjectQuery {
     std::optional<std::string> name, contact, person_id;
 };
 
+// Which cases the statistics count: a period (core/period: "2025/26", "2025/26 Q1",
+// "Sep 2025"; the current financial year when not given) and, optionally, one case type (an
+// id or a code such as FOI), one unit's subtree and one stage (its key). Only the cases the
+// caller may read are counted.
+struct StatisticsQuery {
+    std::optional<std::string> period, case_type_id, unit_id, stage;
+};
+
+// A feed as sent: the indicator (an id or a code) it fills, the case type (an id or a code),
+// the stage (its first when not given), the target met on time (the stage's last when not
+// given; none for a volume), the measure ("on time" when not given) and the unit whose cases
+// count (every unit's when not given).
+struct FeedInput {
+    std::optional<std::string> indicator_id, case_type_id, stage, target, measure, unit_id;
+};
+struct FeedQuery {
+    std::optional<std::string> indicator_id;
+    bool include_archived = false;
+};
+// A feed with the codes it names, and, when it has just run, what the run did.
+struct FeedView {
+    IndicatorFeed feed;
+    std::string indicator_code, case_type_code;
+    std::optional<FeedRun> run;
+};
+boost::json::object to_json(const FeedView& v);
+
+struct SelfAssessmentInput {
+    std::optional<std::string> year, body, governance_response;
+};
+
+// A complaint or Ombudsman enquiry closed in the year with the lessons learned from it: the
+// report's themes.
+struct Lesson {
+    std::string case_id, reference, subject, type_code, stage_name, closed_on, outcome, lessons;
+};
+
+// The annual complaints performance and service improvement report (Complaint Handling Code
+// 8.1): the statistics of the council's complaint types and of its Ombudsman enquiries for
+// a financial year, the lessons learned, and the year's self-assessment.
+struct ComplaintsReport {
+    CaseStatistics complaints;  // the types of kind "complaint"
+    CaseStatistics ombudsman;   // the types of kind "ombudsman"
+    std::vector<Lesson> lessons;
+    std::optional<SelfAssessment> self_assessment;
+};
+
 class CasesService {
 public:
-    CasesService(store::Database& db, const kit::LinkService& links) : m_db(db), m_links(links) {}
+    CasesService(store::Database& db, const kit::LinkService& links,
+                 indicators::IndicatorService& indicators)
+        : m_db(db), m_links(links), m_indicators(indicators) {}
 
     // Lets links name cases ("case"): a plan's action answering a complaint's lessons.
     static void add_link_types(kit::LinkTypes& types);
@@ -170,11 +222,46 @@ public:
     // data and responses); every case read is audited.
     Result<boost::json::object> subject_access(const Context& ctx, const SubjectQuery& q);
 
+    // Statistics (stats.hpp) of the cases the caller may read.
+    Result<CaseStatistics> statistics(const Context& ctx, const StatisticsQuery& q) const;
+
+    // Indicator feeds: read by anyone signed in; made and archived by those who may change the
+    // indicator (administrators, editors of its unit), who must also read every case the feed
+    // counts (its unit's, or, for a council-wide feed, the whole council's). A new feed runs
+    // at once, as its maker.
+    Result<std::vector<FeedView>> list_feeds(const Context& ctx, const FeedQuery& q) const;
+    Result<FeedView> get_feed(const Context& ctx, const std::string& id) const;
+    Result<FeedView> create_feed(const Context& ctx, const FeedInput& in);
+    Result<FeedView> archive_feed(const Context& ctx, const std::string& id, std::int64_t version);
+    // Runs every live feed (of one indicator, an id or a code, when given): for every completed
+    // period of the indicator's frequency from the first case counted, a draft value with the
+    // numerator and denominator (or the number), through IndicatorService, so each is audited
+    // as any value is. A draft or submitted value whose figures changed is corrected; an
+    // approved one is left alone.
+    Result<std::vector<FeedRun>> feed_indicators(const Context& ctx,
+                                                 const std::optional<std::string>& indicator);
+
+    // The annual complaints report for a financial year ("2025/26"; the last completed one
+    // when not given), of the cases the caller may read.
+    Result<ComplaintsReport> complaints_report(const Context& ctx,
+                                               const std::optional<std::string>& year) const;
+    // The self-assessments: read by anyone signed in (they are published), written by
+    // administrators. A new one without a body starts from self_assessment_template().
+    Result<std::vector<SelfAssessment>> list_self_assessments(const Context& ctx) const;
+    Result<SelfAssessment> get_self_assessment(const Context& ctx, const std::string& id) const;
+    Result<SelfAssessment> create_self_assessment(const Context& ctx,
+                                                  const SelfAssessmentInput& in);
+    Result<SelfAssessment> update_self_assessment(const Context& ctx, const std::string& id,
+                                                  const SelfAssessmentInput& in,
+                                                  std::int64_t version);
+
 private:
     Result<int> seed_defaults(const Context& ctx);
+    Result<FeedRun> run_feed(const Context& ctx, const IndicatorFeed& feed);
 
     store::Database& m_db;
     const kit::LinkService& m_links;
+    indicators::IndicatorService& m_indicators;
 };
 
 }  // namespace civic::cases
