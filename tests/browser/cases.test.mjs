@@ -191,6 +191,19 @@ test('escalates to stage 2 only for another officer, then closes the case', asyn
   await context.close();
 });
 
+test('shows the year\'s statistics by type, with a chart of each quarter and the same figures in tables', async () => {
+  const { page, problems, context } = await openPage(browser);
+  await signIn(page, civic.url);
+  await page.goto(`${civic.url}/case-statistics?year=2025/26`);
+  assert.equal(await text(page.locator('h1')), 'Case statistics 2025/26');
+  const complaints = (await cells(page.locator('#types tbody tr'))).find((r) => r[0] === 'Complaint');
+  assert.ok(complaints, 'a row for complaints');
+  assert.ok(Number(complaints[1]) >= 1, 'the complaint received in February 2026 is counted');
+  assert.equal(await page.locator('#type-CMP ~ .civic-chart svg[role="img"]').first().count(), 1);
+  await checkPage(page, { prefix, label: 'statistics', problems });
+  await context.close();
+});
+
 test('the pages work as plain HTML with JavaScript off', async () => {
   const { page, context } = await openPage(browser, { javaScriptEnabled: false });
   await signIn(page, civic.url);

@@ -199,7 +199,7 @@ namespace civic::cases {
 void register_pages(http::Router& router, CasesService& service, org::OrgService& org,
                     http::PageRenderer& pages, const Clock& clock) {
     using pages_detail::Pages;
-    pages.add_navigation({"Cases", "/cases", {"/cases"}, true});
+    pages.add_navigation({"Cases", "/cases", {"/cases", "/case-statistics"}, true});
     pages_detail::add_home_panel(pages, service, clock);
     auto p = std::make_shared<Pages>(Pages{service, org, pages, clock});
     const auto on = [&router, p](http::Method m, std::string pattern,
@@ -211,6 +211,7 @@ void register_pages(http::Router& router, CasesService& service, org::OrgService
     on(Method::Get, "/cases", &Pages::index);
     on(Method::Post, "/cases", &Pages::create_case);
     on(Method::Get, "/cases/new", &Pages::new_case);
+    on(Method::Get, "/case-statistics", &Pages::statistics);
     on(Method::Get, "/cases/{id}", &Pages::case_page);
     on(Method::Get, "/cases/{id}/response", &Pages::response_form);
     on(Method::Post, "/cases/{id}/response", &Pages::respond);

@@ -47,6 +47,8 @@ struct Pages {
 
     // pages.cpp
     http::Response index(http::Request& r) const;
+    // pages_statistics.cpp
+    http::Response statistics(http::Request& r) const;
     // pages_case.cpp
     http::Response case_page(http::Request& r) const;
     // pages_forms.cpp
