@@ -2,6 +2,7 @@
 #pragma once
 // civic cases apply-retention: removes the requester's personal data from every case closed
 // longer ago than its type keeps it, leaving what the statistics count.
+// civic import cases FILE.csv: a council's casework from its spreadsheet, all or nothing.
 
 #include <CLI/CLI.hpp>
 #include <functional>
@@ -12,10 +13,13 @@ namespace civic::cli {
 
 struct CasesCommand {
     CLI::App* apply_retention = nullptr;
+    CLI::App* import_cases = nullptr;
+    std::string file;
 };
 
-// Adds `civic cases …` to app; add_db gives each subcommand its --db.
-void add_cases_command(CLI::App& app, CasesCommand& cmd,
+// Adds `civic cases …` to app and `civic import cases` to import_cmd; add_db gives each
+// subcommand its --db.
+void add_cases_command(CLI::App& app, CLI::App& import_cmd, CasesCommand& cmd,
                        const std::function<void(CLI::App*)>& add_db);
 
 // Runs it when one of its subcommands was given; nullopt otherwise.
