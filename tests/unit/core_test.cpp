@@ -7,6 +7,7 @@
 
 #include "civic/core/clock.hpp"
 #include "civic/core/csv.hpp"
+#include "civic/core/date.hpp"
 #include "civic/core/ids.hpp"
 #include "civic/core/json.hpp"
 #include "civic/core/utf8.hpp"
@@ -136,6 +137,41 @@ TEST(CsvTable, lists_problems_in_line_order_under_one_heading) {
     EXPECT_EQ(e.errors[2].field, "line 5, column name");
 }
 
+TEST(CsvTable, reads_dates_as_councils_write_them_and_names_the_cell_of_one_that_is_not) {
+    ImportProblems problems;
+    const auto t = read_csv_table(
+        "due,Name\n31/03/2026,'=Sum\n2026-04-01,  Plain  \n1/4/2026,\n"
+        "31/02/2026,\n",
+        {{"due", "name"}, {}}, problems);
+    ASSERT_EQ(t.rows.size(), 4u);
+    EXPECT_EQ(t.date(t.rows[0], "due", problems), "2026-03-31");
+    EXPECT_EQ(t.date(t.rows[1], "due", problems), "2026-04-01");
+    EXPECT_EQ(t.date(t.rows[2], "due", problems), "2026-04-01");
+    EXPECT_EQ(t.date(t.rows[3], "due", problems), std::nullopt);
+    EXPECT_EQ(t.date(t.rows[3], "name", problems), std::nullopt);  // blank
+    // The apostrophe an export puts before a formula comes off; the text is trimmed.
+    EXPECT_EQ(t.text(t.rows[0], "name"), "=Sum");
+    EXPECT_EQ(t.text(t.rows[1], "name"), "Plain");
+    EXPECT_EQ(t.text(t.rows[1], "colour"), "");
+    const auto e = problems.error();
+    ASSERT_EQ(e.errors.size(), 1u);
+    EXPECT_EQ(e.errors[0].field, "line 5, column due");
+    EXPECT_EQ(e.errors[0].message,
+              "\"31/02/2026\" is not a date; write it as YYYY-MM-DD, such as 2026-03-31, or "
+              "DD/MM/YYYY, such as 31/03/2026");
+}
+
+TEST(CsvTable, names_a_column_named_twice) {
+    ImportProblems problems;
+    const auto t = read_csv_table("name,kind,Name\nICT,team,IT\n", {{"name"}, {"kind"}}, problems);
+    check_repeated_columns(t, problems);
+    const auto e = problems.error();
+    ASSERT_EQ(e.errors.size(), 1u);
+    EXPECT_EQ(e.errors[0].field, "line 1, column 3");
+    EXPECT_EQ(e.errors[0].message,
+              "The column \"name\" is named twice, as columns 1 and 3; keep one");
+}
+
 TEST(Csv, writes_fields_that_need_quotes_with_quotes) {
     std::string out;
     append_csv_field(out, "plain");
@@ -171,6 +207,11 @@ TEST(Dates, accept_only_real_calendar_dates) {
     EXPECT_FALSE(is_iso_date("2025-13-01"));
     EXPECT_FALSE(is_iso_date("01/04/2025"));
     EXPECT_FALSE(is_iso_date("2025-4-1"));
+    EXPECT_EQ(parse_day_month_year("29/02/2024"), make_date(2024, 2, 29));
+    EXPECT_EQ(parse_day_month_year("1/4/2025"), make_date(2025, 4, 1));
+    EXPECT_EQ(parse_day_month_year("29/02/2025"), std::nullopt);
+    EXPECT_EQ(parse_day_month_year("01/04/25"), std::nullopt);
+    EXPECT_EQ(parse_day_month_year("2025-04-01"), std::nullopt);
 }
 
 TEST(Timestamps, are_utc_with_milliseconds) {

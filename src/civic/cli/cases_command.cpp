@@ -49,9 +49,19 @@ int feed_indicators(Civic& civic, const std::string& indicator) {
     return failed ? k_exit_failed : k_exit_ok;
 }
 
+int import_cases(const CasesCommand& cmd, const std::string& db) {
+    const std::string csv = read_file(cmd.file);
+    auto civic = open_civic(db, Create::Never);
+    auto done = civic->cases->import_cases(cli_context(*civic), csv);
+    if (!done) return not_imported(cmd.file, done.error());
+    const auto n = done->cases.size();
+    fmt::print("Imported {} {} from {}.\n", n, n == 1 ? "case" : "cases", cmd.file);
+    return k_exit_ok;
+}
+
 }  // namespace
 
-void add_cases_command(CLI::App& app, CasesCommand& cmd,
+void add_cases_command(CLI::App& app, CLI::App& import_cmd, CasesCommand& cmd,
                        const std::function<void(CLI::App*)>& add_db) {
     auto* cases = app.add_subcommand(
         "cases", "Casework: retention of requesters' personal data, and indicators fed from it");
@@ -69,9 +79,17 @@ void add_cases_command(CLI::App& app, CasesCommand& cmd,
     cmd.feed_indicators->add_option("--indicator", cmd.indicator,
                                     "Only this indicator's feed (its code or id)");
     add_db(cmd.feed_indicators);
+    cmd.import_cases = import_cmd.add_subcommand(
+        "cases",
+        "Import cases from a spreadsheet (CSV: type, received_on, channel, requester_kind, "
+        "subject, unit, and optionally reference, the requester, officer and the history: "
+        "acknowledged_on, responded_on, stage, escalated_on, closed_on, outcome, resolved_on)");
+    add_db(cmd.import_cases);
+    cmd.import_cases->add_option("file", cmd.file, "The CSV file")->required();
 }
 
 std::optional<int> run_cases_command(const CasesCommand& cmd, const std::string& db) {
+    if (cmd.import_cases->parsed()) return import_cases(cmd, db);
     if (cmd.apply_retention->parsed()) {
         auto civic = open_civic(db, Create::Never);
         return apply_retention(*civic);

@@ -40,6 +40,12 @@ void print_errors(const Error& e) {
     for (const auto& fe : e.errors) fmt::print(stderr, "  {}: {}\n", fe.field, fe.message);
 }
 
+int not_imported(const std::string& file, const Error& e) {
+    fmt::print(stderr, "civic: {} was not imported.\n", file);
+    print_errors(e);
+    return k_exit_failed;
+}
+
 std::string read_file(const std::string& path) {
     std::ifstream in(path, std::ios::binary);
     if (!in)

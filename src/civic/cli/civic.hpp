@@ -70,6 +70,8 @@ std::string council_name(Civic& civic);
 
 // Prints an error and its field errors to stderr, as "civic: …".
 void print_errors(const Error& e);
+// Says that `file` was not imported, and why (print_errors); the exit code, k_exit_failed.
+int not_imported(const std::string& file, const Error& e);
 // The whole file, or throws std::runtime_error with a message for a person.
 std::string read_file(const std::string& path);
 // Writes the whole text to a file, replacing it, through a temporary file beside it, or throws.

@@ -430,7 +430,7 @@ int run(int argc, char** argv) {
     RisksCommand risks_cmd;
     add_risks_command(*import_cmd, risks_cmd, add_db);
     CasesCommand cases_cmd;
-    add_cases_command(app, cases_cmd, add_db);
+    add_cases_command(app, *import_cmd, cases_cmd, add_db);
 
     CheckCommand check_cmd;
     add_check_command(app, check_cmd, db);

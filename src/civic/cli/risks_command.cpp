@@ -25,11 +25,7 @@ std::optional<int> run_risks_command(const RisksCommand& cmd, const std::string&
     const std::string csv = read_file(cmd.file);
     auto civic = open_civic(db, Create::Never);
     auto done = civic->risks->import_register(cli_context(*civic), cmd.register_id, csv);
-    if (!done) {
-        fmt::print(stderr, "civic: {} was not imported.\n", cmd.file);
-        print_errors(done.error());
-        return k_exit_failed;
-    }
+    if (!done) return not_imported(cmd.file, done.error());
     fmt::print("Imported {} {} from {}.\n", done->created, done->created == 1 ? "risk" : "risks",
                cmd.file);
     if (!done->owners_to_tidy.empty()) {

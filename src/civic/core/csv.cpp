@@ -5,6 +5,7 @@
 
 #include <algorithm>
 
+#include "civic/core/date.hpp"
 #include "civic/core/text.hpp"
 #include "civic/core/utf8.hpp"
 
@@ -168,6 +169,48 @@ std::optional<std::string> CsvTable::get(const CsvRecord& row, std::string_view 
     for (std::size_t i = 0; i < header.size(); ++i)
         if (header[i] == column) return i < row.fields.size() ? row.fields[i] : std::string();
     return std::nullopt;
+}
+
+std::string cell_text(std::string_view cell) {
+    std::string_view t = trim(cell);
+    if (t.size() >= 2 && t.front() == '\'' && std::string_view("=+-@").find(t[1]) != t.npos)
+        t.remove_prefix(1);
+    return std::string(t);
+}
+
+std::string CsvTable::text(const CsvRecord& row, std::string_view column) const {
+    const auto cell = get(row, column);
+    return cell ? cell_text(*cell) : std::string();
+}
+
+std::optional<std::string> CsvTable::date(const CsvRecord& row, std::string_view column,
+                                          ImportProblems& problems) const {
+    const auto cell = get(row, column);
+    if (!cell) return std::nullopt;
+    const std::string_view t = trim(*cell);
+    if (t.empty()) return std::nullopt;
+    if (const auto d = parse_iso_date(t)) return format_iso_date(*d);
+    if (const auto d = parse_day_month_year(t)) return format_iso_date(*d);
+    problems.add(row.line, column,
+                 fmt::format("\"{}\" is not a date; write it as YYYY-MM-DD, such as 2026-03-31, "
+                             "or DD/MM/YYYY, such as 31/03/2026",
+                             shown_safely(shortened(t, 60))));
+    return std::nullopt;
+}
+
+void check_repeated_columns(const CsvTable& table, ImportProblems& problems) {
+    // The columns are named on line 1 (unless blank lines come first, which no spreadsheet
+    // writes).
+    for (std::size_t i = 0; i < table.header.size(); ++i)
+        for (std::size_t j = 0; j < i; ++j)
+            if (table.header[i] == table.header[j] && !table.header[i].empty()) {
+                problems.add(
+                    1, fmt::format("{}", i + 1),
+                    fmt::format("The column \"{}\" is named twice, as columns {} and {}; "
+                                "keep one",
+                                shown_safely(shortened(table.header[i], 60)), j + 1, i + 1));
+                break;
+            }
 }
 
 std::string import_key(std::string_view name) {

@@ -44,6 +44,10 @@ CsvParse parse_csv(std::string_view text);
 // Writes one field, quoted when it must be.
 void append_csv_field(std::string& out, std::string_view field);
 
+// The text of a cell, trimmed, without the apostrophe spreadsheet_safe() puts before = + - @,
+// so that Civic's own exports import back.
+std::string cell_text(std::string_view cell);
+
 // A cell a spreadsheet would run as a formula (one starting = + - @, a tab or a carriage
 // return) made text by a leading apostrophe, for every CSV a person opens in Excel.
 std::string spreadsheet_safe(std::string_view text);
@@ -101,12 +105,22 @@ struct CsvTable {
 
     // The value of a named column in a row, or nullopt when the file has no such column.
     std::optional<std::string> get(const CsvRecord& row, std::string_view column) const;
+    // cell_text() of a named column in a row; "" when the file has no such column.
+    std::string text(const CsvRecord& row, std::string_view column) const;
+    // A date cell as YYYY-MM-DD: written so, or DD/MM/YYYY as councils write it; nullopt when
+    // blank or absent. Anything else is a problem named by the row's line and the column.
+    std::optional<std::string> date(const CsvRecord& row, std::string_view column,
+                                    ImportProblems& problems) const;
 };
 
 // Reads the file: every syntax fault, every missing or unknown column, every line of the
 // wrong length and every value that is not text (UTF-8 with no control characters) goes into
 // problems, and the lines at fault are left out of the table's rows.
 CsvTable read_csv_table(std::string_view text, const CsvColumns& columns, ImportProblems& problems);
+
+// A first line that names a column twice would leave one of its values unread: a problem of
+// line 1 naming both places.
+void check_repeated_columns(const CsvTable& table, ImportProblems& problems);
 
 // A name as imports match it: trimmed, with A-Z in lower case.
 std::string import_key(std::string_view name);

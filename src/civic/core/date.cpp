@@ -3,6 +3,7 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <charconv>
 
 namespace civic {
@@ -24,6 +25,27 @@ std::optional<Date> parse_iso_date(std::string_view text) {
     const Date date = make_date(y, m, d);
     if (!date.ok()) return std::nullopt;
     return date;
+}
+
+std::optional<Date> parse_day_month_year(std::string_view t) {
+    const auto slash1 = t.find('/');
+    const auto slash2 = slash1 == t.npos ? t.npos : t.find('/', slash1 + 1);
+    if (slash2 == t.npos) return std::nullopt;
+    const auto part = [](std::string_view s, std::size_t min, std::size_t max, unsigned& out) {
+        if (s.size() < min || s.size() > max) return false;
+        if (!std::all_of(s.begin(), s.end(), [](char c) { return c >= '0' && c <= '9'; }))
+            return false;
+        std::from_chars(s.data(), s.data() + s.size(), out);
+        return true;
+    };
+    unsigned dd = 0, mm = 0, yyyy = 0;
+    if (!part(t.substr(0, slash1), 1, 2, dd) ||
+        !part(t.substr(slash1 + 1, slash2 - slash1 - 1), 1, 2, mm) ||
+        !part(t.substr(slash2 + 1), 4, 4, yyyy))
+        return std::nullopt;
+    const Date d = make_date(static_cast<int>(yyyy), mm, dd);
+    if (!d.ok()) return std::nullopt;
+    return d;
 }
 
 std::string format_iso_date(const Date& d) {

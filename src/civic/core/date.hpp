@@ -13,6 +13,9 @@ using Date = std::chrono::year_month_day;
 
 // "2025-04-01" → a date; nullopt unless it is a real date written YYYY-MM-DD.
 std::optional<Date> parse_iso_date(std::string_view text);
+// "31/03/2026" (or "1/4/2026") → a date, as councils write dates in spreadsheets; nullopt
+// unless it is a real date written DD/MM/YYYY.
+std::optional<Date> parse_day_month_year(std::string_view text);
 // A date as YYYY-MM-DD.
 std::string format_iso_date(const Date& d);
 // "1 April 2025", as GOV.UK writes a date.

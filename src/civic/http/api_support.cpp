@@ -20,6 +20,14 @@ Result<boost::json::object> json_body(const Request& request) {
     return parse_json_object(request.body);
 }
 
+Result<std::string_view> csv_body(const Request& request) {
+    if (request.content_type() != "text/csv")
+        return std::unexpected(Error{ErrorKind::UnsupportedMediaType,
+                                     "Send the file as the body, with Content-Type: text/csv.",
+                                     {}});
+    return std::string_view(request.body);
+}
+
 Response json_response(int status, const boost::json::value& body) {
     return Response::json(status, to_json(body));
 }

@@ -8,6 +8,7 @@
 #include <optional>
 #include <span>
 #include <string>
+#include <string_view>
 
 #include "civic/core/error.hpp"
 #include "civic/core/json.hpp"
@@ -17,6 +18,9 @@ namespace civic::http {
 
 // The body as a JSON object: 415 unless it is application/json, 400 unless it parses.
 Result<boost::json::object> json_body(const Request& request);
+
+// The body of a CSV import, the file itself: 415 unless it is text/csv.
+Result<std::string_view> csv_body(const Request& request);
 
 // A JSON answer.
 Response json_response(int status, const boost::json::value& body);

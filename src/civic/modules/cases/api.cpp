@@ -74,6 +74,7 @@ Result<CaseQuery> case_query(const Request& r) {
 }  // namespace
 
 void register_api(http::Router& router, CasesService& s, const Clock& clock) {
+    add_import_route(router, s, clock);
     kit::add_resource<CaseTypeInput, CaseType, CaseTypeQuery>(
         router,
         {.base = "/api/v1/case-types",

@@ -6,6 +6,7 @@
 //                                  /{id}: read, change and archive (administrators)
 //   /api/v1/cases                  a page of cases with their clocks (unit_id, officer_person_id,
 //                                  mine, case_type_id, status); POST: a new case
+//   /api/v1/cases/import           POST: a spreadsheet of cases (text/csv), all or nothing
 //   /api/v1/cases/{id}             one case with its clock, how each due date was counted, and
 //                                  its events; PATCH: change or transfer it
 //   /api/v1/cases/{id}/requester   the requester's personal data (handlers only; audited)
@@ -37,5 +38,7 @@ namespace civic::cases {
 void register_api(http::Router& router, CasesService& service, const Clock& clock);
 // The statistics, feeds and report routes; register_api calls it.
 void register_stats_api(http::Router& router, CasesService& service, const Clock& clock);
+// POST /api/v1/cases/import (api_import.cpp).
+void add_import_route(http::Router& router, CasesService& service, const Clock& clock);
 
 }  // namespace civic::cases

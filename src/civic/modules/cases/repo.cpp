@@ -119,6 +119,14 @@ std::optional<Case> case_by_reference(Connection& c, const std::string& referenc
     return std::move(found.front());
 }
 
+std::optional<Case> case_by_number(Connection& c, const std::string& case_type_id,
+                                   std::int64_t year, std::int64_t number) {
+    auto found = cases().where(c, "k.case_type_id = ? AND k.year = ? AND k.number = ?",
+                               {std::string_view(case_type_id), year, number});
+    if (found.empty()) return std::nullopt;
+    return std::move(found.front());
+}
+
 std::int64_t next_case_number(Connection& c, const std::string& case_type_id, std::int64_t year) {
     return c.query_one("SELECT max(number) FROM cases WHERE case_type_id = ? AND year = ?",
                        {case_type_id, year},

@@ -25,6 +25,9 @@ const kit::Table<Case>& cases();
 std::optional<Case> find_case(store::Connection& c, const std::string& id);
 bool update_case(store::Connection& c, const Case& k, std::int64_t expected_version);
 std::optional<Case> case_by_reference(store::Connection& c, const std::string& reference);
+// The case of this type, year and number, archived or not.
+std::optional<Case> case_by_number(store::Connection& c, const std::string& case_type_id,
+                                   std::int64_t year, std::int64_t number);
 // The next number of a type's cases received in a year (1 for the first).
 std::int64_t next_case_number(store::Connection& c, const std::string& case_type_id,
                               std::int64_t year);

@@ -17,6 +17,7 @@
 #include <cstdint>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "civic/core/context.hpp"
@@ -174,6 +175,16 @@ struct ComplaintsReport {
     std::optional<SelfAssessment> self_assessment;
 };
 
+// What an import made: each case, with the line of the file it came from, in the file's order.
+struct ImportedCase {
+    std::size_t line = 0;
+    std::string id;
+    std::string reference;
+};
+struct ImportSummary {
+    std::vector<ImportedCase> cases;
+};
+
 class CasesService {
 public:
     CasesService(store::Database& db, const kit::LinkService& links,
@@ -214,6 +225,13 @@ public:
                        std::int64_t version);
     Result<Case> reopen(const Context& ctx, const std::string& id, const ReopeningInput& in,
                         std::int64_t version);
+
+    // A council's casework from its spreadsheet (CSV: import_rows.hpp), all or nothing: each
+    // row checked as POST /api/v1/cases checks a case (its unit one whose cases the caller
+    // handles), and its history (acknowledged, answered, escalated, closed) as the handlers
+    // check each step; every problem named by its line and column, and nothing written while
+    // there is one. Each case is audited as "import", its events written as the API writes them.
+    Result<ImportSummary> import_cases(const Context& ctx, std::string_view csv);
 
     // Administrators: removes the personal data of every case closed longer ago than its
     // type's retention years, keeping what the statistics count; the number of cases done.

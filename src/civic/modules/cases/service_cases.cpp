@@ -178,6 +178,42 @@ Result<void> apply_input(Connection& c, const Context& ctx, const CaseInput& in,
 
 }  // namespace
 
+namespace detail {
+
+DraftedCase draft_case(Connection& c, const Context& ctx, const CaseInput& in) {
+    DraftedCase d;
+    Checks checks;
+    const std::string type_id = trimmed(in.case_type_id);
+    if (type_id.empty())
+        checks.fail("case_type_id", "Choose the type of case");
+    else if (d.type = is_id(type_id) ? repo::find_case_type(c, type_id)
+                                     : repo::case_type_by_code(c, type_id);
+             !d.type || d.type->archived_at) {
+        checks.fail("case_type_id", "Case type must be one of the council's case types");
+        d.type.reset();
+    }
+    d.k.status = "open";
+    auto applied = apply_input(c, ctx, in, d.k, true, d.type ? &*d.type : nullptr);
+    d.errors = checks.errors();
+    if (!applied)
+        for (const auto& e : applied.error().errors) d.errors.push_back(e);
+    d.k.requester_version = 1;
+    if (d.type) {
+        const auto rules = rules_of(*d.type);
+        d.k.case_type_id = d.type->id;
+        d.k.stage_key = rules.stages.empty() ? "" : rules.stages.front().key;
+    }
+    if (const auto received = parse_iso_date(d.k.received_on))
+        d.k.year = static_cast<int>(received->year());
+    return d;
+}
+
+std::string case_reference(const CaseType& t, std::int64_t year, std::int64_t number) {
+    return fmt::format("{}-{}-{:04}", t.code, year, number);
+}
+
+}  // namespace detail
+
 json::object to_json(const CaseView& v, bool with_explanations) {
     auto o = cases::to_json(v.record);
     o["type"] = json::object{{"id", v.type.id},
@@ -273,33 +309,11 @@ Result<CaseView> CasesService::get_case(const Context& ctx, const std::string& i
 Result<Case> CasesService::create_case(const Context& ctx, const CaseInput& in) {
     CIVIC_CHECK(require_signed_in(ctx));
     return m_db.write([&](Connection& c) -> Result<Case> {
-        Checks checks;
-        const std::string type_id = trimmed(in.case_type_id);
-        std::optional<CaseType> type;
-        if (type_id.empty())
-            checks.fail("case_type_id", "Choose the type of case");
-        else if (type = is_id(type_id) ? repo::find_case_type(c, type_id)
-                                       : repo::case_type_by_code(c, type_id);
-                 !type || type->archived_at)
-            checks.fail("case_type_id", "Case type must be one of the council's case types");
-        Case k;
-        k.status = "open";
-        auto applied = apply_input(c, ctx, in, k, true, type ? &*type : nullptr);
-        if (!applied || checks.any()) {
-            std::vector<FieldError> errors = checks.errors();
-            if (!applied)
-                for (const auto& e : applied.error().errors) errors.push_back(e);
-            return std::unexpected(Error::validation(std::move(errors)));
-        }
-        const auto rules = rules_of(*type);
-        k.requester_version = 1;
-        k.case_type_id = type->id;
-        k.stage_key = rules.stages.empty() ? "" : rules.stages.front().key;
-        const auto received = parse_iso_date(k.received_on);
-        k.year = static_cast<int>(received->year());
-        k.number = repo::next_case_number(c, type->id, k.year);
-        k.reference = fmt::format("{}-{}-{:04}", type->code, k.year, k.number);
-        return insert_record(c, ctx, k_case, repo::cases(), std::move(k));
+        auto d = draft_case(c, ctx, in);
+        if (!d.errors.empty()) return std::unexpected(Error::validation(std::move(d.errors)));
+        d.k.number = repo::next_case_number(c, d.type->id, d.k.year);
+        d.k.reference = case_reference(*d.type, d.k.year, d.k.number);
+        return insert_record(c, ctx, k_case, repo::cases(), std::move(d.k));
     });
 }
 

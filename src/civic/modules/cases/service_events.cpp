@@ -134,6 +134,94 @@ bool is_last_target(const Stage& stage, std::string_view key) {
 
 }  // namespace
 
+namespace detail {
+
+std::vector<CaseEvent> met_events(const CaseType& t, const WorkingCalendar& calendar, const Case& k,
+                                  std::vector<CaseEvent>& events, const std::string& target_key,
+                                  Date on, Date today) {
+    const ClockRules rules = rules_of(t);
+    const Stage* stage = stage_of(rules, k.stage_key);
+    auto clock = clock_of(t, calendar, k, events, today);
+    if (!stage || clock.stages.empty()) return {};
+    // Meeting the target meets what it counts from, where that is still open. (The clock is
+    // counted again after each, so the target is held by its key and label.)
+    std::string target_label;
+    std::vector<std::string> chain{target_key};
+    for (const Target* x = nullptr;;) {
+        x = nullptr;
+        for (const auto& y : stage->targets)
+            if (y.key == chain.back()) x = &y;
+        if (!x) break;
+        if (target_label.empty()) target_label = x->label;
+        if (x->counts_from.empty()) break;
+        const auto* from = target_state(clock.stages.back(), x->counts_from);
+        if (!from || from->met_on) break;
+        chain.push_back(x->counts_from);
+    }
+    std::reverse(chain.begin(), chain.end());
+    std::vector<CaseEvent> out;
+    for (const auto& key : chain) {
+        const auto* state = target_state(clock.stages.back(), key);
+        CaseEvent e = event_of(k, "met", on);
+        e.target_key = key;
+        if (state && state->due) e.due_when_met = format_iso_date(*state->due);
+        if (key != target_key) e.reason = "met by the " + lower_ascii(target_label);
+        events.push_back(e);
+        out.push_back(std::move(e));
+        clock = clock_of(t, calendar, k, events, today);
+    }
+    return out;
+}
+
+void check_another_officer(Connection& c, Checks& checks, std::string_view field,
+                           const std::optional<std::string>& officer,
+                           const std::vector<std::string>& before, std::string_view from_stage,
+                           std::string_view next_stage) {
+    if (!officer)
+        checks.fail(std::string(field), fmt::format("Choose the officer for {}: another officer "
+                                                    "than the one who handled {}",
+                                                    next_stage, from_stage));
+    else if (std::find(before.begin(), before.end(), *officer) != before.end())
+        checks.fail(std::string(field),
+                    fmt::format("{} handled {}; {} must be handled by another officer",
+                                person_name(c, officer), from_stage, next_stage));
+}
+
+std::optional<std::string> check_closure(Checks& checks, const CaseType& t, const Case& k,
+                                         const ClosureInput& in) {
+    const auto outcome =
+        checks.choice("outcome", "Outcome", in.outcome, outcomes_for(t.kind), Required::Yes);
+    const auto resolved =
+        date_field(checks, "resolved_on", "The date it was put right", in.resolved_on);
+    date_field(checks, "remedy_due_on", "The remedy's compliance date", in.remedy_due_on);
+    checks.text("remedy", "the remedy", in.remedy, Required::No, k_long_text, Lines::Many);
+    checks.text("lessons", "the lessons learned", in.lessons, Required::No, k_long_text,
+                Lines::Many);
+    if (resolved && *resolved && *resolved < std::optional<std::string>(k.received_on))
+        checks.fail("resolved_on", "The date it was put right cannot be before it was received");
+    return outcome;
+}
+
+CaseEvent close_case(Case& k, Date on, const std::string& outcome, const ClosureInput& in) {
+    // A date sent blank clears it, as date_field() reads it.
+    const auto date = [](const std::optional<std::string>& v) {
+        const std::string text = trimmed(v);
+        return text.empty() ? std::nullopt : std::optional<std::string>(text);
+    };
+    k.status = "closed";
+    k.closed_on = format_iso_date(on);
+    k.outcome = outcome;
+    if (in.resolved_on) k.resolved_on = date(in.resolved_on);
+    if (in.remedy_due_on) k.remedy_due_on = date(in.remedy_due_on);
+    if (in.remedy) k.remedy = trimmed(in.remedy);
+    if (in.lessons) k.lessons = trimmed(in.lessons);
+    CaseEvent e = event_of(k, "closed", on);
+    e.reason = outcome;
+    return e;
+}
+
+}  // namespace detail
+
 Result<CaseResponse> CasesService::add_response(const Context& ctx, const std::string& id,
                                                 const ResponseInput& in, std::int64_t version) {
     CIVIC_CHECK(require_signed_in(ctx));
@@ -166,35 +254,9 @@ Result<CaseResponse> CasesService::add_response(const Context& ctx, const std::s
         }
         CIVIC_CHECK(checks.result());
 
-        // Meeting the target meets what it counts from, where that is still open: a full reply
-        // sent within the acknowledgement's days acknowledges the request too. (The clock is
-        // counted again after each, so the target is held by its key and label.)
         const std::string target_key = target->key;
-        const std::string target_label = target->label;
-        std::vector<std::string> chain{target_key};
-        for (const Target* t = nullptr;;) {
-            t = nullptr;
-            for (const auto& x : stage->targets)
-                if (x.key == chain.back()) t = &x;
-            if (!t || t->counts_from.empty()) break;
-            const auto* from = target_state(s.stage(), t->counts_from);
-            if (!from || from->met_on) break;
-            chain.push_back(t->counts_from);
-        }
-        std::reverse(chain.begin(), chain.end());
-        for (const auto& key : chain) {
-            const auto* state = target_state(s.stage(), key);
-            CaseEvent e;
-            e.case_id = s.k.id;
-            e.kind = "met";
-            e.on_date = format_iso_date(*sent_on);
-            e.stage_key = s.k.stage_key;
-            e.target_key = key;
-            if (state && state->due) e.due_when_met = format_iso_date(*state->due);
-            if (key != target_key) e.reason = "met by the " + lower_ascii(target_label);
-            s.events.push_back(add_event(c, ctx, std::move(e)));
-            s.recount();
-        }
+        for (auto& e : met_events(s.type, s.calendar, s.k, s.events, target_key, *sent_on, s.today))
+            add_event(c, ctx, std::move(e));
         CaseResponse r;
         r.id = new_id();
         r.case_id = s.k.id;
@@ -337,18 +399,9 @@ Result<CaseEvent> CasesService::escalate(const Context& ctx, const std::string& 
                                     in.officer_person_id);
         std::optional<std::string> new_officer =
             officer ? *officer : std::optional<std::string>(s.k.officer_person_id);
-        if (s.type.later_stage_by_another_officer && !checks.failed("officer_person_id")) {
-            const auto before = earlier_officers(c, s, next->key);
-            if (!officer || !*officer)
-                checks.fail("officer_person_id",
-                            fmt::format("Choose the officer for {}: another officer than the "
-                                        "one who handled {}",
-                                        next->name, s.stage().name));
-            else if (std::find(before.begin(), before.end(), **officer) != before.end())
-                checks.fail("officer_person_id",
-                            fmt::format("{} handled {}; {} must be handled by another officer",
-                                        person_name(c, *officer), s.stage().name, next->name));
-        }
+        if (s.type.later_stage_by_another_officer && !checks.failed("officer_person_id"))
+            check_another_officer(c, checks, "officer_person_id", officer ? *officer : std::nullopt,
+                                  earlier_officers(c, s, next->key), s.stage().name, next->name);
         CIVIC_CHECK(checks.result());
         auto changed = change_record(c, ctx, k_case, s.k.id, s.k.version, "escalate",
                                      [&](Case& k) -> Result<void> {
@@ -379,38 +432,15 @@ Result<Case> CasesService::close(const Context& ctx, const std::string& id, cons
         CIVIC_CHECK(require_open(s.k));
         Checks checks;
         const auto on = on_field(checks, "closed_on", "it was closed", in.closed_on, s);
-        const auto outcomes = outcomes_for(s.type.kind);
-        const auto outcome =
-            checks.choice("outcome", "Outcome", in.outcome, outcomes, Required::Yes);
-        const auto resolved =
-            date_field(checks, "resolved_on", "The date it was put right", in.resolved_on);
-        const auto remedy_due =
-            date_field(checks, "remedy_due_on", "The remedy's compliance date", in.remedy_due_on);
-        checks.text("remedy", "the remedy", in.remedy, Required::No, k_long_text, Lines::Many);
-        checks.text("lessons", "the lessons learned", in.lessons, Required::No, k_long_text,
-                    Lines::Many);
-        if (resolved && *resolved && *resolved < std::optional<std::string>(s.k.received_on))
-            checks.fail("resolved_on",
-                        "The date it was put right cannot be before it was received");
+        const auto outcome = check_closure(checks, s.type, s.k, in);
         CIVIC_CHECK(checks.result());
+        CaseEvent e;
         auto changed = change_record(c, ctx, k_case, s.k.id, s.k.version, "close",
                                      [&](Case& k) -> Result<void> {
-                                         k.status = "closed";
-                                         k.closed_on = format_iso_date(*on);
-                                         k.outcome = *outcome;
-                                         if (resolved) k.resolved_on = *resolved;
-                                         if (remedy_due) k.remedy_due_on = *remedy_due;
-                                         if (in.remedy) k.remedy = trimmed(in.remedy);
-                                         if (in.lessons) k.lessons = trimmed(in.lessons);
+                                         e = close_case(k, *on, *outcome, in);
                                          return ok();
                                      });
         if (!changed) return changed;
-        CaseEvent e;
-        e.case_id = s.k.id;
-        e.kind = "closed";
-        e.on_date = format_iso_date(*on);
-        e.stage_key = s.k.stage_key;
-        e.reason = *outcome;
         add_event(c, ctx, std::move(e));
         return changed;
     });

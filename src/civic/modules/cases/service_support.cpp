@@ -212,6 +212,15 @@ std::optional<std::optional<std::string>> person_field(Connection& c, kit::Check
     return std::optional<std::string>(p->id);
 }
 
+CaseEvent event_of(const Case& k, std::string_view kind, Date on) {
+    CaseEvent e;
+    e.case_id = k.id;
+    e.kind = std::string(kind);
+    e.on_date = format_iso_date(on);
+    e.stage_key = k.stage_key;
+    return e;
+}
+
 CaseEvent add_event(Connection& c, const Context& ctx, CaseEvent e) {
     e.id = new_id();
     e.position = c.query_one("SELECT max(position) FROM case_events WHERE case_id = ?",

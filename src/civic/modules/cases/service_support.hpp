@@ -64,6 +64,44 @@ std::optional<std::optional<std::string>> person_field(store::Connection& c, kit
                                                        const std::optional<std::string>& v);
 std::string person_name(store::Connection& c, const std::optional<std::string>& id);
 
+// A new case drafted from its fields as POST /api/v1/cases checks them: its type, and the case
+// at the type's first stage with the year it was received, not yet numbered nor stored.
+// `errors` names every field at fault; the case and type are then as far as they could be read.
+struct DraftedCase {
+    Case k;
+    std::optional<CaseType> type;
+    std::vector<FieldError> errors;
+};
+DraftedCase draft_case(store::Connection& c, const Context& ctx, const CaseInput& in);
+// "FOI-2026-0001": the reference of the type's `number`th case received in `year`.
+std::string case_reference(const CaseType& t, std::int64_t year, std::int64_t number);
+
+// What a response meeting `target_key` of the case's current stage on `on` records: the
+// target met and, before it, each earlier target of the stage it counts from that is still
+// open (a full reply within the acknowledgement's days acknowledges too), each with the due
+// date the clock gave it that day. Each is appended to `events` as well, the clock counted
+// again after each; none is stored.
+std::vector<CaseEvent> met_events(const CaseType& t, const WorkingCalendar& calendar, const Case& k,
+                                  std::vector<CaseEvent>& events, const std::string& target_key,
+                                  Date on, Date today);
+
+// Where a type's later stage is handled by another officer: the officer for `next_stage` must
+// be given (`field`), and be none of `before`, who handled `from_stage`.
+void check_another_officer(store::Connection& c, kit::Checks& checks, std::string_view field,
+                           const std::optional<std::string>& officer,
+                           const std::vector<std::string>& before, std::string_view from_stage,
+                           std::string_view next_stage);
+
+// The fields of a closure but its date, checked as the API checks them: the outcome one of its
+// kind's, the dates real, resolved_on not before the case was received. The outcome, in its
+// list's spelling, when it is good.
+std::optional<std::string> check_closure(kit::Checks& checks, const CaseType& t, const Case& k,
+                                         const ClosureInput& in);
+// Closes the case on `on` with the closure's fields; the event that records it, not stored.
+CaseEvent close_case(Case& k, Date on, const std::string& outcome, const ClosureInput& in);
+
+// A new event of the case: `kind`, on `on`, at the case's current stage; not stored.
+CaseEvent event_of(const Case& k, std::string_view kind, Date on);
 // Appends an event to the case (the next position), audited.
 CaseEvent add_event(store::Connection& c, const Context& ctx, CaseEvent e);
 // The date of the case's last event (its received date when it has none).

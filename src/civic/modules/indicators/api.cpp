@@ -138,14 +138,10 @@ Response workflow(const Request& r, IndicatorService& s, const Clock& clock,
 
 // A CSV import through the API: the file as the body, text/csv.
 Response import_csv(const Request& r, IndicatorService& s, const Clock& clock, bool definitions) {
-    if (r.content_type() != "text/csv")
-        return http::problem_response(
-            r, Error{ErrorKind::UnsupportedMediaType,
-                     "Send the file as the body, with Content-Type: text/csv.",
-                     {}});
+    const auto csv = http::csv_body(r);
+    if (!csv) return http::problem_response(r, csv.error());
     const auto ctx = http::context_for(r, clock);
-    auto done =
-        definitions ? s.import_indicators_csv(ctx, r.body) : s.import_values_csv(ctx, r.body);
+    auto done = definitions ? s.import_indicators_csv(ctx, *csv) : s.import_values_csv(ctx, *csv);
     if (!done) return http::problem_response(r, done.error());
     return http::json_response(200, to_json(*done));
 }

@@ -85,15 +85,16 @@ Result<Record> archive_record(store::Connection& c, const Context& ctx,
 inline constexpr auto no_objection = [](const auto&) -> Result<void> { return ok(); };
 
 // Creates a record: stamps it (id when blank, version 1, created and updated now), inserts
-// it and audits the create, in the caller's transaction.
+// it and audits the create (as `action`: an import says "import"), in the caller's
+// transaction.
 template <typename Record>
 Record insert_record(store::Connection& c, const Context& ctx, const Entity<Record>& entity,
-                     const Table<Record>& table, Record r) {
+                     const Table<Record>& table, Record r, std::string_view action = "create") {
     if (r.id.empty()) r.id = new_id();
     r.version = 1;
     r.created_at = r.updated_at = now_text(ctx);
     table.insert(c, r);
-    store::record_audit(c, ctx, entity.name, r.id, "create", std::nullopt, entity.audit_text(r));
+    store::record_audit(c, ctx, entity.name, r.id, action, std::nullopt, entity.audit_text(r));
     return r;
 }
 

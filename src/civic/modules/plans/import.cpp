@@ -5,19 +5,17 @@
 // rules and written in one transaction. A spreadsheet's problems name the line and column, a
 // document's the JSON path ("items[3].parent_ref").
 //
-// Names are matched from an index read once (the live people the caller may see, the live
-// units), as the organisation register's imports do, never with a query a line.
+// Names are matched from an index read once (org/names.hpp), as the organisation register's
+// imports do, never with a query a line.
 
 #include <fmt/format.h>
 
 #include <algorithm>
 #include <boost/json.hpp>
-#include <climits>
 #include <functional>
 #include <map>
 #include <set>
 #include <span>
-#include <unordered_map>
 
 #include "civic/core/csv.hpp"
 #include "civic/core/date.hpp"
@@ -26,6 +24,7 @@
 #include "civic/core/text.hpp"
 #include "civic/core/timing.hpp"
 #include "civic/core/utf8.hpp"
+#include "civic/modules/org/names.hpp"
 #include "civic/modules/org/repo.hpp"
 #include "civic/modules/org/service.hpp"
 #include "civic/modules/plans/service.hpp"
@@ -150,46 +149,6 @@ std::optional<std::string> given(const std::optional<std::string>& v) {
     return blank(v) ? std::nullopt : v;
 }
 
-// People and units by name, read once: the live people the caller may see and the live units.
-class Names {
-public:
-    Names(Connection& c, const Principal& who) {
-        org::repo::ListFilter all;
-        all.limit = INT_MAX;
-        for (const auto& p : org::repo::list_people(c, all))
-            if (org::may_see(who, p)) m_people[import_key(p.name)].push_back(p.id);
-        for (auto& u : org::repo::live_unit_names(c))
-            m_units[import_key(u.name)].push_back(std::move(u.id));
-    }
-
-    // The one person or unit called name, or why not.
-    std::expected<std::string, std::string> person(std::string_view name) const {
-        return one(m_people, name, "person", "people", "them");
-    }
-    std::expected<std::string, std::string> unit(std::string_view name) const {
-        return one(m_units, name, "unit", "units", "it");
-    }
-
-private:
-    using Index = std::unordered_map<std::string, std::vector<std::string>>;
-    static std::expected<std::string, std::string> one(const Index& index, std::string_view name,
-                                                       std::string_view what, std::string_view many,
-                                                       std::string_view pronoun) {
-        const auto it = index.find(import_key(name));
-        if (it == index.end() || it->second.empty())
-            return std::unexpected(fmt::format(
-                "There is no {} called \"{}\" in the organisation register; check the spelling, "
-                "or add {} first",
-                what, shown_safely(trim(name)), pronoun));
-        if (it->second.size() > 1)
-            return std::unexpected(
-                fmt::format("More than one {} is called \"{}\"; give the {} distinct names first",
-                            what, shown_safely(trim(name)), many));
-        return it->second.front();
-    }
-    Index m_people, m_units;
-};
-
 // What the drafts become: the records to write, parents before children.
 struct Built {
     std::vector<Item> items;
@@ -204,7 +163,7 @@ struct Built {
 // that lines naming them are not blamed as well.
 Built build(const Context& ctx, const Plan& plan, const std::vector<Item>& existing,
             const std::vector<ItemDraft>& drafts, const std::vector<LinkDraft>& links,
-            const std::set<std::string, std::less<>>& refused, const Names& names,
+            const std::set<std::string, std::less<>>& refused, const org::NameIndex& names,
             Problems& problems) {
     const std::string now = now_text(ctx);
     std::map<std::string, const Item*, std::less<>> existing_refs;
@@ -907,7 +866,7 @@ Result<ImportSummary> PlanService::import_items_csv(const Context& ctx, const st
         // Without a usable first line the rows cannot be read; the header's problems say why.
         std::vector<ItemDraft> drafts;
         if (t.header_ok) drafts = read_lines(t, existing, refused, problems);
-        const Names names(c, ctx.principal);
+        const org::NameIndex names(c, ctx.principal);
         const Built built = build(ctx, plan, existing, drafts, {}, refused, names, problems);
         if (problems.any()) return std::unexpected(problems.csv().error());
         // A file with no lines but its first adds nothing, and changes no version.
@@ -927,7 +886,7 @@ Result<ImportSummary> PlanService::import_plan(const Context& ctx, std::string_v
     read_document(doc, plan_draft, drafts, links, problems);
     return m_db.write([&](Connection& c) -> Result<ImportSummary> {
         const auto plan = new_plan(c, ctx, plan_draft, problems);
-        const Names names(c, ctx.principal);
+        const org::NameIndex names(c, ctx.principal);
         const Plan target = plan.value_or(Plan{});
         const Built built = build(ctx, target, {}, drafts, links, {}, names, problems);
         if (problems.any() || !plan) return std::unexpected(problems.document_error());

@@ -59,13 +59,10 @@ Response download(const Request& r, RisksService& s, const Clock& clock, bool xl
 void add_import_routes(http::Router& router, RisksService& s, const Clock& clock) {
     router.add(
         Method::Post, "/api/v1/risk-registers/{id}/import", [&s, &clock](Request& r) -> Response {
-            if (r.content_type() != "text/csv")
-                return http::problem_response(
-                    r, Error{ErrorKind::UnsupportedMediaType,
-                             "Send the file as the body, with Content-Type: text/csv.",
-                             {}});
+            const auto csv = http::csv_body(r);
+            if (!csv) return http::problem_response(r, csv.error());
             auto done =
-                s.import_register(http::context_for(r, clock), std::string(r.param("id")), r.body);
+                s.import_register(http::context_for(r, clock), std::string(r.param("id")), *csv);
             if (!done) return http::problem_response(r, done.error());
             json::array owners;
             for (const auto& o : done->owners_to_tidy) owners.emplace_back(o);

@@ -9,10 +9,8 @@
 
 #include <algorithm>
 #include <charconv>
-#include <span>
 
 #include "civic/core/csv.hpp"
-#include "civic/core/date.hpp"
 #include "civic/core/text.hpp"
 #include "civic/core/utf8.hpp"
 
@@ -22,15 +20,6 @@ namespace {
 
 // How a refused value is shown in a message: short enough to read, safe to echo.
 std::string shown(std::string_view text) { return shown_safely(shortened(text, 60)); }
-
-// The text of a cell, trimmed, with the apostrophe taken off that export.cpp (and any CSV
-// made safe for Excel with spreadsheet_safe()) puts before = + - @.
-std::string text_of(std::string_view cell) {
-    std::string_view t = trim(cell);
-    if (t.size() >= 2 && t.front() == '\'' && std::string_view("=+-@").find(t[1]) != t.npos)
-        t.remove_prefix(1);
-    return std::string(t);
-}
 
 // What a number column holds, in words for its message.
 std::string_view advice_for(std::string_view column) {
@@ -42,13 +31,10 @@ std::string_view advice_for(std::string_view column) {
 
 class RowReader {
 public:
-    RowReader(const CsvTable& table, const CsvRecord& record, std::vector<ImportLineError>& errors)
-        : m_table(table), m_record(record), m_errors(errors) {}
+    RowReader(const CsvTable& table, const CsvRecord& record, ImportProblems& problems)
+        : m_table(table), m_record(record), m_problems(problems) {}
 
-    std::string text(std::string_view column) const {
-        const auto cell = m_table.get(m_record, column);
-        return cell ? text_of(*cell) : std::string();
-    }
+    std::string text(std::string_view column) const { return m_table.text(m_record, column); }
 
     // A whole number, or nullopt when blank or absent; "high" and "4.5" are problems.
     std::optional<std::int64_t> number(std::string_view column) {
@@ -59,8 +45,9 @@ public:
         std::int64_t value = 0;
         const auto [end, ec] = std::from_chars(t.data(), t.data() + t.size(), value);
         if (ec != std::errc() || end != t.data() + t.size()) {
-            fail(column,
-                 fmt::format("\"{}\" is not a whole number; {}", shown(t), advice_for(column)));
+            m_problems.add(
+                m_record.line, column,
+                fmt::format("\"{}\" is not a whole number; {}", shown(t), advice_for(column)));
             return std::nullopt;
         }
         return value;
@@ -68,16 +55,7 @@ public:
 
     // YYYY-MM-DD, or DD/MM/YYYY as councils write it (D/M/YYYY too), as YYYY-MM-DD.
     std::optional<std::string> date(std::string_view column) {
-        const auto cell = m_table.get(m_record, column);
-        if (!cell) return std::nullopt;
-        const std::string_view t = trim(*cell);
-        if (t.empty()) return std::nullopt;
-        if (const auto d = parse_iso_date(t)) return format_iso_date(*d);
-        if (const auto d = parse_day_month_year(t)) return format_iso_date(*d);
-        fail(column, fmt::format("\"{}\" is not a date; write it as YYYY-MM-DD, such as "
-                                 "2026-03-31, or DD/MM/YYYY, such as 31/03/2026",
-                                 shown(t)));
-        return std::nullopt;
+        return m_table.date(m_record, column, m_problems);
     }
 
     // The items of a list written "a; b; c", trimmed, blanks left out.
@@ -87,7 +65,7 @@ public:
         std::size_t from = 0;
         while (from <= all.size()) {
             const std::size_t to = std::min(all.find(';', from), all.size());
-            std::string item = text_of(std::string_view(all).substr(from, to - from));
+            std::string item = cell_text(std::string_view(all).substr(from, to - from));
             if (!item.empty()) out.push_back(std::move(item));
             from = to + 1;
         }
@@ -95,50 +73,10 @@ public:
     }
 
 private:
-    static std::optional<Date> parse_day_month_year(std::string_view t) {
-        const auto slash1 = t.find('/');
-        const auto slash2 = slash1 == t.npos ? t.npos : t.find('/', slash1 + 1);
-        if (slash2 == t.npos) return std::nullopt;
-        const auto part = [](std::string_view s, std::size_t min, std::size_t max, unsigned& out) {
-            if (s.size() < min || s.size() > max) return false;
-            if (!std::all_of(s.begin(), s.end(), [](char c) { return c >= '0' && c <= '9'; }))
-                return false;
-            std::from_chars(s.data(), s.data() + s.size(), out);
-            return true;
-        };
-        unsigned day = 0, month = 0, year = 0;
-        if (!part(t.substr(0, slash1), 1, 2, day) ||
-            !part(t.substr(slash1 + 1, slash2 - slash1 - 1), 1, 2, month) ||
-            !part(t.substr(slash2 + 1), 4, 4, year))
-            return std::nullopt;
-        const Date d{std::chrono::year(static_cast<int>(year)), std::chrono::month(month),
-                     std::chrono::day(day)};
-        if (!d.ok()) return std::nullopt;
-        return d;
-    }
-
-    void fail(std::string_view column, std::string message) {
-        m_errors.push_back({m_record.line, std::string(column), std::move(message)});
-    }
-
     const CsvTable& m_table;
     const CsvRecord& m_record;
-    std::vector<ImportLineError>& m_errors;
+    ImportProblems& m_problems;
 };
-
-// A first line that names a column twice would leave one of its values unread.
-void check_repeated_columns(const CsvTable& table, std::size_t header_line,
-                            std::vector<ImportLineError>& errors) {
-    for (std::size_t i = 0; i < table.header.size(); ++i)
-        for (std::size_t j = 0; j < i; ++j)
-            if (table.header[i] == table.header[j] && !table.header[i].empty()) {
-                errors.push_back({header_line, fmt::format("{}", i + 1),
-                                  fmt::format("The column \"{}\" is named twice, as columns {} "
-                                              "and {}; keep one",
-                                              shown(table.header[i]), j + 1, i + 1)});
-                break;
-            }
-}
 
 }  // namespace
 
@@ -151,16 +89,11 @@ std::expected<std::vector<ImportRow>, std::vector<ImportLineError>> import_rows(
                                            std::end(k_import_optional));
     const CsvTable table = read_csv_table(csv, {required, optional}, problems);
 
-    std::vector<ImportLineError> errors;
-    for (auto& p : problems.listed())
-        errors.push_back({p.line, std::move(p.column), std::move(p.message)});
     std::vector<ImportRow> rows;
     if (table.header_ok) {
-        // The columns are named on line 1 (unless blank lines come first, which no
-        // spreadsheet writes).
-        check_repeated_columns(table, 1, errors);
+        check_repeated_columns(table, problems);
         for (const auto& record : table.rows) {
-            RowReader r(table, record, errors);
+            RowReader r(table, record, problems);
             ImportRow row;
             row.line = record.line;
             row.reference = r.text("reference");
@@ -187,11 +120,11 @@ std::expected<std::vector<ImportRow>, std::vector<ImportLineError>> import_rows(
     }
     // A file that names the columns and nothing else is most likely the wrong file.
     if (table.header_ok && table.rows.empty() && table.refused.empty())
-        errors.push_back({1, "", "The file names the columns but has no risks under them"});
-    if (!errors.empty()) {
-        std::stable_sort(
-            errors.begin(), errors.end(),
-            [](const ImportLineError& a, const ImportLineError& b) { return a.line < b.line; });
+        problems.add(1, "", "The file names the columns but has no risks under them");
+    if (problems.any()) {
+        std::vector<ImportLineError> errors;
+        for (auto& p : problems.listed())
+            errors.push_back({p.line, std::move(p.column), std::move(p.message)});
         return std::unexpected(std::move(errors));
     }
     return rows;
