@@ -355,6 +355,13 @@ describe(`cases: the clock, responses, escalation, closure and privacy (${backen
       const now = await getCase(k.id, 'bob');
       assert.deepEqual(now.events.map((e) => [e.kind, e.officer_person_id]), [['transferred', p.bob.id]]);
       assert.equal(now.officer_name, 'Bob Reviewer');
+      // A transfer to another unit puts it in that unit's hands: out of the handler's sight.
+      const moved = await as('bob')('PATCH', `/api/v1/cases/${k.id}`, { headers: ifMatch(now), body: { unit_id: u.planning.id, officer_person_id: p.carol.id } });
+      assert.equal(moved.status, 200, moved.text);
+      assertProblem(await as('bob')('GET', `/api/v1/cases/${k.id}`), 404);
+      const there = await getCase(k.id, 'outsider');
+      assert.deepEqual([there.unit_name, there.officer_name, there.may_handle], ['Planning', 'Carol Planner', true]);
+      assert.deepEqual(there.events.map((e) => [e.kind, e.unit_id]), [['transferred', u.customer.id], ['transferred', u.planning.id]]);
     });
 
     it('finds everything held on one requester for a subject-access request, for administrators only, auditing each case read', async () => {

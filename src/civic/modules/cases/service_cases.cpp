@@ -46,17 +46,20 @@ json::object target_json(const TargetState& t, bool with_explanations) {
     return o;
 }
 
-// The unit a case is for: one the caller may write in.
+// The unit a case is for: on a new case, one whose cases the caller handles; on a transfer,
+// any live unit (the case may leave the caller's hands).
 std::optional<org::Unit> unit_field(Connection& c, const Context& ctx, Checks& checks,
-                                    const std::optional<std::string>& v) {
+                                    const std::optional<std::string>& v, bool creating) {
     const std::string id = trimmed(v);
     if (id.empty()) {
         checks.fail("unit_id", "Choose the unit that handles the case");
         return std::nullopt;
     }
     auto u = is_id(id) ? org::repo::find_unit(c, id) : std::nullopt;
-    if (!u || u->archived_at || !covers(ctx.principal, u->path, Access::Write)) {
-        checks.fail("unit_id", "Unit must be a unit whose cases you handle");
+    if (!u || u->archived_at || u->kind == "body" ||
+        (creating && !covers(ctx.principal, u->path, Access::Write))) {
+        checks.fail("unit_id", creating ? "Unit must be a unit whose cases you handle"
+                                        : "Unit must be a unit of the council");
         return std::nullopt;
     }
     return u;
@@ -120,7 +123,7 @@ Result<void> apply_input(Connection& c, const Context& ctx, const CaseInput& in,
     if (in.subject && !checks.failed("subject")) k.subject = trimmed(in.subject);
 
     if (in.unit_id || creating)
-        if (auto u = unit_field(c, ctx, checks, in.unit_id)) {
+        if (auto u = unit_field(c, ctx, checks, in.unit_id, creating)) {
             k.unit_id = u->id;
             k.unit_path = u->path;
         }
