@@ -28,12 +28,17 @@ namespace {
 constexpr std::size_t k_long_text = 100000;
 
 // The case moves to its next version: an event was added (the event's audit row says what).
-void next_version(Connection& c, const Context& ctx, Case& k) {
+// The case's own trail records the move too, from version to version, so that it stays whole
+// (civic check follows every versioned record's trail to the version in its table).
+void next_version(Connection& c, const Context& ctx, Case& k, std::string_view action) {
+    const std::string before = civic::to_json(json::value(audit_json(k)));
     const std::int64_t expected = k.version;
     k.version += 1;
     k.updated_at = now_text(ctx);
     if (!repo::update_case(c, k, expected))
         throw store::DuplicateError("the case changed while an event was recorded");
+    store::record_audit(c, ctx, "case", k.id, action, before,
+                        civic::to_json(json::value(audit_json(k))));
 }
 
 // Everything one event needs: the case at the version the caller read, its type, rules,
@@ -275,7 +280,7 @@ Result<CaseResponse> CasesService::add_response(const Context& ctx, const std::s
         audit["body_length"] = static_cast<std::int64_t>(r.body.size());
         store::record_audit(c, ctx, "case_response", r.id, "create", std::nullopt,
                             civic::to_json(json::value(audit)));
-        next_version(c, ctx, s.k);
+        next_version(c, ctx, s.k, "respond");
         return r;
     });
 }
@@ -372,7 +377,7 @@ Result<CaseEvent> CasesService::change_clock(const Context& ctx, const std::stri
         CIVIC_CHECK(checks.result());
         e.on_date = format_iso_date(*on);
         auto added = add_event(c, ctx, std::move(e));
-        next_version(c, ctx, s.k);
+        next_version(c, ctx, s.k, *action);
         return added;
     });
 }
