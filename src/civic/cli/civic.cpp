@@ -229,6 +229,24 @@ int load_demo(Civic& civic) {
         fmt::print("Loaded the demo risks: {} registers, {} risks, {} reviews, {} issues.\n",
                    made->registers, made->risks, made->reviews, made->issues);
     }
+    // Then its cases: member enquiries, complaints, FOI requests and the rest.
+    std::vector<std::pair<std::string, std::string>> case_files;
+    for (const auto& f : civic_embedded_demo())
+        if (f.path.starts_with("cases/"))
+            case_files.emplace_back(f.path.substr(std::string_view("cases/").size()), f.contents);
+    if (!case_files.empty()) {
+        auto made = civic.cases->load_demo(cli_context(civic), case_files);
+        if (!made) {
+            fmt::print(stderr, "civic: the demo cases were not loaded.\n");
+            print_errors(made.error());
+            return k_exit_failed;
+        }
+        fmt::print(
+            "Loaded the demo cases: {} cases, {} of them open, with {} responses and {} other "
+            "events; {} case type{} added.\n",
+            made->cases, made->open, made->responses, made->events, made->case_types,
+            made->case_types == 1 ? "" : "s");
+    }
     return k_exit_ok;
 }
 

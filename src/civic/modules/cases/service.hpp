@@ -273,6 +273,15 @@ public:
                                                   const SelfAssessmentInput& in,
                                                   std::int64_t version);
 
+    // The demo (administrators): the demo council's case types and cases, from the files of
+    // data/demo/cases/, each recorded through the calls above on its own day, in one
+    // transaction; 409 when the database has cases already.
+    struct DemoCounts {
+        std::size_t case_types = 0, cases = 0, open = 0, responses = 0, events = 0;
+    };
+    Result<DemoCounts> load_demo(const Context& ctx,
+                                 const std::vector<std::pair<std::string, std::string>>& files);
+
 private:
     Result<int> seed_defaults(const Context& ctx);
     Result<FeedRun> run_feed(const Context& ctx, const IndicatorFeed& feed);
