@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: AGPL-3.0-or-later
-// fuzz-sources: core/csv.cpp core/utf8.cpp core/text.cpp
+// fuzz-sources: core/csv.cpp core/date.cpp core/utf8.cpp core/text.cpp
 // CSV: any bytes at all parse to an end, carrying on past every fault; records start on
 // increasing lines; every field written with append_csv_field reads back as itself; the
 // import table accepts only rows of text, and reports its problems in line order.
