@@ -49,9 +49,28 @@ Result<CaseView> handled(const CasesService& service, const Context& c, const st
     return found;
 }
 
+// The form of one step on a case: it posts to the case's address for the step and cancels back
+// to the case.
+kit::FormPage step_page(const CaseView& v, std::string heading, std::string_view step,
+                        std::string button) {
+    const auto href = case_href(v.record.id);
+    return {"kit/form", std::move(heading), href + "/" + std::string(step), std::move(button),
+            href};
+}
+
 json::object about(const CaseView& v) {
     return json::object{{"caption", v.record.reference + " " + v.record.subject},
                         {"version", std::to_string(v.record.version)}};
+}
+
+// A step's form shown again after a refused save, with what was sent and the version it was
+// read at.
+Response refused(const http::PageRenderer& pages, const Request& r, const kit::FormPage& page,
+                 const std::vector<Field>& fields, const CaseView& v, const kit::Form& form,
+                 const Error& error) {
+    auto view = about(v);
+    view["version"] = kit::form_text(form, "version");
+    return kit::form_page(pages, r, page, fields, std::move(view), &error);
 }
 
 // The open targets of the case's current stage, {key, label}.
@@ -218,8 +237,7 @@ std::vector<Field> response_fields(const Pages& p, const Context& c, const CaseV
 }
 
 kit::FormPage response_page(const CaseView& v) {
-    const auto href = case_href(v.record.id);
-    return {"kit/form", "Send a response", href + "/response", "Record the response", href};
+    return step_page(v, "Send a response", "response", "Record the response");
 }
 
 }  // namespace
@@ -248,10 +266,8 @@ Response Pages::respond(Request& r) const {
     in.officer_person_id = field(form, "officer_person_id");
     auto done = service.add_response(c, id, in, kit::form_version(form));
     if (!done) {
-        auto view = about(*v);
-        view["version"] = kit::form_text(form, "version");
-        return kit::form_page(pages, r, response_page(*v), response_fields(*this, c, *v, &form),
-                              std::move(view), &done.error());
+        return refused(pages, r, response_page(*v), response_fields(*this, c, *v, &form), *v, form,
+                       done.error());
     }
     return kit::saved(r, case_href(id), "Response recorded");
 }
@@ -325,8 +341,7 @@ std::vector<Field> clock_fields(const Context& c, const CaseView& v, const kit::
 }
 
 kit::FormPage clock_page(const CaseView& v) {
-    const auto href = case_href(v.record.id);
-    return {"kit/form", "The clock", href + "/clock", "Record it", href};
+    return step_page(v, "The clock", "clock", "Record it");
 }
 
 }  // namespace
@@ -375,10 +390,8 @@ Response Pages::change_clock(Request& r) const {
                                  ? service.change_clock(c, id, in, kit::form_version(form))
                                  : Result<CaseEvent>(std::unexpected(Error::validation(errors)));
     if (!done) {
-        auto view = about(*v);
-        view["version"] = kit::form_text(form, "version");
-        return kit::form_page(pages, r, clock_page(*v), clock_fields(c, *v, &form), std::move(view),
-                              &done.error());
+        return refused(pages, r, clock_page(*v), clock_fields(c, *v, &form), *v, form,
+                       done.error());
     }
     const std::string kind = done->kind;
     return kit::saved(r, case_href(id),
@@ -419,8 +432,7 @@ std::vector<Field> escalation_fields(const Pages& p, const Context& c, const Cas
 }
 
 kit::FormPage escalation_page(const CaseView& v) {
-    const auto href = case_href(v.record.id);
-    return {"kit/form", "Escalate the case", href + "/escalation", "Escalate", href};
+    return step_page(v, "Escalate the case", "escalation", "Escalate");
 }
 
 }  // namespace
@@ -449,10 +461,8 @@ Response Pages::escalate(Request& r) const {
         in.officer_person_id = who;
     auto done = service.escalate(c, id, in, kit::form_version(form));
     if (!done) {
-        auto view = about(*v);
-        view["version"] = kit::form_text(form, "version");
-        return kit::form_page(pages, r, escalation_page(*v), escalation_fields(*this, c, *v, &form),
-                              std::move(view), &done.error());
+        return refused(pages, r, escalation_page(*v), escalation_fields(*this, c, *v, &form), *v,
+                       form, done.error());
     }
     return kit::saved(r, case_href(id), "Case escalated");
 }
@@ -498,8 +508,7 @@ std::vector<Field> closure_fields(const Context& c, const CaseView& v, const kit
 }
 
 kit::FormPage closure_page(const CaseView& v) {
-    const auto href = case_href(v.record.id);
-    return {"kit/form", "Close the case", href + "/closure", "Close the case", href};
+    return step_page(v, "Close the case", "closure", "Close the case");
 }
 
 std::vector<Field> reopening_fields(const Context& c, const kit::Form* sent) {
@@ -516,8 +525,7 @@ std::vector<Field> reopening_fields(const Context& c, const kit::Form* sent) {
 }
 
 kit::FormPage reopening_page(const CaseView& v) {
-    const auto href = case_href(v.record.id);
-    return {"kit/form", "Reopen the case", href + "/reopening", "Reopen the case", href};
+    return step_page(v, "Reopen the case", "reopening", "Reopen the case");
 }
 
 }  // namespace
@@ -547,10 +555,8 @@ Response Pages::close(Request& r) const {
     in.lessons = field(form, "lessons");
     auto done = service.close(c, id, in, kit::form_version(form));
     if (!done) {
-        auto view = about(*v);
-        view["version"] = kit::form_text(form, "version");
-        return kit::form_page(pages, r, closure_page(*v), closure_fields(c, *v, &form),
-                              std::move(view), &done.error());
+        return refused(pages, r, closure_page(*v), closure_fields(c, *v, &form), *v, form,
+                       done.error());
     }
     return kit::saved(r, case_href(id), "Case closed");
 }
@@ -576,10 +582,8 @@ Response Pages::reopen(Request& r) const {
     in.reason = field(form, "reason");
     auto done = service.reopen(c, id, in, kit::form_version(form));
     if (!done) {
-        auto view = about(*v);
-        view["version"] = kit::form_text(form, "version");
-        return kit::form_page(pages, r, reopening_page(*v), reopening_fields(c, &form),
-                              std::move(view), &done.error());
+        return refused(pages, r, reopening_page(*v), reopening_fields(c, &form), *v, form,
+                       done.error());
     }
     return kit::saved(r, case_href(id), "Case reopened");
 }
