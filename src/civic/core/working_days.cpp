@@ -383,6 +383,13 @@ std::string as_sentence_end(const std::string& text) {
 
 }  // namespace
 
+std::vector<std::string> skipped_day_lines(const std::vector<NonWorkingDay>& skipped,
+                                           int context_year) {
+    std::vector<std::string> lines;
+    append_skipped_lines(lines, skipped, context_year);
+    return lines;
+}
+
 Result<WorkingDayClock> WorkingDayClock::start(WorkingCalendar calendar, Date received,
                                                int target_working_days) {
     if (!in_supported_range(received)) {

@@ -141,6 +141,12 @@ private:
     std::vector<Date> m_removed;   // sorted
 };
 
+// One "Skipped: Saturday 11 and Sunday 12 January (weekend)." line per weekend and per
+// holiday of `skipped` (in date order), naming the year only when it is not `context_year`:
+// how every Civic clock explains the days it passed over.
+std::vector<std::string> skipped_day_lines(const std::vector<NonWorkingDay>& skipped,
+                                           int context_year);
+
 // A response target in working days ("reply within 10 working days"), with the clock
 // stopped while the council waits for something and restarted when it arrives, and the
 // target extended where the rules allow it.
