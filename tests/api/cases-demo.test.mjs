@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: AGPL-3.0-or-later
 // The demo council's cases (data/demo/cases/), loaded last by `civic demo`, read back through
 // the API on SQLite and PostgreSQL: the number of each type and how many are open today; the
-// ICT incident type the demo adds; complaints that went to stage 2, each reviewed by another
+// ICT incidents by priority, timed in working hours; complaints that went to stage 2, each reviewed by another
 // officer than the one who answered stage 1; the Ombudsman's four findings, the one of
 // maladministration and injustice with its remedy and compliance date, each enquiry naming its
 // complaint; the FOI fee notices, paid, unpaid and pending; the share of FOI requests answered
@@ -59,11 +59,11 @@ describe(`the demo council’s cases (${backend})`, { timeout: 180000 }, () => {
     assert.match(demo.stdout, /Loaded the demo risks: .*\nLoaded the demo cases: /);
     assert.match(
       demo.stdout,
-      /^Loaded the demo cases: 404 cases, 29 of them open, with 669 responses and 547 other events; 1 case type added\.$/m,
+      /^Loaded the demo cases: 404 cases, 29 of them open, with 669 responses and 539 other events\.$/m,
     );
     assert.deepEqual(
       srv.sqlRows('SELECT count(*) AS n FROM case_responses').concat(srv.sqlRows("SELECT count(*) AS n FROM case_events WHERE kind <> 'met'")),
-      [{ n: 669 }, { n: 547 }],
+      [{ n: 669 }, { n: 539 }],
     );
   });
 
@@ -82,23 +82,25 @@ describe(`the demo council’s cases (${backend})`, { timeout: 180000 }, () => {
     assert.deepEqual(mem.map((k) => k.received_on), mem.map((k) => k.received_on).sort());
   });
 
-  it('adds an ICT incident type with a first response in a working day and the fix in three, made as an administrator would', async () => {
-    const ict = types.ICT;
-    assert.deepEqual(
-      [ict.name, ict.kind, ict.calendar, ict.retention_years, ict.later_stage_by_another_officer],
-      ['ICT incident', 'own', 'council', 2, false],
-    );
-    assert.deepEqual(ict.stages, [{
-      key: 'incident',
-      name: 'Incident',
-      targets: [
-        { key: 'response', label: 'First response', working_days: 1, counts_from: '', extension_limit: 0 },
-        { key: 'fix', label: 'Fix', working_days: 3, counts_from: '', extension_limit: 0 },
-      ],
-    }]);
-    const trail = auditRows(srv.dbPath, ict.id);
-    assert.deepEqual(trail.map((r) => [r.action, r.actor, r.at.slice(0, 10)]), [['create', 'cli', '2025-04-01']]);
+  it('records ICT incidents under the ICT type Civic ships with, each with its priority and the time it came in', async () => {
+    assert.equal(Number(srv.sql("SELECT count(*) FROM case_types WHERE code = 'ICT'")), 1);
+    assert.deepEqual(auditRows(srv.dbPath, types.ICT.id).map((r) => [r.action, r.actor]), [['create', 'cli']]);
     assert.ok(cases.ICT.every((k) => k.unit_name === 'ICT Support' && k.officer_name === 'Kevin Round'));
+    assert.deepEqual(tally(cases.ICT.map((k) => k.priority)), { p1: 5, p2: 18, p3: 25, p4: 12 });
+    assert.ok(cases.ICT.every((k) => /^\d\d:\d\d$/.test(k.received_at)));
+    // ICT-2025-0001 (p3, received Thursday 10 April 2025 at 15:31): answered within 4 working
+    // hours and fixed within 24, each met event keeping the time it was due.
+    const first = srv.sqlRows("SELECT e.kind, e.on_date, e.at_time, e.due_when_met FROM case_events e JOIN cases k ON k.id = e.case_id WHERE k.reference = 'ICT-2025-0001' ORDER BY e.position");
+    assert.deepEqual(first, [
+      { kind: 'met', on_date: '2025-04-11', at_time: '09:51', due_when_met: '2025-04-11T11:31' },
+      { kind: 'met', on_date: '2025-04-15', at_time: '11:13', due_when_met: '2025-04-15T15:31' },
+      { kind: 'closed', on_date: '2025-04-15', at_time: null, due_when_met: null },
+    ]);
+    const k = (await get(`/api/v1/cases/${cases.ICT.find((x) => x.reference === 'ICT-2025-0001').id}`)).clock.stages[0].targets;
+    assert.deepEqual(k.map((t) => [t.key, t.working_hours, t.status, t.due, t.due_at, t.met_on, t.met_at]), [
+      ['response', 4, 'met', '2025-04-11', '11:31', '2025-04-11', '09:51'],
+      ['fix', 24, 'met', '2025-04-15', '15:31', '2025-04-15', '11:13'],
+    ]);
   });
 
   it('sends thirteen complaints to stage 2, each reviewed by an officer who had no part in stage 1', async () => {

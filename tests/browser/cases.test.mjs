@@ -204,6 +204,41 @@ test('shows the year\'s statistics by type, with a chart of each quarter and the
   await context.close();
 });
 
+test('records an ICT incident with its priority and the time it came in, and shows its due times to the minute', async () => {
+  const { page, problems, context } = await openPage(browser);
+  await signIn(page, civic.url);
+  await page.goto(`${civic.url}/cases/new`);
+  await page.getByLabel('Type of case').selectOption({ label: 'ICT incident' });
+  await page.getByLabel('Date received').fill('2026-11-27');
+  await page.getByLabel('Time received (optional)').fill('16:00');
+  await page.getByLabel('Priority', { exact: true }).selectOption({ label: 'Priority 1: critical (a service is down)' });
+  await page.getByLabel('How it came in').selectOption('phone');
+  await page.getByLabel('Organisation', { exact: true }).check();
+  await page.getByLabel('The requester\'s name').fill('Planning and Regeneration');
+  await page.getByLabel('Subject').fill('Planning system down');
+  await page.getByLabel('Unit handling it').selectOption({ label: 'Complaints Team' });
+  await page.getByLabel('Officer (optional)').selectOption({ label: 'Fiona First' });
+  let res = await follow(page, () => page.getByRole('button', { name: 'Record the case' }).click());
+  assert.equal(res.status(), 200);
+  const k = civic.sqlRows(`SELECT id, reference, priority, received_at FROM cases WHERE subject = 'Planning system down'`)[0];
+  assert.deepEqual([k.priority, k.received_at], ['p1', '16:00']);
+  assert.match(await text(page.locator('dl').first()), /Received 27 November 2026 at 16:00 by Phone Priority Priority 1: critical \(a service is down\)/);
+  // The fix within 4 working hours: 1 on Friday, 3 on Monday.
+  assert.deepEqual((await cells(page.locator('#target-incident-fix')))[0].slice(1, 2), ['30 November 2026 at 12:00']);
+  assert.ok((await page.locator('#target-incident-fix-lines li').allTextContents()).includes('Counted in working hours: 09:00 to 17:00 on working days.'));
+  await checkPage(page, { prefix, label: 'ict-case', problems });
+  await follow(page, () => page.getByRole('button', { name: 'Send a response' }).click());
+  await page.getByLabel('First response').check();
+  await page.getByLabel('Date sent').fill('2026-11-27');
+  await page.getByLabel('Time sent').fill('16:45');
+  await page.getByLabel('What was sent').fill('Logged; an engineer is on it.');
+  await checkPage(page, { prefix, label: 'ict-response', problems });
+  res = await follow(page, () => page.getByRole('button', { name: 'Record the response' }).click());
+  assert.equal(await banner(page), 'Response recorded');
+  assert.deepEqual(civic.sqlRows(`SELECT sent_at FROM case_responses WHERE case_id = '${k.id}'`), [{ sent_at: '16:45' }]);
+  await context.close();
+});
+
 test('the pages work as plain HTML with JavaScript off', async () => {
   const { page, context } = await openPage(browser, { javaScriptEnabled: false });
   await signIn(page, civic.url);

@@ -33,12 +33,36 @@ TEST(CaseRules, TheDefaultsHoldTogetherAndGoToJsonAndBack) {
     for (const auto& t : types) {
         codes.push_back(t.code);
         EXPECT_TRUE(check_rules(t.rules).has_value()) << t.code;
-        const auto back = rules_from_json(rules_json(t.rules));
+        const auto back = rules_from_json(rules_json(t.rules), "stages", t.rules.priorities,
+                                          t.rules.office_hours);
         ASSERT_TRUE(back.has_value()) << t.code;
         EXPECT_EQ(boost::json::serialize(rules_json(*back)),
                   boost::json::serialize(rules_json(t.rules)));
     }
-    EXPECT_EQ(codes, (std::vector<std::string>{"MEM", "CMP", "OMB", "FOI", "EIR", "LET", "PRT"}));
+    EXPECT_EQ(codes,
+              (std::vector<std::string>{"MEM", "CMP", "OMB", "FOI", "EIR", "LET", "PRT", "ICT"}));
+}
+
+TEST(CaseRules, AnIctIncidentsTargetsFollowItsPriorityInWorkingHours) {
+    const auto& ict = type("ICT");
+    EXPECT_TRUE(counts_hours(ict.rules));
+    const auto hours = [&](const char* priority) {
+        const auto rules = for_priority(ict.rules, priority);
+        const auto& targets = rules.stages.at(0).targets;
+        return std::pair{targets.at(0).working_hours, targets.at(1).working_hours};
+    };
+    EXPECT_EQ(hours("p1"), std::pair(1, 4));
+    EXPECT_EQ(hours("p4"), std::pair(8, 40));
+    EXPECT_EQ(hours(""), std::pair(4, 24));  // no priority: the targets as set
+    // A priority 1 incident logged on Friday 27 November 2026 at 16:00 is fixed by Monday 12:00.
+    const auto clock = compute_clock(for_priority(ict.rules, "p1"), WorkingCalendar{},
+                                     parse_iso_date("2026-11-27").value(), {},
+                                     parse_iso_date("2026-11-27").value(), 16 * 60, 16 * 60 + 30);
+    const auto& fix = clock.stages.at(0).targets.at(1);
+    EXPECT_EQ(fix.due, parse_iso_date("2026-11-30"));
+    EXPECT_EQ(fix.due_at, 12 * 60);
+    EXPECT_EQ(fix.status, "running");
+    EXPECT_EQ(fix.working_minutes_left, 210);
 }
 
 TEST(CaseRules, TheDefaultsCountAsTheRulesSay) {

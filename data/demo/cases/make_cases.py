@@ -864,16 +864,38 @@ def print_jobs():
     return out
 
 
-ICT_TYPE = {
-    "code": "ICT", "name": "ICT incident", "kind": "own", "calendar": "council",
-    "description": "An ICT incident reported to the ICT Support team: a first response within a "
-                   "working day and the fix within 3 working days of the report, the clock stopped "
-                   "while the team waits for the user or a supplier.",
-    "stages": [{"key": "incident", "name": "Incident", "targets": [
-        {"key": "response", "label": "First response", "working_days": 1, "counts_from": "", "extension_limit": 0},
-        {"key": "fix", "label": "Fix", "working_days": 3, "counts_from": "", "extension_limit": 0}]}],
-    "retention_years": 2,
-}
+# ICT incidents use the ICT type Civic ships with: priorities p1 to p4, a first response and a
+# fix within the working hours the priority sets, counted 09:00 to 17:00 on working days.
+ICT_TARGETS = {"p1": (1, 4), "p2": (2, 8), "p3": (4, 24), "p4": (8, 40)}  # hours: response, fix
+OPENS, CLOSES = 9 * 60, 17 * 60
+
+
+def hhmm(minute):
+    return f"{minute // 60:02d}:{minute % 60:02d}"
+
+
+def add_working_minutes(d, minute, n):
+    """The (date, minute) n working minutes after (d, minute), as Civic's clock counts them."""
+    lo = max(minute, OPENS)
+    while True:
+        if working(d) and lo < CLOSES:
+            if CLOSES - lo >= n:
+                return d, lo + n
+            n -= CLOSES - lo
+        d += dt.timedelta(days=1)
+        lo = OPENS
+
+
+def wd_between(a, b):
+    """Working days from a to b (a itself not counted)."""
+    n = 0
+    while a < b:
+        a += dt.timedelta(days=1)
+        if working(a):
+            n += 1
+    return n
+
+
 ICT_FAULTS = [
     "Laptop will not connect to the Wi-Fi", "Locked out: password reset", "Shared drive not mapped",
     "Outlook calendar not syncing", "New starter account and equipment", "Plotter out of service",
@@ -891,45 +913,67 @@ def ict_incidents():
         return 4 if (y, m) in ((2025, 9), (2026, 1)) else 3  # new starters; the January restart
     dates = receipt_dates(56, weight)
     out = []
+
+    def at_offset(received, minute, hours, share):
+        """The event `share` of `hours` working hours after receipt: its day offset and time."""
+        d, m = add_working_minutes(received, minute, max(5, int(hours * 60 * share)))
+        return wd_between(received, d), hhmm(m)
+
     for i, d in enumerate(dates):
         first, last = pick(FIRST), pick(LAST)
-        c = {"type": "ICT", "received": d.isoformat(), "channel": pick(["phone"] * 5 + ["email"] * 4 + ["web form"]),
+        priority = pick(["p1"] + ["p2"] * 3 + ["p3"] * 10 + ["p4"] * 6)
+        minute = rng.randint(8 * 60 + 30, 17 * 60 + 20)  # some arrive before or after hours
+        respond_h, fix_h = ICT_TARGETS[priority]
+        c = {"type": "ICT", "received": d.isoformat(), "received_at": hhmm(minute), "priority": priority,
+             "channel": pick(["phone"] * 5 + ["email"] * 4 + ["web form"]),
              "requester_kind": "organisation", "requester_name": pick(ICT_TEAMS),
              "contact": f"{first} {last}, ext. {rng.randint(4100, 4899)}", "subject": pick(ICT_FAULTS),
              "unit": "ICT Support", "officer": "Kevin Round",
              "description": "Reported to the ICT Support desk."}
-        response = 2 if chance(0.07) else rng.choice([0, 0, 1])
-        events = [{"day": response, "do": "respond", "target": "response", "body": "Logged; an engineer is looking at it."}]
-        if i % 8 == 2:  # waiting for a part or a supplier
-            events.append({"day": max(response, 1), "do": "stop", "reason": "Waiting for a replacement part from the supplier."})
-            events.append({"day": max(response, 1) + 4, "do": "restart", "reason": "The part arrived."})
-            fix = max(response, 1) + 5
-        elif i % 9 == 4:  # about one in nine fixed late
-            fix = rng.randint(4, 7)
+        late_response = chance(0.07)
+        r_day, r_at = at_offset(d, minute, respond_h, 1.4 if late_response else rng.uniform(0.1, 0.9))
+        events = [{"day": r_day, "at": r_at, "do": "respond", "target": "response",
+                   "body": "Logged; an engineer is looking at it."}]
+        if i % 8 == 2 and priority in ("p3", "p4"):  # waiting for a part or a supplier
+            s_day, s_at = at_offset(d, minute, respond_h, 1.0)
+            s_day, s_at = max(s_day, r_day), max(s_at, r_at) if s_day == r_day else s_at
+            events.append({"day": s_day, "at": s_at, "do": "stop",
+                           "reason": "Waiting for a replacement part from the supplier."})
+            events.append({"day": s_day + 4, "at": "10:00", "do": "restart", "reason": "The part arrived."})
+            f_day, f_at = s_day + 5, "11:30"
         else:
-            fix = rng.randint(max(response, 0), 3)
+            share = rng.uniform(1.1, 1.8) if i % 9 == 4 else rng.uniform(0.3, 0.95)  # about one in nine late
+            f_day, f_at = at_offset(d, minute, fix_h, share)
+            if (f_day, f_at) <= (r_day, r_at):
+                f_day, f_at = r_day, r_at
         outcome = "referred elsewhere" if chance(0.07) else "done"
-        events += [{"day": fix, "do": "respond", "target": "fix", "body":
+        events += [{"day": f_day, "at": f_at, "do": "respond", "target": "fix", "body":
                     "Passed to the corporate ICT managed service, who fixed it." if outcome != "done" else "Fixed; the user confirmed it works."},
-                   {"day": fix, "do": "close", "outcome": outcome}]
+                   {"day": f_day, "do": "close", "outcome": outcome}]
         if i == 30:
-            events += [{"day": fix + 1, "do": "reopen", "reason": "The fault came back the next morning."},
-                       {"day": fix + 1, "do": "respond", "target": "response", "body": "Reopened; an engineer is on the way."},
-                       {"day": fix + 2, "do": "respond", "target": "fix", "body": "The faulty cable was replaced."},
-                       {"day": fix + 2, "do": "close", "outcome": "done"}]
+            events += [{"day": f_day + 1, "do": "reopen", "reason": "The fault came back the next morning."},
+                       {"day": f_day + 1, "at": "09:40", "do": "respond", "target": "response", "body": "Reopened; an engineer is on the way."},
+                       {"day": f_day + 1, "at": "15:10", "do": "respond", "target": "fix", "body": "The faulty cable was replaced."},
+                       {"day": f_day + 1, "do": "close", "outcome": "done"}]
         c["events"] = events
         out.append(c)
-    for ago, state in [(0, None), (1, "responded"), (2, "stopped"), (5, "responded")]:
+    # Open ones, placed relative to the day the demo is loaded: nothing timed on that day itself,
+    # which has not yet reached its hour when the demo loads in the morning.
+    for ago, state, priority, at in [(0, None, "p2", None), (1, "responded", "p1", "14:00"),
+                                     (2, "stopped", "p3", "10:30"), (5, "responded", "p4", "15:10")]:
         first, last = pick(FIRST), pick(LAST)
-        c = {"type": "ICT", "received": {"working_days_ago": ago}, "channel": "phone",
+        c = {"type": "ICT", "received": {"working_days_ago": ago}, "priority": priority, "channel": "phone",
              "requester_kind": "organisation", "requester_name": pick(ICT_TEAMS),
              "contact": f"{first} {last}, ext. {rng.randint(4100, 4899)}", "subject": pick(ICT_FAULTS),
              "unit": "ICT Support", "officer": "Kevin Round", "description": "Reported to the ICT Support desk.",
              "events": []}
+        if at:
+            c["received_at"] = at
         if state:
-            c["events"].append({"day": 0, "do": "respond", "target": "response", "body": "Logged; an engineer is looking at it."})
+            c["events"].append({"day": 0, "at": hhmm(int(at[:2]) * 60 + int(at[3:]) + 40), "do": "respond",
+                                "target": "response", "body": "Logged; an engineer is looking at it."})
         if state == "stopped":
-            c["events"].append({"day": 1, "do": "stop", "reason": "Waiting for the user to bring the laptop in."})
+            c["events"].append({"day": 1, "at": "09:45", "do": "stop", "reason": "Waiting for the user to bring the laptop in."})
         out.append(c)
     return out
 
@@ -963,12 +1007,12 @@ def main():
         if "key" not in c:
             seen[c["type"]] = seen.get(c["type"], 0) + 1
             c["key"] = f"{c['type'].lower()}-{seen[c['type']]:03d}"
-    fields = ["key", "type", "received", "channel", "requester_kind", "councillor", "requester_name",
+    fields = ["key", "type", "received", "received_at", "priority", "channel", "requester_kind", "councillor", "requester_name",
               "contact", "on_behalf_of", "subject", "description", "unit", "officer", "events"]
     lines = [json.dumps({k: c[k] for k in fields if k in c}, ensure_ascii=False) for c in cases]
     here = os.path.dirname(os.path.abspath(__file__))
     with open(os.path.join(here, "cases.json"), "w", encoding="utf-8") as f:
-        f.write('{\n"case_types": [\n' + json.dumps(ICT_TYPE, ensure_ascii=False) + '\n],\n"cases": [\n')
+        f.write('{\n"case_types": [],\n"cases": [\n')
         f.write(",\n".join(lines))
         f.write("\n]\n}\n")
     counts = {}

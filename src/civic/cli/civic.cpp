@@ -241,11 +241,14 @@ int load_demo(Civic& civic) {
             print_errors(made.error());
             return k_exit_failed;
         }
+        const std::string types = made->case_types == 0
+                                      ? std::string()
+                                      : fmt::format("; {} case type{} added", made->case_types,
+                                                    made->case_types == 1 ? "" : "s");
         fmt::print(
             "Loaded the demo cases: {} cases, {} of them open, with {} responses and {} other "
-            "events; {} case type{} added.\n",
-            made->cases, made->open, made->responses, made->events, made->case_types,
-            made->case_types == 1 ? "" : "s");
+            "events{}.\n",
+            made->cases, made->open, made->responses, made->events, types);
     }
     return k_exit_ok;
 }

@@ -977,6 +977,13 @@ Date uk_date(TimePoint t) {
     return year_month_day{floor<days>(utc + offset)};
 }
 
+WallTime uk_wall_time(TimePoint t) {
+    const auto utc = floor<seconds>(t);
+    const auto local = utc + london_offset_at(utc).value_or(seconds{0});
+    const auto day = floor<days>(local);
+    return {year_month_day{day}, static_cast<int>(floor<minutes>(local - day).count())};
+}
+
 std::optional<Date> uk_date_of(std::string_view stored) {
     const auto date = parse_iso_date(stored.substr(0, std::min<std::size_t>(stored.size(), 10)));
     if (!date) return std::nullopt;

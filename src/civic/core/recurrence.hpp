@@ -11,6 +11,7 @@
 
 #include "civic/core/clock.hpp"
 #include "civic/core/date.hpp"
+#include "civic/core/working_hours.hpp"
 
 namespace civic {
 
@@ -71,6 +72,8 @@ std::expected<std::string, std::string> rrule_from_phrase(std::string_view phras
 // to 01:00 in summer time it is a day later than the date in UTC. (Where the system has no
 // time zone data for Europe/London, the date in UTC.)
 Date uk_date(TimePoint t);
+// The date and time of day on the wall clock in the UK at an instant.
+WallTime uk_wall_time(TimePoint t);
 // The UK date of a time as Civic stores it ("2026-10-04T23:30:00.000Z" is 5 October 2026
 // in summer), or nothing when the text does not start with such a time. A bare date
 // ("2026-10-04") is that date.

@@ -28,6 +28,8 @@ CaseTypeInput case_type_input(JsonFields& f) {
     in.calendar = f.optional_text("calendar", "Calendar");
     in.description = f.optional_text("description", "Description", 100000);
     if (const auto* stages = f.raw("stages")) in.stages = *stages;
+    if (const auto* priorities = f.raw("priorities")) in.priorities = *priorities;
+    if (const auto* hours = f.raw("office_hours")) in.office_hours = *hours;
     in.later_stage_by_another_officer =
         f.optional_boolean("later_stage_by_another_officer", "A later stage by another officer");
     in.retention_years = f.optional_integer("retention_years", "Years personal data is kept");
@@ -40,6 +42,8 @@ CaseInput case_input(JsonFields& f) {
     CaseInput in;
     in.case_type_id = f.optional_text("case_type_id", "Case type");
     in.received_on = f.optional_text("received_on", "Received on");
+    in.received_at = f.optional_text("received_at", "Received at");
+    in.priority = f.optional_text("priority", "Priority");
     in.channel = f.optional_text("channel", "Channel");
     in.requester_kind = f.optional_text("requester_kind", "Requester");
     in.requester_person_id = f.optional_text("requester_person_id", "The councillor asking");
@@ -138,6 +142,7 @@ void register_api(http::Router& router, CasesService& s, const Clock& clock) {
                 ResponseInput in;
                 in.target = f.optional_text("target", "Target");
                 in.sent_on = f.optional_text("sent_on", "Sent on");
+                in.sent_at = f.optional_text("sent_at", "Sent at");
                 in.body = f.optional_text("body", "The response", k_long_text);
                 in.officer_person_id = f.optional_text("officer_person_id", "Officer");
                 return in;
@@ -156,6 +161,7 @@ void register_api(http::Router& router, CasesService& s, const Clock& clock) {
                 ClockInput in;
                 in.action = f.optional_text("action", "Action");
                 in.on = f.optional_text("on", "On");
+                in.at = f.optional_text("at", "At");
                 in.reason = f.optional_text("reason", "Reason");
                 in.target = f.optional_text("target", "Target");
                 in.told_on = f.optional_text("told_on", "Told on");

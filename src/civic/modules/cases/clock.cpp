@@ -32,10 +32,174 @@ std::string lower_first(std::string s) {
 struct Running {
     const Stage* stage = nullptr;
     Date started_on;
-    std::string start_line;  // "Counted from receipt on Monday 6 January 2025."
+    std::optional<int> started_at;  // the time of day, where known
+    std::string start_line;         // "Counted from receipt on Monday 6 January 2025."
     std::vector<std::string> notes;
     std::vector<ClockEvent> events;
 };
+
+// When an event happened, for a clock counted in hours: its time of day, or the office's
+// opening where it was not recorded.
+WallTime wall(Date on, std::optional<int> at, const OfficeHours& hours) {
+    return {on, at.value_or(hours.opens)};
+}
+
+// A target counted in working hours (an ICT incident's): as target_state below, on a
+// WorkingHoursClock; an extension's `days` are hours.
+TargetState hours_target_state(const Target& t, const Running& run, const ClockRules& rules,
+                               const WorkingCalendar& calendar,
+                               const std::vector<TargetState>& earlier, Date today,
+                               int now_minute) {
+    const OfficeHours& hours = rules.office_hours;
+    TargetState out;
+    out.key = t.key;
+    out.label = t.label;
+    out.in_hours = true;
+    out.working_hours = t.working_hours;
+    out.explanation = run.notes;
+
+    WallTime from = wall(run.started_on, run.started_at, hours);
+    if (t.counts_from.empty()) {
+        out.explanation.push_back(run.start_line);
+    } else if (const TargetState* before = find_target(earlier, t.counts_from); !before) {
+        out.explanation.push_back(run.start_line);
+    } else if (before->met_on) {
+        from = wall(*before->met_on, before->met_at, hours);
+        out.explanation.push_back(fmt::format("Counted from the {} at {}.",
+                                              lower_first(before->label), format_wall_time(from)));
+    } else if (before->due) {
+        from = wall(*before->due, before->due_at, hours);
+        out.provisional = true;
+        out.explanation.push_back(fmt::format(
+            "Counted for now from {}, the time the {} is due: it will count from the moment the "
+            "{} is sent.",
+            format_wall_time(from), lower_first(before->label), lower_first(before->label)));
+    } else {
+        out.counted_from = from.date;
+        out.stopped = true;
+        out.status = "stopped";
+        out.explanation.push_back(
+            fmt::format("Waits for the {}, whose clock is stopped.", lower_first(before->label)));
+        return out;
+    }
+    out.counted_from = from.date;
+
+    const ClockEvent* met = nullptr;
+    for (const auto& e : run.events)
+        if (e.kind == Kind::Met && e.target == t.key && wall(e.on, e.at, hours) >= from) {
+            met = &e;
+            break;
+        }
+    if (met) {
+        out.met_on = met->on;
+        out.met_at = met->at.value_or(hours.opens);
+    }
+
+    auto started = WorkingHoursClock::start(calendar, hours, from, t.working_hours * 60);
+    if (!started) {
+        out.status = "stopped";
+        out.explanation.push_back(started.error().detail);
+        return out;
+    }
+    WorkingHoursClock clock = std::move(*started);
+    const std::optional<WallTime> met_time =
+        met ? std::optional(wall(met->on, met->at, hours)) : std::nullopt;
+    const ClockEvent* held = nullptr;  // a stop made before this target began
+    const ClockEvent* set = nullptr;
+    for (const auto& e : run.events) {
+        const WallTime when = wall(e.on, e.at, hours);
+        if (met_time && when > *met_time) break;
+        switch (e.kind) {
+            case Kind::Stopped:
+                if (clock.is_stopped() || held) break;
+                if (when < from)
+                    held = &e;
+                else
+                    (void)clock.stop(when, e.reason);
+                break;
+            case Kind::Restarted:
+                if (held) {
+                    if (when >= from) {
+                        (void)clock.stop(from, held->reason);
+                        (void)clock.restart(when);
+                    }
+                    held = nullptr;
+                } else if (clock.is_stopped()) {
+                    (void)clock.restart(when);
+                }
+                break;
+            case Kind::Extended:
+                if (e.target == t.key && clock.extend(e.days * 60, e.reason))
+                    out.extended_by += e.days;
+                break;
+            case Kind::Set:
+                if (e.target == t.key && e.due_on) set = &e;
+                break;
+            default:
+                break;
+        }
+    }
+    if (held) (void)clock.stop(from, held->reason);
+
+    auto lines = clock.explanation();
+    if (!lines.empty()) lines.erase(lines.begin());
+    out.explanation.insert(out.explanation.end(), lines.begin(), lines.end());
+
+    std::optional<WallTime> due = clock.due();
+    if (set) {
+        out.explanation.resize(out.explanation.size() - lines.size());
+        due = WallTime{*set->due_on, hours.closes};
+        out.explanation.push_back(fmt::format("Set on {} to {}{}.", format_long_date(set->on),
+                                              format_wall_time(*due),
+                                              set->reason.empty() ? "" : ": " + set->reason));
+        out.explanation.push_back(fmt::format("Due: {}.", format_wall_time(*due)));
+    }
+    if (met && met->due_when_met) {
+        const WallTime then{*met->due_when_met, met->due_when_met_at.value_or(hours.closes)};
+        if (then != due) {
+            due = then;
+            out.explanation.push_back(
+                fmt::format("It was met against the due time it had then, {}, which stands.",
+                            format_wall_time(then)));
+        }
+    }
+    if (due) {
+        out.due = due->date;
+        out.due_at = due->minute;
+    }
+    out.stopped = clock.is_stopped() && !met && !set;
+
+    const WallTime now{today, now_minute};
+    if (met_time) {
+        const bool on_time = due && *met_time <= *due;
+        out.status = on_time ? "met" : "met late";
+        if (due) {
+            out.working_minutes_left =
+                on_time ? WorkingHoursClock::working_minutes(calendar, hours, *met_time, *due)
+                        : -WorkingHoursClock::working_minutes(calendar, hours, *due, *met_time);
+            out.working_days_left = calendar.count_working_days(met_time->date, due->date);
+        }
+        out.explanation.push_back(fmt::format("Met at {}{}.", format_wall_time(*met_time),
+                                              on_time ? "" : ", after the due time"));
+    } else if (out.stopped || !due) {
+        out.status = "stopped";
+        out.working_minutes_left = clock.remaining(now);
+    } else {
+        out.working_days_left = calendar.count_working_days(today, due->date);
+        out.working_minutes_left =
+            now <= *due ? WorkingHoursClock::working_minutes(calendar, hours, now, *due)
+                        : -WorkingHoursClock::working_minutes(calendar, hours, *due, now);
+        if (now > *due)
+            out.status = "overdue";
+        else if (today == due->date)
+            out.status = "due today";
+        else if (out.working_minutes_left <= k_due_soon_working_minutes)
+            out.status = "due soon";
+        else
+            out.status = "running";
+    }
+    return out;
+}
 
 TargetState target_state(const Target& t, const Running& run, const WorkingCalendar& calendar,
                          const std::vector<TargetState>& earlier, Date today) {
@@ -173,22 +337,51 @@ TargetState target_state(const Target& t, const Running& run, const WorkingCalen
     return out;
 }
 
-StageState stage_state(const Running& run, const WorkingCalendar& calendar, Date today) {
+StageState stage_state(const Running& run, const ClockRules& rules, const WorkingCalendar& calendar,
+                       Date today, int now_minute) {
     StageState s{run.stage->key, run.stage->name, run.started_on, {}};
     for (const auto& t : run.stage->targets)
-        s.targets.push_back(target_state(t, run, calendar, s.targets, today));
+        s.targets.push_back(t.working_hours > 0 ? hours_target_state(t, run, rules, calendar,
+                                                                     s.targets, today, now_minute)
+                                                : target_state(t, run, calendar, s.targets, today));
     return s;
+}
+
+// "Counted from receipt on Monday 6 January 2025." (at 10:15, where the time is known and
+// the type counts hours).
+std::string from_line(std::string_view what, Date on, std::optional<int> at, bool hours) {
+    return fmt::format("Counted from {} on {}{}.", what, format_long_date(on),
+                       hours && at ? " at " + format_time_of_day(*at) : "");
 }
 
 }  // namespace
 
+ClockRules for_priority(ClockRules rules, std::string_view priority) {
+    for (auto& s : rules.stages)
+        for (auto& t : s.targets)
+            for (const auto& [key, amount] : t.by_priority)
+                if (key == priority)
+                    (t.working_hours > 0 ? t.working_hours : t.working_days) = amount;
+    return rules;
+}
+
+bool counts_hours(const ClockRules& rules) {
+    for (const auto& s : rules.stages)
+        for (const auto& t : s.targets)
+            if (t.working_hours > 0) return true;
+    return false;
+}
+
 ClockState compute_clock(const ClockRules& rules, const WorkingCalendar& calendar, Date received,
-                         const std::vector<ClockEvent>& events, Date today) {
+                         const std::vector<ClockEvent>& events, Date today,
+                         std::optional<int> received_at, int now_minute) {
     ClockState state;
     if (rules.stages.empty()) return state;
+    const bool hours = counts_hours(rules);
     Running run{&rules.stages.front(),
                 received,
-                fmt::format("Counted from receipt on {}.", format_long_date(received)),
+                received_at,
+                from_line("receipt", received, received_at, hours),
                 {},
                 {}};
     bool stopped = false;
@@ -197,13 +390,11 @@ ClockState compute_clock(const ClockRules& rules, const WorkingCalendar& calenda
             case Kind::Escalated: {
                 const Stage* next = find_stage(rules, e.stage);
                 if (!next) break;
-                state.stages.push_back(stage_state(run, calendar, today));
-                run = Running{next,
-                              e.on,
-                              fmt::format("Counted from the move to {} on {}.",
-                                          lower_first(next->name), format_long_date(e.on)),
-                              {},
-                              {}};
+                state.stages.push_back(stage_state(run, rules, calendar, today, now_minute));
+                run = Running{
+                    next, e.on,
+                    e.at, from_line("the move to " + lower_first(next->name), e.on, e.at, hours),
+                    {},   {}};
                 stopped = false;
                 break;
             }
@@ -215,9 +406,9 @@ ClockState compute_clock(const ClockRules& rules, const WorkingCalendar& calenda
                                 clarified ? "Clarification received" : "Reopened",
                                 format_long_date(e.on), lower_first(run.stage->name)));
                 run.started_on = e.on;
-                run.start_line = fmt::format("Counted from {} on {}.",
-                                             clarified ? "the clarification" : "the reopening",
-                                             format_long_date(e.on));
+                run.started_at = e.at;
+                run.start_line =
+                    from_line(clarified ? "the clarification" : "the reopening", e.on, e.at, hours);
                 // What happened before counts no more: the stage is answered afresh.
                 run.events.clear();
                 stopped = false;
@@ -236,7 +427,7 @@ ClockState compute_clock(const ClockRules& rules, const WorkingCalendar& calenda
                 break;
         }
     }
-    state.stages.push_back(stage_state(run, calendar, today));
+    state.stages.push_back(stage_state(run, rules, calendar, today, now_minute));
     state.stopped = stopped;
     return state;
 }

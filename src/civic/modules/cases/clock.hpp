@@ -10,10 +10,13 @@
 
 #include <optional>
 #include <string>
+#include <string_view>
+#include <utility>
 #include <vector>
 
 #include "civic/core/date.hpp"
 #include "civic/core/working_days.hpp"
+#include "civic/core/working_hours.hpp"
 
 namespace civic::cases {
 
@@ -26,8 +29,22 @@ struct Target {
     // What it counts from: empty for the day the stage started (receipt, or the escalation),
     // or the key of an earlier target of the same stage, counted from the day that was met.
     std::string counts_from;
-    // Working days extensions may add in all (0: none may be made).
+    // Working days extensions may add in all (0: none may be made); working hours for a
+    // target counted in hours.
     int extension_limit = 0;
+    // Counted in working hours instead of days (an ICT incident's "within 4 working hours"):
+    // then working_days is 0.
+    int working_hours = 0;
+    // The target for a case of each priority (its key), in the target's own unit, where it
+    // differs from the above: a priority 1 incident resolved within 4 hours, a priority 4
+    // within 40.
+    std::vector<std::pair<std::string, int>> by_priority;
+};
+
+// A priority a case of the type may have: "p1", "Priority 1: critical".
+struct Priority {
+    std::string key;
+    std::string name;
 };
 
 // A stage of a case type: stage 1 and stage 2 of a complaint; the response and the internal
@@ -41,7 +58,17 @@ struct Stage {
 // The rules a case type counts by.
 struct ClockRules {
     std::vector<Stage> stages;
+    // The priorities a case of the type is given (none: the type has no priorities).
+    std::vector<Priority> priorities;
+    // When working hours run, for targets counted in hours.
+    OfficeHours office_hours;
 };
+
+// The rules as they apply to a case of `priority`: each target's amount for it, where the
+// target has one.
+ClockRules for_priority(ClockRules rules, std::string_view priority);
+// Whether any target of the rules is counted in working hours.
+bool counts_hours(const ClockRules& rules);
 
 // What happened to a case, as its clock reads it. Dates are the days they happened.
 struct ClockEvent {
@@ -64,10 +91,15 @@ struct ClockEvent {
     std::string reason;
     bool ends_disregarded = false;
     // For Met: the due date the target had when it was met, kept so that a later change of
-    // the calendar does not rejudge it (absent: computed as for an open target).
+    // the calendar does not rejudge it (absent: computed as for an open target), and, for a
+    // target counted in working hours, its time of day.
     std::optional<Date> due_when_met;
+    std::optional<int> due_when_met_at;
     // For Set: the date the target is due.
     std::optional<Date> due_on;
+    // The time of day it happened (minutes after midnight), where it was recorded: targets
+    // counted in working hours need it.
+    std::optional<int> at;
 };
 
 // A target as it stands today.
@@ -81,6 +113,13 @@ struct TargetState {
     std::optional<Date> due;   // nullopt while its clock is stopped short of it
     std::optional<Date> met_on;
     bool stopped = false;
+    // Counted in working hours: `due_at` and `met_at` give the times of day (minutes after
+    // midnight), and working_minutes_left the minutes from now to the due time.
+    bool in_hours = false;
+    int working_hours = 0;  // as set, before extensions (which are in hours too)
+    std::optional<int> due_at;
+    std::optional<int> met_at;
+    int working_minutes_left = 0;
     // "met", "met late", "overdue", "due today", "due soon", "running", "stopped"
     std::string status;
     // Working days from today to the due date: 0 on it, negative once overdue; for a met
@@ -104,12 +143,17 @@ struct ClockState {
 
 // A target is "due soon" from this many working days before its due date.
 inline constexpr int k_due_soon_working_days = 3;
+// A target counted in working hours is "due soon" from this many working minutes before it.
+inline constexpr int k_due_soon_working_minutes = 120;
 
 // The clock of a case received on `received`, after `events` (in the order they happened),
 // on `calendar`, as it stands on `today`. Events that do not fit (a restart without a stop, a
 // target the stage does not have) are passed over: the service checks events before it
 // stores them.
+// Targets counted in working hours start from `received_at` (the time of day it came in;
+// the office's opening when not known) and are judged at `now_minute` on `today`.
 ClockState compute_clock(const ClockRules& rules, const WorkingCalendar& calendar, Date received,
-                         const std::vector<ClockEvent>& events, Date today);
+                         const std::vector<ClockEvent>& events, Date today,
+                         std::optional<int> received_at = std::nullopt, int now_minute = 0);
 
 }  // namespace civic::cases

@@ -79,6 +79,9 @@ struct Made {
 struct Step {
     Date on;
     std::function<Result<void>(const Context&)> run;
+    // The hour (UTC) the clock shows: 10 in the morning, or, for a step given its own time of
+    // day (an ICT incident's), the evening, so that the time given has passed.
+    int hour = 10;
 };
 
 class Loader {
@@ -102,7 +105,7 @@ public:
         CIVIC_CHECK(cases());
         std::stable_sort(m_steps.begin(), m_steps.end(),
                          [](const Step& a, const Step& b) { return a.on < b.on; });
-        for (const auto& step : m_steps) CIVIC_CHECK(step.run(at(step.on)));
+        for (const auto& step : m_steps) CIVIC_CHECK(step.run(at(step.on, step.hour)));
         repo::CaseFilter open;
         open.status = "open";
         m_counts.open = repo::list_cases(m_c, open).size();
@@ -111,7 +114,7 @@ public:
 
 private:
     // The clock for what was done on a day, at ten in the morning, never later than now.
-    Context at(Date day) const { return kit::demo_clock(m_ctx, day, 10); }
+    Context at(Date day, int hour = 10) const { return kit::demo_clock(m_ctx, day, hour); }
 
     Result<std::string> unit_named(const std::string& name) const {
         const auto found = m_units.find(name);
@@ -215,6 +218,8 @@ private:
             CaseInput in;
             in.case_type_id = code;
             in.received_on = format_iso_date(received);
+            in.received_at = text(o, "received_at");
+            in.priority = text(o, "priority");
             in.channel = text(o, "channel");
             in.requester_kind = text(o, "requester_kind");
             CIVIC_TRY(in.requester_person_id, person_field(o, "councillor"));
@@ -226,7 +231,8 @@ private:
             CIVIC_TRY(in.unit_id, unit_named(text(o, "unit").value_or("")));
             CIVIC_TRY(in.officer_person_id, person_field(o, "officer"));
             m_steps.push_back(
-                {received, [this, in, key](const Context& c) -> Result<void> {
+                {received,
+                 [this, in, key](const Context& c) -> Result<void> {
                      CaseInput made_in = in;
                      CIVIC_TRY(made_in.description, with_references(in.description.value_or("")));
                      auto made = m_s.create_case(c, made_in);
@@ -234,12 +240,13 @@ private:
                      m_cases[key] = {made->id, made->reference, made->version};
                      ++m_counts.cases;
                      return ok();
-                 }});
+                 },
+                 in.received_at ? 20 : 10});
             for (const auto& e : list(o, "events")) {
                 if (!e.is_object()) continue;
                 CIVIC_TRY(auto step, event(key, e.as_object(), day));
-                m_steps.push_back(
-                    {day(integer(e.as_object(), "day").value_or(0)), std::move(step)});
+                m_steps.push_back({day(integer(e.as_object(), "day").value_or(0)), std::move(step),
+                                   e.as_object().contains("at") ? 20 : 10});
             }
         }
         return ok();
@@ -272,6 +279,7 @@ private:
             ResponseInput in;
             in.target = text(e, "target");
             in.sent_on = on;
+            in.sent_at = text(e, "at");
             in.body = text(e, "body");
             CIVIC_TRY(in.officer_person_id, person_field(e, "by"));
             return call([this, in](const Context& c, const std::string& id,
@@ -283,6 +291,7 @@ private:
             ClockInput in;
             in.action = what;
             in.on = on;
+            in.at = text(e, "at");
             in.reason = text(e, "reason");
             if (const auto* fee = e.if_contains("fee_notice"); fee && fee->is_bool())
                 in.fee_notice = fee->as_bool();

@@ -28,6 +28,8 @@ std::vector<ImportRow> import_rows(std::string_view csv, ImportProblems& problem
         row.reference = text("reference");
         row.type = text("type");
         row.received_on = date("received_on");
+        row.received_at = text("received_at");
+        row.priority = text("priority");
         row.channel = text("channel");
         row.requester_kind = text("requester_kind");
         row.requester_name = text("requester_name");

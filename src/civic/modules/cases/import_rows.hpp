@@ -6,7 +6,7 @@
 //   type,received_on,channel,requester_kind,subject,unit[,reference][,requester_name]
 //   [,requester_contact][,on_behalf_of][,councillor][,description][,officer]
 //   [,acknowledged_on][,responded_on][,stage][,escalated_on][,closed_on][,outcome]
-//   [,resolved_on]
+//   [,resolved_on][,received_at][,priority]
 //
 // in any order and any case (docs/cases.md, "Importing cases"). Dates are YYYY-MM-DD or
 // DD/MM/YYYY. Every problem of the file's shape and of its cells goes into the problems given,
@@ -25,8 +25,9 @@ namespace civic::cases {
 // One line of the file as it gave it. Text is trimmed; a blank or unreadable date is nullopt.
 struct ImportRow {
     std::size_t line = 0;  // the physical line the record starts on, the header being line 1
-    std::string reference, type, channel, requester_kind, requester_name, requester_contact,
-        on_behalf_of, councillor, subject, description, unit, officer, stage, outcome;
+    std::string reference, type, received_at, priority, channel, requester_kind, requester_name,
+        requester_contact, on_behalf_of, councillor, subject, description, unit, officer, stage,
+        outcome;
     // YYYY-MM-DD (converted from DD/MM/YYYY)
     std::optional<std::string> received_on, acknowledged_on, responded_on, escalated_on, closed_on,
         resolved_on;
@@ -38,9 +39,10 @@ struct ImportRow {
 inline constexpr std::string_view k_import_required[] = {"type",           "received_on", "channel",
                                                          "requester_kind", "subject",     "unit"};
 inline constexpr std::string_view k_import_optional[] = {
-    "reference",    "requester_name", "requester_contact", "on_behalf_of", "councillor",
-    "description",  "officer",        "acknowledged_on",   "responded_on", "stage",
-    "escalated_on", "closed_on",      "outcome",           "resolved_on"};
+    "reference",    "requester_name", "requester_contact", "on_behalf_of",
+    "councillor",   "description",    "officer",           "acknowledged_on",
+    "responded_on", "stage",          "escalated_on",      "closed_on",
+    "outcome",      "resolved_on",    "received_at",       "priority"};
 
 // Reads the file (a leading byte-order mark, CRLF or LF, quoted line breaks are all fine):
 // every row with the right number of values, in the file's order. When the first line is

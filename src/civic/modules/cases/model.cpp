@@ -11,6 +11,8 @@ namespace json = boost::json;
 boost::json::object to_json(const CaseType& t) {
     boost::system::error_code ec;
     auto stages = json::parse(t.stages_json, ec);
+    boost::system::error_code pec;
+    auto priorities = json::parse(t.priorities_json, pec);
     json::object o{{"id", t.id},
                    {"code", t.code},
                    {"name", t.name},
@@ -18,6 +20,8 @@ boost::json::object to_json(const CaseType& t) {
                    {"calendar", t.calendar},
                    {"description", t.description},
                    {"stages", ec ? json::value(json::array()) : std::move(stages)},
+                   {"priorities", pec ? json::value(json::array()) : std::move(priorities)},
+                   {"office_hours", {{"opens", t.office_opens}, {"closes", t.office_closes}}},
                    {"later_stage_by_another_officer", t.later_stage_by_another_officer},
                    {"retention_years", t.retention_years}};
     kit::stamp(o, t);
@@ -58,6 +62,8 @@ boost::json::object to_json(const Case& c) {
                    {"case_type_id", c.case_type_id},
                    {"reference", c.reference},
                    {"received_on", c.received_on},
+                   {"received_at", kit::opt(c.received_at)},
+                   {"priority", c.priority},
                    {"channel", c.channel},
                    {"requester_kind", c.requester_kind},
                    {"subject", c.subject},
@@ -100,12 +106,18 @@ boost::json::object to_json(const CaseEvent& e) {
             {"position", e.position},
             {"kind", e.kind},
             {"on", e.on_date},
+            {"at", kit::opt(e.at_time)},
             {"stage", e.stage_key},
             {"target", e.target_key},
             {"days", e.days},
             {"reason", e.reason},
             {"ends_disregarded", e.ends_disregarded},
-            {"due_when_met", kit::opt(e.due_when_met)},
+            // A target counted in hours keeps its due time too (stored YYYY-MM-DDTHH:MM).
+            {"due_when_met",
+             e.due_when_met ? json::value(e.due_when_met->substr(0, 10)) : json::value(nullptr)},
+            {"due_when_met_at", e.due_when_met && e.due_when_met->size() == 16
+                                    ? json::value(e.due_when_met->substr(11))
+                                    : json::value(nullptr)},
             {"due_on", kit::opt(e.due_on)},
             {"told_on", kit::opt(e.told_on)},
             {"officer_person_id", kit::opt(e.officer_person_id)},
@@ -120,6 +132,7 @@ boost::json::object to_json(const CaseResponse& r) {
             {"stage", r.stage_key},
             {"target", r.target_key},
             {"sent_on", r.sent_on},
+            {"sent_at", kit::opt(r.sent_at)},
             {"body", r.body},
             {"officer_person_id", kit::opt(r.officer_person_id)},
             {"recorded_by", r.recorded_by},

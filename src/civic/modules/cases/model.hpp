@@ -19,7 +19,10 @@ struct CaseType {
     std::string kind;      // k_case_kinds
     std::string calendar;  // k_calendars
     std::string description;
-    std::string stages_json;  // rules_json() of its ClockRules
+    std::string stages_json;             // rules_json() of its ClockRules
+    std::string priorities_json = "[]";  // priorities_json() of its ClockRules
+    std::string office_opens = "09:00";  // when its working hours run (HH:MM)
+    std::string office_closes = "17:00";
     bool later_stage_by_another_officer = false;
     std::int64_t retention_years = 6;
     std::optional<std::string> archived_at;
@@ -50,6 +53,8 @@ struct Case {
     std::int64_t year = 0;
     std::int64_t number = 0;
     std::string received_on;
+    std::optional<std::string> received_at;  // the time of day (HH:MM), where known
+    std::string priority;                    // a key of its type's priorities, or ""
     std::string channel;
     std::string requester_kind;
     // Personal data: shown only to those handling the case and to administrators.
@@ -89,6 +94,7 @@ struct CaseEvent {
     std::int64_t position = 0;
     std::string kind;
     std::string on_date;
+    std::optional<std::string> at_time;  // the time of day (HH:MM), where recorded
     std::string stage_key;
     std::string target_key;
     std::int64_t days = 0;
@@ -110,6 +116,7 @@ struct CaseResponse {
     std::string stage_key;
     std::string target_key;
     std::string sent_on;
+    std::optional<std::string> sent_at;  // the time of day (HH:MM), where recorded
     std::string body;
     std::optional<std::string> officer_person_id;
     std::string recorded_by;

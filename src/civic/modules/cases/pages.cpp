@@ -13,6 +13,7 @@
 #include "civic/core/ids.hpp"
 #include "civic/http/api_support.hpp"
 #include "civic/modules/cases/pages_support.hpp"
+#include "civic/modules/cases/service_support.hpp"
 #include "civic/modules/kit/scope.hpp"
 
 namespace civic::cases::pages_detail {
@@ -73,6 +74,17 @@ Choices Pages::type_choices(const Context& c) const {
     std::sort(types.begin(), types.end(),
               [](const auto& a, const auto& b) { return kit::name_less(a.second, b.second); });
     return types;
+}
+
+Choices Pages::priority_choices(const Context& c) const {
+    Choices out;
+    if (auto all = service.list_case_types(c, false))
+        for (const auto& t : *all)
+            for (const auto& p : detail::rules_of(t).priorities)
+                if (std::none_of(out.begin(), out.end(),
+                                 [&](const auto& o) { return o.first == p.key; }))
+                    out.emplace_back(p.key, p.name);
+    return out;
 }
 
 namespace {

@@ -11,6 +11,7 @@
 #include "civic/core/markdown.hpp"
 #include "civic/core/text.hpp"
 #include "civic/modules/cases/pages_support.hpp"
+#include "civic/modules/cases/service_support.hpp"
 #include "civic/modules/kit/checks.hpp"
 
 namespace civic::cases::pages_detail {
@@ -21,6 +22,14 @@ using http::Response;
 namespace {
 
 std::string capital(std::string_view s) { return kit::Checks::capitalise(s); }
+
+// "Priority 1: critical (a service is down)", or "" for a case without a priority.
+std::string priority_name(const CaseView& v) {
+    if (v.record.priority.empty()) return "";
+    for (const auto& p : detail::rules_of(v.type).priorities)
+        if (p.key == v.record.priority) return p.name;
+    return v.record.priority;
+}
 
 // What an event says in the case's history.
 std::string event_words(const CaseEvent& e, const CaseView& v) {
@@ -74,7 +83,9 @@ Response Pages::case_page(Request& r) const {
     json::object about{{"reference", k.reference},
                        {"subject", k.subject},
                        {"type", v.type.name},
-                       {"received", day(std::optional<std::string>(k.received_on))},
+                       {"received", day(std::optional<std::string>(k.received_on)) +
+                                        (k.received_at ? " at " + *k.received_at : "")},
+                       {"priority", priority_name(v)},
                        {"channel", capital(k.channel)},
                        {"requester_kind", capital(k.requester_kind)},
                        {"unit", v.unit_name},
@@ -99,13 +110,15 @@ Response Pages::case_page(Request& r) const {
             json::array lines;
             for (const auto& l : t.explanation) lines.emplace_back(l);
             std::string due = t.due ? day(t.due) : std::string("Clock stopped");
+            if (t.due && t.due_at) due += " at " + format_time_of_day(*t.due_at);
+            const int amount = t.in_hours ? t.working_hours : t.working_days;
+            const char* unit = t.in_hours ? "working hours" : "working days";
             targets.push_back(json::object{
                 {"id", fmt::format("target-{}-{}", s->key, t.key)},
                 {"label", t.label},
                 {"label_lower", lower_ascii(t.label)},
-                {"days", t.extended_by
-                             ? fmt::format("{} + {} working days", t.working_days, t.extended_by)
-                             : fmt::format("{} working days", t.working_days)},
+                {"days", t.extended_by ? fmt::format("{} + {} {}", amount, t.extended_by, unit)
+                                       : fmt::format("{} {}", amount, unit)},
                 {"due", due},
                 {"met_on", day(t.met_on)},
                 {"tag", due_tag(t.status)},

@@ -82,6 +82,14 @@ Choices open_targets(const CaseView& v) {
     return out;
 }
 
+// Whether any target of the case is counted in working hours (its forms ask for times).
+bool in_hours(const CaseView& v) {
+    for (const auto& s : v.clock.stages)
+        for (const auto& t : s.targets)
+            if (t.in_hours) return true;
+    return false;
+}
+
 }  // namespace
 
 // ---- The intake ----
@@ -104,6 +112,22 @@ std::vector<Field> intake_fields(const Pages& p, const Context& c, const kit::Fo
                  .hint = "Written as YYYY-MM-DD. The clock counts from the next working day.",
                  .value = v("received_on", format_iso_date(kit::today(c))),
                  .width = "govuk-input--width-10"});
+    if (auto priorities = p.priority_choices(c); !priorities.empty()) {
+        f.push_back({.name = "received_at",
+                     .label = "Time received (optional)",
+                     .hint = "Written as HH:MM, for example 14:30. Needed for a type whose targets "
+                             "are counted in working hours, such as an ICT incident; left blank "
+                             "for one received today, the time now.",
+                     .value = v("received_at"),
+                     .width = "govuk-input--width-5"});
+        f.push_back({.name = "priority",
+                     .label = "Priority",
+                     .hint = "For a type with priorities, such as an ICT incident",
+                     .kind = "select",
+                     .value = v("priority"),
+                     .blank = "No priority",
+                     .options = std::move(priorities)});
+    }
     f.push_back({.name = "channel",
                  .label = "How it came in",
                  .kind = "select",
@@ -180,6 +204,8 @@ Response Pages::create_case(Request& r) const {
     CaseInput in;
     in.case_type_id = field(form, "case_type_id");
     in.received_on = field(form, "received_on");
+    in.received_at = field(form, "received_at");
+    in.priority = field(form, "priority");
     in.channel = field(form, "channel");
     in.requester_kind = field(form, "requester_kind");
     in.requester_person_id = field(form, "requester_person_id");
@@ -215,6 +241,12 @@ std::vector<Field> response_fields(const Pages& p, const Context& c, const CaseV
                  .hint = "Written as YYYY-MM-DD",
                  .value = sent_or(sent, "sent_on", format_iso_date(kit::today(c))),
                  .width = "govuk-input--width-10"});
+    if (in_hours(v))
+        f.push_back({.name = "sent_at",
+                     .label = "Time sent",
+                     .hint = "Written as HH:MM. Left blank for one sent today, the time now.",
+                     .value = sent_or(sent, "sent_at", ""),
+                     .width = "govuk-input--width-5"});
     f.push_back({.name = "body",
                  .label = "What was sent",
                  .hint = complaint
@@ -262,6 +294,7 @@ Response Pages::respond(Request& r) const {
     ResponseInput in;
     in.target = field(form, "target");
     in.sent_on = field(form, "sent_on");
+    in.sent_at = field(form, "sent_at");
     in.body = field(form, "body");
     in.officer_person_id = field(form, "officer_person_id");
     auto done = service.add_response(c, id, in, kit::form_version(form));
@@ -299,6 +332,12 @@ std::vector<Field> clock_fields(const Context& c, const CaseView& v, const kit::
                  .hint = "Written as YYYY-MM-DD",
                  .value = sent_or(sent, "on", format_iso_date(kit::today(c))),
                  .width = "govuk-input--width-10"});
+    if (in_hours(v))
+        f.push_back({.name = "at",
+                     .label = "Time",
+                     .hint = "Written as HH:MM. Left blank for today, the time now.",
+                     .value = sent_or(sent, "at", ""),
+                     .width = "govuk-input--width-5"});
     f.push_back({.name = "reason",
                  .label = "Reason",
                  .hint = "What we are waiting for, or why more time is needed",
@@ -365,6 +404,7 @@ Response Pages::change_clock(Request& r) const {
     ClockInput in;
     in.action = field(form, "action");
     in.on = field(form, "on");
+    in.at = field(form, "at");
     in.reason = field(form, "reason");
     in.fee_notice = kit::form_text(form, "fee_notice") == "yes";
     const bool extend = kit::form_text(form, "action") == "extend";

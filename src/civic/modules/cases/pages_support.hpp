@@ -44,6 +44,8 @@ struct Pages {
     Choices unit_choices(const Context& c) const;
     // The live case types, by name.
     Choices type_choices(const Context& c) const;
+    // Every live type's priorities, by key (an ICT incident's p1 to p4).
+    Choices priority_choices(const Context& c) const;
 
     // pages.cpp
     http::Response index(http::Request& r) const;

@@ -33,6 +33,23 @@ Result<void> check_rules(const ClockRules& rules) {
     const auto fail = [&](std::string field, std::string message) {
         errors.push_back({std::move(field), std::move(message)});
     };
+    std::set<std::string> priority_keys;
+    if (rules.priorities.size() > k_max_priorities)
+        fail("priorities",
+             fmt::format("A case type may have at most {} priorities", k_max_priorities));
+    for (std::size_t i = 0; i < rules.priorities.size(); ++i) {
+        const Priority& p = rules.priorities[i];
+        const std::string at = fmt::format("priorities[{}]", i);
+        if (!is_key(p.key))
+            fail(at + ".key", fmt::format("The key of priority {}: {}", i + 1, k_key_rule));
+        else if (!priority_keys.insert(p.key).second)
+            fail(at + ".key", fmt::format("Two priorities have the key {}", p.key));
+        if (trim(p.name).empty() || p.name.size() > 80)
+            fail(at + ".name",
+                 fmt::format("Give priority {} a name of at most 80 characters", i + 1));
+    }
+    if (auto hours = check_office_hours(rules.office_hours); !hours)
+        for (const auto& e : hours.error().errors) fail("office_hours." + e.field, e.message);
     if (rules.stages.empty()) fail("stages", "Give the case type at least one stage");
     if (rules.stages.size() > k_max_stages)
         fail("stages", fmt::format("A case type may have at most {} stages", k_max_stages));
@@ -61,9 +78,33 @@ Result<void> check_rules(const ClockRules& rules) {
                                                s.name.empty() ? at : s.name, t.key));
             if (trim(t.label).empty() || t.label.size() > 80)
                 fail(tat + ".label", "Give the target a label of at most 80 characters");
-            if (t.working_days < 1 || t.working_days > k_max_working_days)
+            if (t.working_hours != 0) {
+                if (t.working_days != 0)
+                    fail(tat + ".working_days",
+                         "Give a target in working days or in working hours, not both");
+                if (t.working_hours < 1 || t.working_hours > k_max_working_days)
+                    fail(tat + ".working_hours",
+                         fmt::format("A target is 1 to {} working hours", k_max_working_days));
+            } else if (t.working_days < 1 || t.working_days > k_max_working_days) {
                 fail(tat + ".working_days",
                      fmt::format("A target is 1 to {} working days", k_max_working_days));
+            }
+            std::set<std::string> given;
+            for (const auto& [key, amount] : t.by_priority) {
+                const std::string pat = fmt::format("{}.by_priority.{}", tat, key);
+                if (!priority_keys.contains(key))
+                    fail(pat, rules.priorities.empty()
+                                  ? fmt::format("The case type has no priorities, so no target "
+                                                "can be set for priority {}",
+                                                key)
+                                  : fmt::format("The case type has no priority {}", key));
+                else if (!given.insert(key).second)
+                    fail(pat, fmt::format("Priority {} is given twice", key));
+                if (amount < 1 || amount > k_max_working_days)
+                    fail(pat,
+                         fmt::format("A target for a priority is 1 to {} working {}",
+                                     k_max_working_days, t.working_hours != 0 ? "hours" : "days"));
+            }
             if (!t.counts_from.empty() && !target_keys.contains(t.counts_from))
                 fail(tat + ".counts_from",
                      fmt::format("A target counts from the start of its stage or from a target "
@@ -83,25 +124,36 @@ json::value rules_json(const ClockRules& rules) {
     json::array stages;
     for (const auto& s : rules.stages) {
         json::array targets;
-        for (const auto& t : s.targets)
-            targets.push_back(json::object{{"key", t.key},
-                                           {"label", t.label},
-                                           {"working_days", t.working_days},
-                                           {"counts_from", t.counts_from},
-                                           {"extension_limit", t.extension_limit}});
+        for (const auto& t : s.targets) {
+            json::object o{{"key", t.key},
+                           {"label", t.label},
+                           {"working_days", t.working_days},
+                           {"counts_from", t.counts_from},
+                           {"extension_limit", t.extension_limit}};
+            if (t.working_hours > 0) o["working_hours"] = t.working_hours;
+            if (!t.by_priority.empty()) {
+                json::object by;
+                for (const auto& [key, amount] : t.by_priority) by[key] = amount;
+                o["by_priority"] = std::move(by);
+            }
+            targets.push_back(std::move(o));
+        }
         stages.push_back(
             json::object{{"key", s.key}, {"name", s.name}, {"targets", std::move(targets)}});
     }
     return stages;
 }
 
-Result<ClockRules> rules_from_json(const json::value& v, std::string_view field) {
+Result<ClockRules> rules_from_json(const json::value& v, std::string_view field,
+                                   std::vector<Priority> priorities, OfficeHours office_hours) {
     const std::string base(field);
     const auto shape = [&](std::string at, std::string message) {
         return std::unexpected(Error::validation(std::move(at), std::move(message)));
     };
     if (!v.is_array()) return shape(base, "Give the stages as a list");
     ClockRules rules;
+    rules.priorities = std::move(priorities);
+    rules.office_hours = office_hours;
     std::size_t i = 0;
     for (const auto& sv : v.as_array()) {
         const std::string at = fmt::format("{}[{}]", base, i++);
@@ -161,6 +213,26 @@ Result<ClockRules> rules_from_json(const json::value& v, std::string_view field)
                                  fmt::format("Extensions may add a whole number of working days "
                                              "from 0 to {}",
                                              k_max_working_days));
+                if (!number("working_hours", t.working_hours))
+                    return shape(tat + ".working_hours",
+                                 fmt::format("A target is a whole number of working hours from 1 "
+                                             "to {}",
+                                             k_max_working_days));
+                if (const auto* by = to.if_contains("by_priority")) {
+                    if (!by->is_object())
+                        return shape(tat + ".by_priority",
+                                     "Give the targets by priority as an object, for example "
+                                     "{\"p1\": 4}");
+                    for (const auto& [key, amount] : by->as_object()) {
+                        if (!amount.is_int64() || amount.as_int64() < -1 ||
+                            amount.as_int64() > k_max_working_days + 1)
+                            return shape(
+                                fmt::format("{}.by_priority.{}", tat, std::string_view(key)),
+                                "A target for a priority is a whole number");
+                        t.by_priority.emplace_back(std::string(key),
+                                                   static_cast<int>(amount.as_int64()));
+                    }
+                }
                 s.targets.push_back(std::move(t));
             }
         rules.stages.push_back(std::move(s));
@@ -173,6 +245,46 @@ Result<ClockRules> rules_from_json(const json::value& v, std::string_view field)
         return std::unexpected(std::move(e));
     }
     return rules;
+}
+
+json::value priorities_json(const std::vector<Priority>& priorities) {
+    json::array out;
+    for (const auto& p : priorities) out.push_back(json::object{{"key", p.key}, {"name", p.name}});
+    return out;
+}
+
+Result<std::vector<Priority>> priorities_from_json(const json::value& v) {
+    const auto shape = [](std::string at, std::string message) {
+        return std::unexpected(Error::validation(std::move(at), std::move(message)));
+    };
+    if (!v.is_array()) return shape("priorities", "Give the priorities as a list");
+    std::vector<Priority> out;
+    std::size_t i = 0;
+    for (const auto& pv : v.as_array()) {
+        const std::string at = fmt::format("priorities[{}]", i++);
+        const auto* o = pv.if_object();
+        const auto* key = o ? o->if_contains("key") : nullptr;
+        const auto* name = o ? o->if_contains("name") : nullptr;
+        if (!key || !key->is_string() || !name || !name->is_string())
+            return shape(at,
+                         "Give each priority as an object with a key and a name, for "
+                         "example {\"key\": \"p1\", \"name\": \"Priority 1: critical\"}");
+        out.push_back({std::string(key->as_string()), std::string(name->as_string())});
+    }
+    return out;
+}
+
+ClockRules stored_rules(const CaseType& t) {
+    boost::system::error_code ec;
+    auto v = json::parse(t.stages_json, ec);
+    if (ec) return {};
+    std::vector<Priority> priorities;
+    if (auto p = json::parse(t.priorities_json, ec); !ec)
+        if (auto read = priorities_from_json(p)) priorities = std::move(*read);
+    const OfficeHours hours{parse_time_of_day(t.office_opens).value_or(9 * 60),
+                            parse_time_of_day(t.office_closes).value_or(17 * 60)};
+    auto rules = rules_from_json(v, "stages", std::move(priorities), hours);
+    return rules ? *rules : ClockRules{};
 }
 
 BankHolidays bank_holidays_of(std::string_view calendar) {
@@ -279,6 +391,34 @@ std::vector<CaseTypeDefault> default_case_types() {
             {{"proof", "Proof", 5, "", 5}, {"finished", "Finished job", 10, "proof", 5}}}}},
          false,
          1});
+    // Seed 000: the ICT incidents the team handles. Priorities and their targets as council
+    // service desks set them (local targets: docs/cases-rules.md, section 5), counted in the
+    // office hours of working days.
+    {
+        CaseTypeDefault ict{
+            "ICT",
+            "ICT incident",
+            "own",
+            "council",
+            "An ICT incident reported to the service desk, given a priority when it is logged: "
+            "a first response and a fix within the working hours its priority sets (priority "
+            "1, a service down: 1 and 4 hours; priority 2: 2 and 8; priority 3: 4 and 24; "
+            "priority 4: 8 and 40), counted from 09:00 to 17:00 on working days, the clock "
+            "stopped while the desk waits for the user or a supplier.",
+            {},
+            false,
+            1};
+        Target response{"response", "First response", 0, "", 0, 4, {}};
+        response.by_priority = {{"p1", 1}, {"p2", 2}, {"p3", 4}, {"p4", 8}};
+        Target fix{"fix", "Fix", 0, "", 40, 24, {}};
+        fix.by_priority = {{"p1", 4}, {"p2", 8}, {"p3", 24}, {"p4", 40}};
+        ict.rules.stages = {{"incident", "Incident", {response, fix}}};
+        ict.rules.priorities = {{"p1", "Priority 1: critical (a service is down)"},
+                                {"p2", "Priority 2: high (a service is impaired for many)"},
+                                {"p3", "Priority 3: medium (one person cannot work normally)"},
+                                {"p4", "Priority 4: low (a request or a minor fault)"}};
+        out.push_back(std::move(ict));
+    }
     return out;
 }
 

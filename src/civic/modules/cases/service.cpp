@@ -10,6 +10,7 @@
 #include "civic/core/text.hpp"
 #include "civic/modules/cases/repo.hpp"
 #include "civic/modules/cases/rules.hpp"
+#include "civic/modules/cases/service_support.hpp"
 #include "civic/modules/kit/checks.hpp"
 #include "civic/modules/kit/records.hpp"
 #include "civic/modules/kit/scope.hpp"
@@ -70,14 +71,56 @@ Result<void> apply_input(Connection& c, const CaseTypeInput& in, CaseType& t, bo
         t.calendar = t.kind == "foi" || t.kind == "eir" ? "uk" : "council";
     checks.text("description", "Description", in.description, Required::No, 2000, Lines::Many);
     if (in.description && !checks.failed("description")) t.description = trim(*in.description);
-    if (in.stages) {
-        if (auto rules = rules_from_json(*in.stages); !rules) {
+    // The stages are checked with the priorities and office hours they will count by: those
+    // sent, else the type's own.
+    const ClockRules current = creating ? ClockRules{} : detail::rules_of(t);
+    std::vector<Priority> priorities = current.priorities;
+    OfficeHours hours = current.office_hours;
+    bool rules_ok = true;
+    if (in.priorities) {
+        if (auto read = priorities_from_json(*in.priorities)) {
+            priorities = std::move(*read);
+        } else {
+            rules_ok = false;
+            for (const auto& e : read.error().errors) checks.fail(e.field, e.message);
+        }
+    }
+    if (in.office_hours) {
+        const auto* o = in.office_hours->if_object();
+        const auto time = [&](std::string_view key, int& out) {
+            const auto* v = o ? o->if_contains(key) : nullptr;
+            if (!v) return;
+            const auto minute =
+                v->is_string() ? parse_time_of_day(v->as_string()) : std::optional<int>();
+            if (minute)
+                out = *minute;
+            else {
+                rules_ok = false;
+                checks.fail(fmt::format("office_hours.{}", key),
+                            "Give the time as HH:MM on the 24-hour clock, for example 09:00");
+            }
+        };
+        if (!o) {
+            rules_ok = false;
+            checks.fail("office_hours",
+                        "Give the office hours as {\"opens\": \"09:00\", "
+                        "\"closes\": \"17:00\"}");
+        }
+        time("opens", hours.opens);
+        time("closes", hours.closes);
+    }
+    if (!in.stages && creating) {
+        checks.fail("stages", "Give the case type its stages, each with its targets");
+    } else if (rules_ok) {
+        boost::json::value stages = in.stages ? *in.stages : rules_json(current);
+        if (auto rules = rules_from_json(stages, "stages", priorities, hours); !rules) {
             for (const auto& e : rules.error().errors) checks.fail(e.field, e.message);
         } else {
             t.stages_json = civic::to_json(rules_json(*rules));
+            t.priorities_json = civic::to_json(priorities_json(rules->priorities));
+            t.office_opens = format_time_of_day(rules->office_hours.opens);
+            t.office_closes = format_time_of_day(rules->office_hours.closes);
         }
-    } else if (creating) {
-        checks.fail("stages", "Give the case type its stages, each with its targets");
     }
     if (in.later_stage_by_another_officer)
         t.later_stage_by_another_officer = *in.later_stage_by_another_officer;
@@ -155,6 +198,9 @@ Result<int> CasesService::seed_defaults(const Context& ctx) {
             t.calendar = d.calendar;
             t.description = d.description;
             t.stages_json = civic::to_json(rules_json(d.rules));
+            t.priorities_json = civic::to_json(priorities_json(d.rules.priorities));
+            t.office_opens = format_time_of_day(d.rules.office_hours.opens);
+            t.office_closes = format_time_of_day(d.rules.office_hours.closes);
             t.later_stage_by_another_officer = d.later_stage_by_another_officer;
             t.retention_years = d.retention_years;
             insert_record(c, ctx, k_case_type, repo::case_types(), std::move(t));

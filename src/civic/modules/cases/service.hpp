@@ -36,6 +36,8 @@ namespace civic::cases {
 struct CaseTypeInput {
     std::optional<std::string> code, name, kind, calendar, description;
     std::optional<boost::json::value> stages;  // as rules_json() writes them
+    // [{"key", "name"}] as priorities_json() writes them; {"opens", "closes"} (HH:MM)
+    std::optional<boost::json::value> priorities, office_hours;
     std::optional<bool> later_stage_by_another_officer;
     std::optional<std::int64_t> retention_years;
 };
@@ -43,6 +45,9 @@ struct CaseTypeInput {
 // A case's fields as sent. An optional id sent as "" clears it.
 struct CaseInput {
     std::optional<std::string> case_type_id, received_on, channel, requester_kind;
+    // The time of day it came in (HH:MM) and its priority (a key of its type's priorities):
+    // what a type counting working hours needs.
+    std::optional<std::string> received_at, priority;
     std::optional<std::string> requester_person_id, requester_name, requester_contact, on_behalf_of;
     std::optional<std::string> subject, description, unit_id, officer_person_id;
     // After closure: when it was put right, the remedy, the Ombudsman's compliance date, the
@@ -54,6 +59,7 @@ struct CaseInput {
 // earlier target of the stage it counts from that is still open).
 struct ResponseInput {
     std::optional<std::string> target, sent_on, body, officer_person_id;
+    std::optional<std::string> sent_at;  // HH:MM, for a target counted in working hours
 };
 
 // What happened to the clock: "stop" (waiting for the requester; `fee_notice` for an FOI
@@ -65,6 +71,8 @@ inline constexpr std::string_view k_clock_actions[] = {"stop", "restart", "clari
                                                        "set"};
 struct ClockInput {
     std::optional<std::string> action, on, reason, target, told_on, due_on;
+    std::optional<std::string> at;  // HH:MM, for a case counted in working hours
+    // Working days to add (working hours, for a target counted in hours).
     std::optional<std::int64_t> days;
     std::optional<bool> fee_notice;
 };

@@ -8,6 +8,7 @@
 
 #include "civic/core/ids.hpp"
 #include "civic/core/json.hpp"
+#include "civic/core/text.hpp"
 #include "civic/modules/cases/repo.hpp"
 #include "civic/modules/cases/service.hpp"
 #include "civic/modules/cases/service_support.hpp"
@@ -38,6 +39,14 @@ json::object target_json(const TargetState& t, bool with_explanations) {
         {"met_on", t.met_on ? json::value(format_iso_date(*t.met_on)) : json::value(nullptr)},
         {"status", t.status},
         {"working_days_left", t.working_days_left}};
+    if (t.in_hours) {
+        // Counted in working hours: the times of day, and the minutes left.
+        o["in_hours"] = true;
+        o["working_hours"] = t.working_hours;
+        o["due_at"] = t.due_at ? json::value(format_time_of_day(*t.due_at)) : json::value(nullptr);
+        o["met_at"] = t.met_at ? json::value(format_time_of_day(*t.met_at)) : json::value(nullptr);
+        o["working_minutes_left"] = t.working_minutes_left;
+    }
     if (with_explanations) {
         json::array lines;
         for (const auto& line : t.explanation) lines.emplace_back(line);
@@ -67,6 +76,49 @@ std::optional<org::Unit> unit_field(Connection& c, const Context& ctx, Checks& c
 
 // The fields of a case, checked and applied; the checks name each field. `today` bounds the
 // received date.
+// A case of a type with priorities has one of them (by key or name); one counted in working
+// hours has the time it came in: now, for a case received today, and asked for otherwise.
+void priority_and_time(Connection& c, const Context& ctx, Checks& checks, const CaseInput& in,
+                       Case& k, bool creating, const CaseType* type) {
+    std::optional<CaseType> found;
+    if (!type && !k.case_type_id.empty()) {
+        found = repo::find_case_type(c, k.case_type_id);
+        if (found) type = &*found;
+    }
+    if (!type) return;
+    const ClockRules rules = rules_of(*type);
+    std::string listed;
+    for (const auto& p : rules.priorities)
+        listed += fmt::format("{}{} ({})", listed.empty() ? "" : ", ", p.key, p.name);
+    const std::string given = trimmed(in.priority);
+    if (!given.empty()) {
+        const Priority* match = nullptr;
+        for (const auto& p : rules.priorities)
+            if (lower_ascii(p.key) == lower_ascii(given) ||
+                lower_ascii(p.name) == lower_ascii(given))
+                match = &p;
+        if (match)
+            k.priority = match->key;
+        else if (rules.priorities.empty())
+            checks.fail("priority", fmt::format("The case type {} has no priorities", type->name));
+        else
+            checks.fail("priority", fmt::format("Priority must be one of {}", listed));
+    } else if ((creating || in.priority) && !rules.priorities.empty()) {
+        checks.fail("priority", fmt::format("Choose the priority: {}", listed));
+    }
+    if (creating && counts_hours(rules) && !k.received_at && !checks.failed("received_on") &&
+        !checks.failed("received_at")) {
+        const WallTime now = kit::now_in_uk(ctx);
+        if (k.received_on == format_iso_date(now.date))
+            k.received_at = format_time_of_day(now.minute);
+        else
+            checks.fail("received_at",
+                        fmt::format("{} targets are counted in working hours: give the time it "
+                                    "was received, for example 14:30",
+                                    type->name));
+    }
+}
+
 Result<void> apply_input(Connection& c, const Context& ctx, const CaseInput& in, Case& k,
                          bool creating, const CaseType* type) {
     Checks checks;
@@ -87,6 +139,17 @@ Result<void> apply_input(Connection& c, const Context& ctx, const CaseInput& in,
             checks.fail("received_on", "The date received cannot be before 1990");
         else
             k.received_on = format_iso_date(*d);
+    }
+    if (in.received_at) {
+        const std::string text = trimmed(in.received_at);
+        if (text.empty())
+            k.received_at.reset();
+        else if (auto minute = parse_time_of_day(text))
+            k.received_at = format_time_of_day(*minute);
+        else
+            checks.fail("received_at",
+                        "The time received must be written HH:MM on the 24-hour "
+                        "clock, for example 14:30");
     }
     if (auto ch = checks.choice("channel", "Channel", in.channel, k_channels,
                                 creating ? Required::Yes : Required::No))
@@ -175,7 +238,7 @@ Result<void> apply_input(Connection& c, const Context& ctx, const CaseInput& in,
     }
     if (k.resolved_on && k.resolved_on < std::optional<std::string>(k.received_on))
         checks.fail("resolved_on", "The date it was put right cannot be before it was received");
-    (void)type;
+    priority_and_time(c, ctx, checks, in, k, creating, type);
     return checks.result();
 }
 
@@ -283,7 +346,7 @@ Result<kit::Page<CaseView>> CasesService::list_cases(const Context& ctx, const C
         f.case_type_id = q.case_type_id;
         f.status = q.status;
         f.after_id = q.cursor;
-        const Date today = kit::today(ctx);
+        const WallTime now = kit::now_in_uk(ctx);
         auto page = filtered_page<Case>(
             q.limit,
             [&](int n) {
@@ -294,7 +357,7 @@ Result<kit::Page<CaseView>> CasesService::list_cases(const Context& ctx, const C
         kit::Page<CaseView> out;
         out.next_cursor = page.next_cursor;
         for (auto& k : page.items)
-            out.items.push_back(view_of(c, ctx.principal, std::move(k), today, false));
+            out.items.push_back(view_of(c, ctx.principal, std::move(k), now, false));
         return out;
     });
 }
@@ -303,7 +366,7 @@ Result<CaseView> CasesService::get_case(const Context& ctx, const std::string& i
     CIVIC_CHECK(require_signed_in(ctx));
     return m_db.read([&](Connection& c) -> Result<CaseView> {
         CIVIC_TRY(auto k, readable_case(c, ctx.principal, id));
-        auto v = view_of(c, ctx.principal, std::move(k), kit::today(ctx), true);
+        auto v = view_of(c, ctx.principal, std::move(k), kit::now_in_uk(ctx), true);
         v.links = m_links.links_of(c, ctx.principal, "case", v.record.id);
         return v;
     });
@@ -453,7 +516,7 @@ Result<json::object> CasesService::subject_access(const Context& ctx, const Subj
         json::array found;
         for (const auto& k : repo::cases().where(c, where, params)) {
             audit_personal_read(c, ctx, k, "subject access");
-            auto o = to_json(view_of(c, ctx.principal, k, kit::today(ctx), true));
+            auto o = to_json(view_of(c, ctx.principal, k, kit::now_in_uk(ctx), true));
             o["requester"] = to_json(Requester{k, person_name(c, k.requester_person_id)});
             json::array responses;
             for (const auto& r : repo::responses_of(c, k.id)) responses.push_back(to_json(r));

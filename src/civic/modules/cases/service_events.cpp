@@ -51,17 +51,19 @@ struct Situation {
     std::vector<CaseEvent> events;
     ClockState clock;
     Date today;
+    WallTime now;  // today, and the time of day
 
     const StageState& stage() const { return clock.stages.back(); }
     const Stage* stage_rules() const { return stage_of(rules, k.stage_key); }
-    void recount() { clock = clock_of(type, calendar, k, events, today); }
+    void recount() { clock = clock_of(type, calendar, k, events, today, now.minute); }
     Date earliest() const { return last_event_date(k, events); }
 };
 
 Result<Situation> situation(Connection& c, const Context& ctx, const std::string& id,
                             std::int64_t version) {
     CIVIC_TRY(auto k, handled_case(c, ctx.principal, id, version));
-    Situation s{std::move(k), {}, {}, {}, {}, {}, kit::today(ctx)};
+    const WallTime now = kit::now_in_uk(ctx);
+    Situation s{std::move(k), {}, {}, {}, {}, {}, now.date, now};
     s.type = type_of(c, s.k);
     s.rules = rules_of(s.type);
     s.calendar = calendar_of(c, s.type);
@@ -86,6 +88,34 @@ std::optional<Date> on_field(Checks& checks, std::string_view field, std::string
     return event_date(checks, field, label,
                       text.empty() ? std::optional<std::string>(format_iso_date(s.today)) : v,
                       s.earliest(), "the case's last event", s.today);
+}
+
+// The time of day of an event on `on`: as given (HH:MM); else, where the case counts working
+// hours, now when `on` is today, and asked for otherwise; else none.
+std::optional<std::string> at_field(Checks& checks, std::string_view field,
+                                    const std::optional<std::string>& v, std::optional<Date> on,
+                                    const Situation& s) {
+    const std::string text = trimmed(v);
+    if (!text.empty()) {
+        const auto minute = parse_time_of_day(text);
+        if (!minute)
+            checks.fail(std::string(field),
+                        "The time must be written HH:MM on the 24-hour clock, for example 14:30");
+        else if (on && *on == s.today && *minute > s.now.minute)
+            checks.fail(std::string(field), fmt::format("The time cannot be later than now ({})",
+                                                        format_time_of_day(s.now.minute)));
+        else
+            return format_time_of_day(*minute);
+        return std::nullopt;
+    }
+    if (!counts_hours(s.rules)) return std::nullopt;
+    if (on && *on == s.today) return format_time_of_day(s.now.minute);
+    if (on)
+        checks.fail(std::string(field),
+                    fmt::format("{} targets are counted in working hours: give the time of day, "
+                                "for example 14:30",
+                                s.type.name));
+    return std::nullopt;
 }
 
 // An open target of the current stage, named by its key.
@@ -143,10 +173,11 @@ namespace detail {
 
 std::vector<CaseEvent> met_events(const CaseType& t, const WorkingCalendar& calendar, const Case& k,
                                   std::vector<CaseEvent>& events, const std::string& target_key,
-                                  Date on, Date today) {
+                                  Date on, const std::optional<std::string>& at, WallTime now) {
+    const Date today = now.date;
     const ClockRules rules = rules_of(t);
     const Stage* stage = stage_of(rules, k.stage_key);
-    auto clock = clock_of(t, calendar, k, events, today);
+    auto clock = clock_of(t, calendar, k, events, today, now.minute);
     if (!stage || clock.stages.empty()) return {};
     // Meeting the target meets what it counts from, where that is still open. (The clock is
     // counted again after each, so the target is held by its key and label.)
@@ -168,12 +199,17 @@ std::vector<CaseEvent> met_events(const CaseType& t, const WorkingCalendar& cale
     for (const auto& key : chain) {
         const auto* state = target_state(clock.stages.back(), key);
         CaseEvent e = event_of(k, "met", on);
+        e.at_time = at;
         e.target_key = key;
-        if (state && state->due) e.due_when_met = format_iso_date(*state->due);
+        if (state && state->due)
+            e.due_when_met =
+                state->in_hours && state->due_at
+                    ? format_iso_date(*state->due) + "T" + format_time_of_day(*state->due_at)
+                    : format_iso_date(*state->due);
         if (key != target_key) e.reason = "met by the " + lower_ascii(target_label);
         events.push_back(e);
         out.push_back(std::move(e));
-        clock = clock_of(t, calendar, k, events, today);
+        clock = clock_of(t, calendar, k, events, today, now.minute);
     }
     return out;
 }
@@ -236,6 +272,7 @@ Result<CaseResponse> CasesService::add_response(const Context& ctx, const std::s
         Checks checks;
         const auto* target = open_target(checks, s, "target", in.target);
         const auto sent_on = on_field(checks, "sent_on", "it was sent", in.sent_on, s);
+        const auto sent_at = at_field(checks, "sent_at", in.sent_at, sent_on, s);
         checks.text("body", "what was sent", in.body, Required::Yes, k_long_text, Lines::Many);
         auto officer = person_field(c, checks, "officer_person_id", "The officer who sent it",
                                     in.officer_person_id);
@@ -260,7 +297,8 @@ Result<CaseResponse> CasesService::add_response(const Context& ctx, const std::s
         CIVIC_CHECK(checks.result());
 
         const std::string target_key = target->key;
-        for (auto& e : met_events(s.type, s.calendar, s.k, s.events, target_key, *sent_on, s.today))
+        for (auto& e :
+             met_events(s.type, s.calendar, s.k, s.events, target_key, *sent_on, sent_at, s.now))
             add_event(c, ctx, std::move(e));
         CaseResponse r;
         r.id = new_id();
@@ -268,6 +306,7 @@ Result<CaseResponse> CasesService::add_response(const Context& ctx, const std::s
         r.stage_key = s.k.stage_key;
         r.target_key = target_key;
         r.sent_on = format_iso_date(*sent_on);
+        r.sent_at = sent_at;
         r.body = trimmed(in.body);
         r.officer_person_id = sender;
         r.recorded_by = ctx.principal.actor();
@@ -304,6 +343,7 @@ Result<CaseEvent> CasesService::change_clock(const Context& ctx, const std::stri
             checks.fail("fee_notice",
                         "Only the clock of an FOI or EIR request stops for a fee notice");
         const auto on = on_field(checks, "on", "of this", in.on, s);
+        const auto at = at_field(checks, "at", in.at, on, s);
         const bool needs_reason = *action != "restart";
         checks.text("reason", "the reason", in.reason, needs_reason ? Required::Yes : Required::No,
                     2000, Lines::Many);
@@ -347,17 +387,19 @@ Result<CaseEvent> CasesService::change_clock(const Context& ctx, const std::stri
             if (target && stage)
                 for (const auto& t : stage->targets)
                     if (t.key == target->key) rule = &t;
+            const char* unit = rule && rule->working_hours > 0 ? "hours" : "days";
             if (!in.days || *in.days < 1)
-                checks.fail("days", "Give the working days the extension adds, 1 or more");
+                checks.fail("days",
+                            fmt::format("Give the working {} the extension adds, 1 or more", unit));
             else if (rule && rule->extension_limit == 0)
                 checks.fail("target", fmt::format("The {} of a {} cannot be extended",
                                                   lower_ascii(rule->label), s.type.name));
             else if (rule && target->extended_by + *in.days > rule->extension_limit)
                 checks.fail(
                     "days",
-                    fmt::format("The {} may be extended by {} working days in all; {} "
+                    fmt::format("The {} may be extended by {} working {} in all; {} "
                                 "{} used already",
-                                lower_ascii(rule->label), rule->extension_limit,
+                                lower_ascii(rule->label), rule->extension_limit, unit,
                                 target->extended_by, target->extended_by == 1 ? "is" : "are"));
             if (rule) e.target_key = rule->key;
             e.days = in.days.value_or(0);
@@ -376,6 +418,7 @@ Result<CaseEvent> CasesService::change_clock(const Context& ctx, const std::stri
         }
         CIVIC_CHECK(checks.result());
         e.on_date = format_iso_date(*on);
+        e.at_time = at;
         auto added = add_event(c, ctx, std::move(e));
         next_version(c, ctx, s.k, *action);
         return added;

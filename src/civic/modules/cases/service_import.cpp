@@ -87,6 +87,8 @@ CaseInput input_of(const ImportRow& row, LineProblems& line, const org::NameInde
     in.case_type_id = row.type;
     in.received_on = row.received_on.value_or("");
     in.channel = row.channel;
+    if (!row.received_at.empty()) in.received_at = row.received_at;
+    if (!row.priority.empty()) in.priority = row.priority;
     in.requester_kind = row.requester_kind;
     in.requester_person_id =
         named(line, "councillor", row.councillor, &org::NameIndex::councillor, names);
@@ -154,11 +156,13 @@ std::vector<CaseEvent> history(Connection& c, Checks& checks, const ImportRow& r
                                                   : "its " + lower_ascii(first.targets[0].label)));
         else if (auto d = step("acknowledged_on", "it was acknowledged", row.acknowledged_on,
                                "the acknowledgement"))
-            met_events(type, calendar, k, events, first.targets.front().key, *d, today);
+            met_events(type, calendar, k, events, first.targets.front().key, *d, std::nullopt,
+                       {today, 24 * 60 - 1});
     }
     if (row.responded_on && !first.targets.empty())
         if (auto d = step("responded_on", "of the response", row.responded_on, "the response"))
-            met_events(type, calendar, k, events, first.targets.back().key, *d, today);
+            met_events(type, calendar, k, events, first.targets.back().key, *d, std::nullopt,
+                       {today, 24 * 60 - 1});
 
     const Stage* reached = &first;
     if (!row.stage.empty()) {

@@ -75,13 +75,7 @@ CaseType type_of(Connection& c, const Case& k) {
     return *t;
 }
 
-ClockRules rules_of(const CaseType& t) {
-    boost::system::error_code ec;
-    auto v = boost::json::parse(t.stages_json, ec);
-    if (ec) return {};
-    auto rules = rules_from_json(v);
-    return rules ? *rules : ClockRules{};
-}
+ClockRules rules_of(const CaseType& t) { return stored_rules(t); }
 
 const Stage* stage_of(const ClockRules& rules, std::string_view key) {
     for (const auto& s : rules.stages)
@@ -95,7 +89,7 @@ WorkingCalendar calendar_of(Connection& c, const CaseType& t) {
 }
 
 ClockState clock_of(const CaseType& t, const WorkingCalendar& calendar, const Case& k,
-                    const std::vector<CaseEvent>& events, Date today) {
+                    const std::vector<CaseEvent>& events, Date today, int now_minute) {
     std::vector<ClockEvent> clock_events;
     for (const auto& e : events) {
         auto kind = clock_kind(e.kind);
@@ -109,15 +103,25 @@ ClockState clock_of(const CaseType& t, const WorkingCalendar& calendar, const Ca
         ce.days = static_cast<int>(e.days);
         ce.reason = e.reason;
         ce.ends_disregarded = e.ends_disregarded;
-        if (e.due_when_met) ce.due_when_met = parse_iso_date(*e.due_when_met);
+        if (e.due_when_met) {
+            // A target counted in hours keeps its due time too: YYYY-MM-DDTHH:MM.
+            ce.due_when_met = parse_iso_date(std::string_view(*e.due_when_met).substr(0, 10));
+            if (e.due_when_met->size() == 16)
+                ce.due_when_met_at =
+                    parse_time_of_day(std::string_view(*e.due_when_met).substr(11));
+        }
+        if (e.at_time) ce.at = parse_time_of_day(*e.at_time);
         if (e.due_on) ce.due_on = parse_iso_date(*e.due_on);
         clock_events.push_back(std::move(ce));
     }
     const Date received = parse_iso_date(k.received_on).value_or(today);
     const std::optional<Date> closed =
         k.status == "closed" && k.closed_on ? parse_iso_date(*k.closed_on) : std::nullopt;
-    auto state = compute_clock(rules_of(t), calendar, received, clock_events,
-                               closed ? std::min(*closed, today) : today);
+    const std::optional<int> received_at =
+        k.received_at ? parse_time_of_day(*k.received_at) : std::nullopt;
+    auto state = compute_clock(for_priority(rules_of(t), k.priority), calendar, received,
+                               clock_events, closed ? std::min(*closed, today) : today, received_at,
+                               closed && *closed < today ? 24 * 60 - 1 : now_minute);
     if (closed)
         for (auto& stage : state.stages)
             for (auto& target : stage.targets)
@@ -141,11 +145,12 @@ std::string person_name(Connection& c, const std::optional<std::string>& id) {
     return p ? p->name : "";
 }
 
-CaseView view_of(Connection& c, const Principal& who, Case k, Date today, bool with_events) {
+CaseView view_of(Connection& c, const Principal& who, Case k, WallTime now, bool with_events) {
+    const Date today = now.date;
     CaseView v;
     v.type = type_of(c, k);
     auto events = repo::events_of(c, k.id);
-    v.clock = clock_of(v.type, calendar_of(c, v.type), k, events, today);
+    v.clock = clock_of(v.type, calendar_of(c, v.type), k, events, today, now.minute);
     if (with_events) v.events = std::move(events);
     if (auto u = org::repo::find_unit(c, k.unit_id)) v.unit_name = u->name;
     v.officer_name = person_name(c, k.officer_person_id);

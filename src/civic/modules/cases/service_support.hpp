@@ -44,14 +44,17 @@ WorkingCalendar calendar_of(store::Connection& c, const CaseType& t);
 
 // The case's clock as it stands on `today`, after `events`; a closed case's as it stood when
 // it closed, with any target it never met marked "closed".
+// The type's rules as they apply to the case's priority; targets counted in hours are judged
+// at `now_minute` on `today` (the end of the day when not given).
 ClockState clock_of(const CaseType& t, const WorkingCalendar& calendar, const Case& k,
-                    const std::vector<CaseEvent>& events, Date today);
+                    const std::vector<CaseEvent>& events, Date today, int now_minute = 24 * 60 - 1);
 // The stage the clock is at now (the last of clock.stages).
 const StageState* current_stage(const ClockState& clock);
 const TargetState* target_state(const StageState& stage, std::string_view key);
 
 // A case with its type, clock and (when asked) events, as `who` sees it.
-CaseView view_of(store::Connection& c, const Principal& who, Case k, Date today, bool with_events);
+CaseView view_of(store::Connection& c, const Principal& who, Case k, WallTime now,
+                 bool with_events);
 
 // A date field of an event: required, YYYY-MM-DD, not before `earliest` nor after today.
 std::optional<Date> event_date(kit::Checks& checks, std::string_view field, std::string_view label,
@@ -76,14 +79,15 @@ DraftedCase draft_case(store::Connection& c, const Context& ctx, const CaseInput
 // "FOI-2026-0001": the reference of the type's `number`th case received in `year`.
 std::string case_reference(const CaseType& t, std::int64_t year, std::int64_t number);
 
-// What a response meeting `target_key` of the case's current stage on `on` records: the
+// What a response meeting `target_key` of the case's current stage on `on` (at `at`, where
+// the time is recorded) records: the
 // target met and, before it, each earlier target of the stage it counts from that is still
 // open (a full reply within the acknowledgement's days acknowledges too), each with the due
 // date the clock gave it that day. Each is appended to `events` as well, the clock counted
 // again after each; none is stored.
 std::vector<CaseEvent> met_events(const CaseType& t, const WorkingCalendar& calendar, const Case& k,
                                   std::vector<CaseEvent>& events, const std::string& target_key,
-                                  Date on, Date today);
+                                  Date on, const std::optional<std::string>& at, WallTime now);
 
 // Where a type's later stage is handled by another officer: the officer for `next_stage` must
 // be given (`field`), and be none of `before`, who handled `from_stage`.

@@ -12,13 +12,7 @@ namespace civic::cases {
 namespace json = boost::json;
 namespace {
 
-ClockRules parsed_rules(const CaseType& t) {
-    boost::system::error_code ec;
-    auto v = boost::json::parse(t.stages_json, ec);
-    if (ec) return {};
-    auto rules = rules_from_json(v);
-    return rules ? *rules : ClockRules{};
-}
+ClockRules parsed_rules(const CaseType& t) { return stored_rules(t); }
 
 // Adds one to an outcome's count, keeping the first-seen order.
 void count_outcome(std::vector<std::pair<std::string, std::int64_t>>& outcomes,

@@ -74,6 +74,8 @@ std::optional<std::string> Checks::choice(std::string_view field, std::string_vi
 
 Date today(const Context& ctx) { return uk_date(ctx.now); }
 
+WallTime now_in_uk(const Context& ctx) { return uk_wall_time(ctx.now); }
+
 std::optional<std::optional<std::string>> date_field(Checks& checks, std::string_view field,
                                                      std::string_view label,
                                                      const std::optional<std::string>& v) {

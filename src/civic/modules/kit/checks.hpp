@@ -21,6 +21,7 @@
 #include "civic/core/ids.hpp"
 #include "civic/core/text.hpp"
 #include "civic/core/utf8.hpp"
+#include "civic/core/working_hours.hpp"
 
 namespace civic::kit {
 
@@ -88,6 +89,8 @@ inline std::string now_text(const Context& ctx) { return format_timestamp(ctx.no
 
 // Today in the council's terms, from the context's clock.
 Date today(const Context& ctx);
+// The date and time of day in the UK now.
+WallTime now_in_uk(const Context& ctx);
 
 // A date field: YYYY-MM-DD, or blank for none. Records a field error otherwise. Returns the
 // value to store (nullopt inside for blank) when the field was sent and is good.
