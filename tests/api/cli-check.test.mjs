@@ -61,7 +61,7 @@ describe(`civic check (${backend})`, { timeout: 120000 }, () => {
     assert.deepEqual(out.findings, []);
     assert.equal(out.verdict, 'no problems found');
     const tables = ['actions', 'agenda_documents', 'agenda_items', 'api_tokens', 'attendees', 'audit_log', 'bodies',
-      'calendar_days', 'case_events', 'case_indicator_feeds', 'case_responses', 'case_self_assessments', 'case_types', 'cases',
+      'calendar_days', 'case_attachments', 'case_events', 'case_indicator_feeds', 'case_responses', 'case_self_assessments', 'case_types', 'cases',
       'dataset_groups', 'dataset_metrics', 'dataset_values', 'datasets', 'decisions', 'declarations',
       'forward_plan_entries', 'governance_settings', 'indicator_targets', 'indicator_values', 'indicators', 'links',
       'meetings', 'memberships', 'minutes_corrections', 'people', 'plan_items', 'plan_measures', 'plan_updates',

@@ -570,6 +570,13 @@ describe('the OpenAPI document', { timeout: 60000 }, () => {
     if (template === '/api/v1/subject-access') return srv.admin('GET', `${template}?name=Pat%20Walker`);
     if (template === '/api/v1/cases') return method === 'get' ? srv.admin('GET', `${template}?unit_id=${ids.unit}&status=open`) : srv.admin('POST', template, { body: caseBody() });
     if (template === '/api/v1/cases/import') return srv.admin('POST', template, { rawBody: `type,received_on,channel,requester_kind,requester_name,subject,unit\r\nLET,2026-02-02,letter,resident,Pat Walker,Walk,${ids.unit}\r\n`, contentType: 'text/csv' });
+    if (template === '/api/v1/cases/{id}/attachments/{attachment_id}') {
+      const id = await made('/api/v1/cases', caseBody('LET'));
+      const attachments = [{ file_name: 'hedge.txt', media_type: 'text/plain', content: Buffer.from('The hedge will be trimmed.\n').toString('base64') }];
+      const sent = await srv.admin('POST', `/api/v1/cases/${id}/responses`, { headers: { 'if-match': 'W/"1"' }, body: { ...caseActions.responses(), attachments } });
+      assert.equal(sent.status, 201, sent.text);
+      return srv.admin('GET', sent.json.attachments[0].href);
+    }
     if (template.startsWith('/api/v1/cases/')) {
       const step = /\/\{id\}\/(responses|clock|escalation|closure|reopening)$/.exec(template)?.[1];
       if (method === 'get') return srv.admin('GET', template.replace('{id}', (ids.case ??= await made('/api/v1/cases', caseBody()))));

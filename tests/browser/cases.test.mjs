@@ -4,11 +4,14 @@
 // the requester shown to its handler with the read audited, an acknowledgement and a response
 // sent through the response form (the response refused first for want of the Ombudsman's
 // details), an extension through the clock form, an escalation to stage 2 for another officer,
-// the closure, the list with its tags, and the same pages as plain HTML with JavaScript off.
+// the closure, the list with its tags, a letter answered with files through the form's file
+// upload (a file that is not what it says refused first) and downloaded from the case's page,
+// and the same pages as plain HTML with JavaScript off.
 // axe-core finds nothing on any page visited; a visitor who is not signed in is sent to sign in.
 
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
+import { readFile } from 'node:fs/promises';
 
 import { mustSucceed, runCli } from '../api/harness.mjs';
 import { assertStopsCleanly, checkPage, follow, launchBrowser, openPage, signIn, startCivic } from './support.mjs';
@@ -188,6 +191,43 @@ test('escalates to stage 2 only for another officer, then closes the case', asyn
   await page.goto(`${civic.url}/cases?show=all&status=closed`);
   assert.ok((await cells(page.locator('#cases tbody tr'))).some((r) => r[0].startsWith(built.case.reference) && r[5] === 'Closed'));
   await checkPage(page, { prefix, label: 'closed-cases', problems });
+  await context.close();
+});
+
+test('sends a letter with files through the response form, refusing one that is not what it says first, and downloads it from the case page', async () => {
+  const { page, problems, context } = await openPage(browser);
+  await signIn(page, civic.url);
+  const letter = await admin('POST', '/api/v1/cases', { case_type_id: 'LET', received_on: '2026-05-04', channel: 'email', requester_kind: 'resident', requester_name: 'Ann Attached', subject: 'Bus timetable', unit_id: built.unit.id, officer_person_id: built.first.id });
+  // A PDF of 24 KB, and a PNG holding every byte value.
+  const pdf = Buffer.concat([Buffer.from('%PDF-1.4\n', 'latin1'), Buffer.alloc(24 * 1024 - 9, 0x20)]);
+  const png = Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), Buffer.from(Array.from({ length: 256 }, (_, i) => i))]);
+  await page.goto(`${civic.url}/cases/${letter.id}`);
+  await follow(page, () => page.getByRole('button', { name: 'Send a response' }).click());
+  assert.equal(await page.locator('form[method="post"]').last().getAttribute('enctype'), 'multipart/form-data');
+  await page.getByLabel('Reply').check();
+  await page.getByLabel('Date sent').fill('2026-05-06');
+  await page.getByLabel('What was sent').fill('Dear Ann, the timetable and the route are attached.');
+  await page.getByLabel('Attach files (optional)').setInputFiles({ name: 'timetable.pdf', mimeType: 'application/pdf', buffer: Buffer.from('not a PDF at all') });
+  const res = await follow(page, () => page.getByRole('button', { name: 'Record the response' }).click());
+  assert.equal(res.status(), 422);
+  assert.deepEqual(await errorSummary(page), ['timetable.pdf does not match its media type, PDF: its first bytes are not those of one. Check the file, or the media type given']);
+  assert.equal(await page.locator('.govuk-error-summary__list a').getAttribute('href'), '#attachments');
+  assert.match(await text(page.locator('#attachments-error')), /timetable\.pdf does not match/);
+  await checkPage(page, { prefix, label: 'response-file-refused', problems });
+  await page.getByLabel('Attach files (optional)').setInputFiles([
+    { name: 'timetable.pdf', mimeType: 'application/pdf', buffer: pdf },
+    { name: 'route.png', mimeType: 'image/png', buffer: png },
+  ]);
+  await follow(page, () => page.getByRole('button', { name: 'Record the response' }).click());
+  assert.equal(await banner(page), 'Response recorded');
+  const files = page.locator('#responses ~ ul li');
+  assert.deepEqual((await files.allInnerTexts()).map((t) => t.trim()), ['timetable.pdf (PDF, 24 KB)', 'route.png (PNG image, 264 bytes)']);
+  await checkPage(page, { prefix, label: 'case-with-files', problems });
+  for (const [name, bytes] of [['timetable.pdf', pdf], ['route.png', png]]) {
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name }).click()]);
+    assert.equal(download.suggestedFilename(), name);
+    assert.deepEqual(await readFile(await download.path()), bytes);
+  }
   await context.close();
 });
 

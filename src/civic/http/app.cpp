@@ -16,8 +16,9 @@ bool is_unsafe(Method m) {
 }
 
 std::string form_field(const Request& r, std::string_view name) {
-    for (const auto& [k, v] : parse_form(r.body))
-        if (k == name) return v;
+    if (const auto form = posted_form(r))
+        for (const auto& [k, v] : form->fields)
+            if (k == name) return v;
     return {};
 }
 
@@ -25,7 +26,8 @@ std::string form_field(const Request& r, std::string_view name) {
 std::optional<Response> check_csrf(const Request& r) {
     // A bearer token is never sent by a browser on its own, so it needs no CSRF proof.
     if (!is_unsafe(r.method) || r.header("authorization")) return std::nullopt;
-    const bool form = r.content_type() == "application/x-www-form-urlencoded";
+    const bool form = r.content_type() == "application/x-www-form-urlencoded" ||
+                      r.content_type() == "multipart/form-data";
     if (!r.via_session && !form) return std::nullopt;
     std::string sent(r.header("x-csrf-token").value_or(""));
     if (sent.empty() && form) sent = form_field(r, "csrf_token");

@@ -168,6 +168,13 @@ std::vector<std::pair<std::string, std::string>> parse_form(std::string_view bod
     return out;
 }
 
+std::expected<MultipartForm, std::string> posted_form(const Request& r) {
+    if (r.content_type() != "multipart/form-data") return MultipartForm{parse_form(r.body), {}};
+    const auto boundary = multipart_boundary(r.header("content-type").value_or(""));
+    if (!boundary) return std::unexpected("The form could not be read: it has no boundary.");
+    return parse_multipart(r.body, *boundary);
+}
+
 std::string url_encode(std::string_view s) {
     static constexpr char k_hex[] = "0123456789ABCDEF";
     std::string out;

@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "civic/core/principal.hpp"
+#include "civic/http/multipart.hpp"
 
 namespace civic::http {
 
@@ -70,6 +71,9 @@ struct Response {
 std::string percent_decode(std::string_view s, bool plus_as_space);
 // Parses "a=1&b=2" (application/x-www-form-urlencoded, and query strings).
 std::vector<std::pair<std::string, std::string>> parse_form(std::string_view body);
+// The fields (and, from multipart/form-data, the files) of a posted form, urlencoded or
+// multipart; an error in words when a multipart body is malformed.
+std::expected<MultipartForm, std::string> posted_form(const Request& r);
 // Percent-encodes a value for a URL query.
 std::string url_encode(std::string_view s);
 

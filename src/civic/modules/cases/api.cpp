@@ -145,6 +145,7 @@ void register_api(http::Router& router, CasesService& s, const Clock& clock) {
                 in.sent_at = f.optional_text("sent_at", "Sent at");
                 in.body = f.optional_text("body", "The response", k_long_text);
                 in.officer_person_id = f.optional_text("officer_person_id", "Officer");
+                in.attachments = attachment_inputs(f);
                 return in;
             },
             [&](const Context& c, const std::string& id, const ResponseInput& in,
@@ -154,6 +155,7 @@ void register_api(http::Router& router, CasesService& s, const Clock& clock) {
                 return http::json_response(201, to_json(*done));
             });
     });
+    add_attachment_route(router, s, clock);
     router.add(Method::Post, "/api/v1/cases/{id}/clock", [&s, &clock](Request& r) {
         return kit::versioned_post<ClockInput>(
             r, clock,

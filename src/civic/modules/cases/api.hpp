@@ -10,7 +10,10 @@
 //   /api/v1/cases/{id}             one case with its clock, how each due date was counted, and
 //                                  its events; PATCH: change or transfer it
 //   /api/v1/cases/{id}/requester   the requester's personal data (handlers only; audited)
-//   /api/v1/cases/{id}/responses   what was sent (handlers only; audited); POST: a response
+//   /api/v1/cases/{id}/responses   what was sent (handlers only; audited); POST: a response,
+//                                  with its files ("attachments", base64)
+//   /api/v1/cases/{id}/attachments/{attachment_id}  GET: one file's bytes (handlers only;
+//                                  audited)
 //   /api/v1/cases/{id}/clock       POST: stop, restart, clarify or extend
 //   /api/v1/cases/{id}/escalation  POST: to the next stage
 //   /api/v1/cases/{id}/closure     POST: close it, with its outcome
@@ -30,6 +33,7 @@
 // Every POST on a case names the case's version (If-Match or "version") and moves it on.
 
 #include "civic/core/clock.hpp"
+#include "civic/core/json.hpp"
 #include "civic/http/router.hpp"
 #include "civic/modules/cases/service.hpp"
 
@@ -38,6 +42,11 @@ namespace civic::cases {
 void register_api(http::Router& router, CasesService& service, const Clock& clock);
 // The statistics, feeds and report routes; register_api calls it.
 void register_stats_api(http::Router& router, CasesService& service, const Clock& clock);
+// A response's "attachments" as sent (api_attachments.cpp); a file of the wrong shape is an
+// error of `f` naming it ("attachments[0].content").
+std::vector<AttachmentInput> attachment_inputs(JsonFields& f);
+// GET /api/v1/cases/{id}/attachments/{attachment_id} (api_attachments.cpp).
+void add_attachment_route(http::Router& router, CasesService& service, const Clock& clock);
 // POST /api/v1/cases/import (api_import.cpp).
 void add_import_route(http::Router& router, CasesService& service, const Clock& clock);
 

@@ -136,7 +136,12 @@ boost::json::object to_json(const CaseResponse& r) {
             {"body", r.body},
             {"officer_person_id", kit::opt(r.officer_person_id)},
             {"recorded_by", r.recorded_by},
-            {"created_at", r.created_at}};
+            {"created_at", r.created_at},
+            {"attachments", [&] {
+                 json::array files;
+                 for (const auto& a : r.attachments) files.push_back(to_json(a));
+                 return files;
+             }()}};
 }
 
 }  // namespace civic::cases

@@ -8,6 +8,7 @@
 #include <span>
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace civic::cases {
 
@@ -109,6 +110,22 @@ struct CaseEvent {
     std::string created_at;
 };
 
+// A file sent with a response (attachments.hpp says which kinds are kept). Its name and
+// bytes are the requester's personal data: "" once the retention rule removed them.
+struct CaseAttachment {
+    std::string id;
+    std::string case_id;
+    std::string response_id;
+    std::int64_t position = 0;  // 1, 2, 3, … within the response
+    std::string file_name;
+    std::string media_type;
+    std::int64_t size_bytes = 0;
+    std::string content;  // base64; left empty where only the file's details were read
+    std::optional<std::string> removed_on;
+    std::string recorded_by;
+    std::string created_at;
+};
+
 // An acknowledgement or a response the council sent, in Markdown.
 struct CaseResponse {
     std::string id;
@@ -121,6 +138,7 @@ struct CaseResponse {
     std::optional<std::string> officer_person_id;
     std::string recorded_by;
     std::string created_at;
+    std::vector<CaseAttachment> attachments;  // not a column: case_attachments, in order
 };
 
 // The case without its requester's personal data: what anyone who may see the case reads.
@@ -131,6 +149,9 @@ boost::json::object requester_json(const Case& c);
 // the personal data is recorded without the data itself.
 boost::json::object audit_json(const Case& c);
 boost::json::object to_json(const CaseEvent& e);
+// A response with its files' details (id, name, type, size and where to download it).
 boost::json::object to_json(const CaseResponse& r);
+// A file's details and where to download it, without its bytes.
+boost::json::object to_json(const CaseAttachment& a);
 
 }  // namespace civic::cases

@@ -160,7 +160,9 @@ Response Pages::case_page(Request& r) const {
                             if (t.key == x.target_key) label = t.label;
                 sent.push_back(json::object{{"label", label},
                                             {"sent_on", day(std::optional<std::string>(x.sent_on))},
-                                            {"body_html", markdown_to_html(x.body, 3)}});
+                                            {"body_html", markdown_to_html(x.body, 3)},
+                                            {"has_attachments", !x.attachments.empty()},
+                                            {"attachments", attachment_links(x.attachments)}});
             }
         view["has_responses"] = !sent.empty();
         view["responses"] = std::move(sent);

@@ -265,6 +265,7 @@ std::vector<Field> response_fields(const Pages& p, const Context& c, const CaseV
          .value = sent_or(sent, "officer_person_id", v.record.officer_person_id.value_or("")),
          .blank = "The case's officer",
          .options = p.people_choices(c, "officer")});
+    f.push_back(attachments_field());
     return f;
 }
 
@@ -290,17 +291,20 @@ Response Pages::respond(Request& r) const {
     const std::string id(r.param("id"));
     auto v = handled(service, c, id);
     if (!v) return kit::error_page(pages, r, v.error());
-    const auto form = http::parse_form(r.body);
+    auto posted = http::posted_form(r);
+    if (!posted) return kit::error_page(pages, r, Error::bad_request(posted.error()));
+    const auto& form = posted->fields;
     ResponseInput in;
     in.target = field(form, "target");
     in.sent_on = field(form, "sent_on");
     in.sent_at = field(form, "sent_at");
     in.body = field(form, "body");
     in.officer_person_id = field(form, "officer_person_id");
+    in.attachments = attachment_inputs(posted->files);
     auto done = service.add_response(c, id, in, kit::form_version(form));
     if (!done) {
         return refused(pages, r, response_page(*v), response_fields(*this, c, *v, &form), *v, form,
-                       done.error());
+                       on_attachments_field(done.error()));
     }
     return kit::saved(r, case_href(id), "Response recorded");
 }

@@ -4,6 +4,7 @@
 // the list; pages_case.cpp: a case's page; pages_forms.cpp: the intake form and the forms that
 // record what happens), and the pieces every page shares.
 
+#include <boost/json/array.hpp>
 #include <boost/json/object.hpp>
 #include <optional>
 #include <string>
@@ -30,6 +31,15 @@ boost::json::object due_tag(std::string_view status);
 // "1 December 2026"; "" for none.
 std::string day(const std::optional<std::string>& iso);
 std::string day(const std::optional<Date>& d);
+
+// pages_attachments.cpp: the response form's file upload; the files a browser posted, as the
+// service takes them (a file input left empty sends none); a refusal of a file ("attachments[0]
+// .content") put on the upload field, where the error summary's link lands; and a response's
+// files as its handlers see them on the case's page ("letter.pdf", "PDF, 24 KB", its href).
+Field attachments_field();
+std::vector<AttachmentInput> attachment_inputs(const std::vector<http::FormFile>& files);
+Error on_attachments_field(Error error);
+boost::json::array attachment_links(const std::vector<CaseAttachment>& files);
 
 struct Pages {
     CasesService& service;

@@ -57,4 +57,21 @@ std::vector<CaseEvent> events_of_cases(store::Connection& c,
 const kit::Table<CaseResponse>& case_responses();
 std::vector<CaseResponse> responses_of(store::Connection& c, const std::string& case_id);
 
+// repo_attachments.cpp
+const kit::Table<CaseAttachment>& case_attachments();
+// The files of a case's responses, by response and place, without their bytes (content "").
+std::vector<CaseAttachment> attachments_of(store::Connection& c, const std::string& case_id);
+// The same with their bytes (a subject-access request's answer).
+std::vector<CaseAttachment> attachments_with_content(store::Connection& c,
+                                                     const std::string& case_id);
+// One file of a case, with its bytes.
+std::optional<CaseAttachment> find_attachment(store::Connection& c, const std::string& case_id,
+                                              const std::string& id);
+// Gives each response of `responses` its files (from attachments_of or _with_content).
+void attach(std::vector<CaseResponse>& responses, std::vector<CaseAttachment> files);
+// The retention rule: empties the names and bytes of a case's files, keeping their types and
+// sizes; the number emptied.
+std::int64_t remove_attachments(store::Connection& c, const std::string& case_id,
+                                const std::string& removed_on);
+
 }  // namespace civic::cases::repo

@@ -22,6 +22,7 @@
 
 #include "civic/core/context.hpp"
 #include "civic/core/error.hpp"
+#include "civic/modules/cases/attachments.hpp"
 #include "civic/modules/cases/clock.hpp"
 #include "civic/modules/cases/model.hpp"
 #include "civic/modules/cases/report_model.hpp"
@@ -56,10 +57,12 @@ struct CaseInput {
 };
 
 // A response or an acknowledgement sent: it meets `target` of the current stage (and any
-// earlier target of the stage it counts from that is still open).
+// earlier target of the stage it counts from that is still open). It may carry files
+// (attachments.hpp), stored with it or not at all.
 struct ResponseInput {
     std::optional<std::string> target, sent_on, body, officer_person_id;
     std::optional<std::string> sent_at;  // HH:MM, for a target counted in working hours
+    std::vector<AttachmentInput> attachments;
 };
 
 // What happened to the clock: "stop" (waiting for the requester; `fee_notice` for an FOI
@@ -220,8 +223,13 @@ public:
                              std::int64_t version);
     // The requester's personal data (404 to anyone not handling the case); audited.
     Result<Requester> requester(const Context& ctx, const std::string& id);
-    // What was sent to the requester (404 to anyone not handling the case); audited.
+    // What was sent to the requester, with the details of its files (404 to anyone not
+    // handling the case); audited.
     Result<std::vector<CaseResponse>> responses(const Context& ctx, const std::string& id);
+    // One file sent with a response, with its bytes in base64 (404 to anyone not handling the
+    // case, and for a file the retention rule removed); each download audited as a read.
+    Result<CaseAttachment> attachment(const Context& ctx, const std::string& case_id,
+                                      const std::string& attachment_id);
 
     Result<CaseResponse> add_response(const Context& ctx, const std::string& id,
                                       const ResponseInput& in, std::int64_t version);

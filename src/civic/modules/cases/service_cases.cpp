@@ -441,7 +441,9 @@ Result<std::vector<CaseResponse>> CasesService::responses(const Context& ctx,
             return std::unexpected(
                 Error::not_found("There is no case with this id whose responses you may see."));
         audit_personal_read(c, ctx, *k, "responses");
-        return repo::responses_of(c, k->id);
+        auto sent = repo::responses_of(c, k->id);
+        repo::attach(sent, repo::attachments_of(c, k->id));
+        return sent;
     });
 }
 
@@ -476,6 +478,7 @@ Result<int> CasesService::apply_retention(const Context& ctx) {
                                                   "{} years after the case closed.)",
                                                   format_long_date(today), type.retention_years)),
                      std::string_view(k.id)});
+                repo::remove_attachments(c, k.id, destroyed);
                 store::record_audit(c, ctx, "case", k.id, "apply retention", before,
                                     civic::to_json(json::value(audit_json(k))));
                 ++done;
@@ -518,8 +521,17 @@ Result<json::object> CasesService::subject_access(const Context& ctx, const Subj
             audit_personal_read(c, ctx, k, "subject access");
             auto o = to_json(view_of(c, ctx.principal, k, kit::now_in_uk(ctx), true));
             o["requester"] = to_json(Requester{k, person_name(c, k.requester_person_id)});
+            // Everything held: each file's bytes too, in base64.
+            auto sent = repo::responses_of(c, k.id);
+            repo::attach(sent, repo::attachments_with_content(c, k.id));
             json::array responses;
-            for (const auto& r : repo::responses_of(c, k.id)) responses.push_back(to_json(r));
+            for (const auto& r : sent) {
+                auto response = to_json(r);
+                auto& files = response["attachments"].as_array();
+                for (std::size_t i = 0; i < files.size(); ++i)
+                    files[i].as_object()["content"] = r.attachments[i].content;
+                responses.push_back(std::move(response));
+            }
             o["responses"] = std::move(responses);
             found.push_back(std::move(o));
         }

@@ -294,6 +294,7 @@ Result<CaseResponse> CasesService::add_response(const Context& ctx, const std::s
                                         "answered by another officer",
                                         person_name(c, sender), s.stage().name));
         }
+        auto files = check_attachments(checks, in.attachments);
         CIVIC_CHECK(checks.result());
 
         const std::string target_key = target->key;
@@ -312,11 +313,13 @@ Result<CaseResponse> CasesService::add_response(const Context& ctx, const std::s
         r.recorded_by = ctx.principal.actor();
         r.created_at = now_text(ctx);
         repo::case_responses().insert(c, r);
+        r.attachments = store_attachments(c, ctx, r, std::move(files));
         // The trail records that it was sent, not what it said: the body is the requester's
         // personal data, which retention removes.
         json::object audit = to_json(r);
         audit.erase("body");
         audit["body_length"] = static_cast<std::int64_t>(r.body.size());
+        audit["attachments"] = attachments_audit(r.attachments);
         store::record_audit(c, ctx, "case_response", r.id, "create", std::nullopt,
                             civic::to_json(json::value(audit)));
         next_version(c, ctx, s.k, "respond");

@@ -11,6 +11,7 @@
 #include <fstream>
 #include <iterator>
 
+#include "civic/core/base64.hpp"
 #include "civic/core/date.hpp"
 #include "civic/core/ids.hpp"
 #include "civic/core/markdown.hpp"
@@ -78,34 +79,12 @@ std::string css_string(std::string_view text) {
     return out + "\"";
 }
 
-std::string base64(std::string_view bytes) {
-    static constexpr char k_alphabet[] =
-        "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
-    std::string out;
-    std::size_t i = 0;
-    for (; i + 2 < bytes.size(); i += 3) {
-        const unsigned n = (static_cast<unsigned char>(bytes[i]) << 16) |
-                           (static_cast<unsigned char>(bytes[i + 1]) << 8) |
-                           static_cast<unsigned char>(bytes[i + 2]);
-        for (int s : {18, 12, 6, 0}) out.push_back(k_alphabet[(n >> s) & 63]);
-    }
-    if (i < bytes.size()) {
-        unsigned n = static_cast<unsigned char>(bytes[i]) << 16;
-        if (i + 1 < bytes.size()) n |= static_cast<unsigned char>(bytes[i + 1]) << 8;
-        out.push_back(k_alphabet[(n >> 18) & 63]);
-        out.push_back(k_alphabet[(n >> 12) & 63]);
-        out.push_back(i + 1 < bytes.size() ? k_alphabet[(n >> 6) & 63] : '=');
-        out.push_back('=');
-    }
-    return out;
-}
-
 std::string sha256_base64(std::string_view text) {
     const std::string hex = sha256_hex(text);
     std::string bytes;
     for (std::size_t i = 0; i + 1 < hex.size(); i += 2)
         bytes.push_back(static_cast<char>(std::stoi(hex.substr(i, 2), nullptr, 16)));
-    return base64(bytes);
+    return base64_encode(bytes);
 }
 
 // What the minutes call the body: "What the panel was told".

@@ -57,6 +57,9 @@ std::string fields_html(const std::vector<Field>& fields, const Error* error) {
                                    {"select", f.kind == "select"},
                                    {"radios", f.kind == "radios"},
                                    {"checkbox", f.kind == "checkbox"},
+                                   {"file", f.kind == "file"},
+                                   {"multiple", f.multiple},
+                                   {"accept", f.accept},
                                    {"checked", f.kind == "checkbox" && f.value == "yes"}});
     }
     return http::PageRenderer::render("kit/fields", json::object{{"fields", std::move(out)}});
@@ -66,6 +69,9 @@ http::Response form_page(const http::PageRenderer& pages, const http::Request& r
                          const FormPage& form, const std::vector<Field>& fields, json::object view,
                          const Error* error) {
     view["fields_html"] = fields_html(fields, error);
+    // A file is only sent in a multipart body.
+    for (const auto& f : fields)
+        if (f.kind == "file") view["multipart"] = true;
     return show_form(pages, r, form, std::move(view), error);
 }
 

@@ -19,8 +19,8 @@ namespace civic::kit {
 
 using Choices = std::vector<std::pair<std::string, std::string>>;  // {value, label}
 
-// One field of a form. kind is text, area, select, radios or checkbox (its value "yes" when
-// ticked).
+// One field of a form. kind is text, area, select, radios, checkbox (its value "yes" when
+// ticked) or file (GOV.UK's file upload; a form with one posts multipart/form-data).
 struct Field {
     std::string name, label, hint, kind = "text", value;
     std::string id;                         // the element's id when it is not the name
@@ -29,6 +29,8 @@ struct Field {
     Choices options;                        // a select's or radios' {value, label}
     std::vector<std::string> option_hints;  // each radio's hint, in the order of options
     int rows = 4;
+    bool multiple = false;  // a file field that takes several files
+    std::string accept;     // a file field's accept attribute: ".pdf,.docx"
 };
 
 // The fields' HTML, with each field's error from `error` (none when it is null).
