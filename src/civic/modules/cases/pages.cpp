@@ -223,6 +223,8 @@ void register_pages(http::Router& router, CasesService& service, org::OrgService
     on(Method::Post, "/cases/{id}/closure", &Pages::close);
     on(Method::Get, "/cases/{id}/reopening", &Pages::reopening_form);
     on(Method::Post, "/cases/{id}/reopening", &Pages::reopen);
+    on(Method::Get, "/cases/{id}/lessons-action", &Pages::lessons_action_form);
+    on(Method::Post, "/cases/{id}/lessons-action", &Pages::make_lessons_action);
 }
 
 }  // namespace civic::cases
