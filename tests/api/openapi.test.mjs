@@ -497,17 +497,22 @@ describe('the OpenAPI document', { timeout: 60000 }, () => {
     escalation: caseActions.escalation,
     closure: caseActions.closure,
     reopening: caseActions.reopening,
+    'lessons-action': () => ({ place: lessonsPlanId }),
   };
+  // A plan of its own for each action made from a case's lessons.
+  let lessonsPlanId;
+  const lessonsPlan = async () => (lessonsPlanId = await made('/api/v1/plans', { unit_id: ids.unit, kind: 'service', title: 'Lessons plan', period: '2025/26' }));
   async function callCasePages(method, template) {
     const cookie = await caseBrowser();
-    const step = /^\/cases\/\{id\}\/(response|clock|escalation|closure|reopening)$/.exec(template)?.[1];
+    const step = /^\/cases\/\{id\}\/(response|clock|escalation|closure|reopening|lessons-action)$/.exec(template)?.[1];
     let id = '';
     if (template.includes('{id}') && !step) id = ids.case ??= await made('/api/v1/cases', caseBody());
     if (step) id = await made('/api/v1/cases', caseBody(step === 'escalation' ? 'FOI' : 'LET'));
-    if (step === 'reopening') {
+    if (step === 'reopening' || step === 'lessons-action') {
       const closed = await srv.admin('POST', `/api/v1/cases/${id}/closure`, { headers: { 'if-match': 'W/"1"' }, body: caseActions.closure() });
       assert.equal(closed.status, 200, closed.text);
     }
+    if (step === 'lessons-action') await lessonsPlan();
     const p = template.replace('{id}', id);
     if (method === 'get') {
       let query = '';
@@ -576,6 +581,12 @@ describe('the OpenAPI document', { timeout: 60000 }, () => {
       const sent = await srv.admin('POST', `/api/v1/cases/${id}/responses`, { headers: { 'if-match': 'W/"1"' }, body: { ...caseActions.responses(), attachments } });
       assert.equal(sent.status, 201, sent.text);
       return srv.admin('GET', sent.json.attachments[0].href);
+    }
+    if (template === '/api/v1/cases/{id}/lessons-actions') {
+      const id = await made('/api/v1/cases', caseBody());
+      const closed = await srv.admin('POST', `/api/v1/cases/${id}/closure`, { headers: { 'if-match': 'W/"1"' }, body: caseActions.closure() });
+      assert.equal(closed.status, 200, closed.text);
+      return srv.admin('POST', template.replace('{id}', id), { body: { plan_id: await lessonsPlan() } });
     }
     if (template.startsWith('/api/v1/cases/')) {
       const step = /\/\{id\}\/(responses|clock|escalation|closure|reopening)$/.exec(template)?.[1];

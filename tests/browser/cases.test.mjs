@@ -4,8 +4,9 @@
 // the requester shown to its handler with the read audited, an acknowledgement and a response
 // sent through the response form (the response refused first for want of the Ombudsman's
 // details), an extension through the clock form, an escalation to stage 2 for another officer,
-// the closure, the list with its tags, a letter answered with files through the form's file
-// upload (a file that is not what it says refused first) and downloaded from the case's page,
+// the closure, an action in a plan made from the lessons learned, the list with its tags, a
+// letter answered with files through the form's file upload (a file that is not what it says
+// refused first) and downloaded from the case's page, an ICT incident timed in working hours,
 // and the same pages as plain HTML with JavaScript off.
 // axe-core finds nothing on any page visited; a visitor who is not signed in is sent to sign in.
 
@@ -228,6 +229,40 @@ test('sends a letter with files through the response form, refusing one that is 
     assert.equal(download.suggestedFilename(), name);
     assert.deepEqual(await readFile(await download.path()), bytes);
   }
+  await context.close();
+});
+
+test('makes an action in a plan from the lessons, refusing it first without a place, and lists it among the case\'s links', async () => {
+  const plan = await admin('POST', '/api/v1/plans', { unit_id: built.unit.id, kind: 'service', title: 'Complaints Team plan', period: '2025/26' });
+  await admin('POST', `/api/v1/plans/${plan.id}/items`, { ref: '1', kind: 'objective', title: 'Collect every bin' });
+  const { page, problems, context } = await openPage(browser);
+  await signIn(page, civic.url);
+  await page.goto(`${civic.url}/cases/${built.case.id}`);
+  await follow(page, () => page.getByRole('button', { name: 'Make an action from the lessons' }).click());
+  assert.equal(await text(page.locator('h1')), 'Make an action from the lessons');
+  assert.equal(await page.getByLabel('Title', { exact: true }).inputValue(), `Lessons from ${built.case.reference}: Missed green bin collections`);
+  assert.equal(await page.getByLabel('Description', { exact: true }).inputValue(), 'Crews need the assisted-collection list.');
+  await checkPage(page, { prefix, label: 'lessons-action-form', problems });
+  await page.getByLabel('Due date (optional)').fill('2026-06-30');
+  let res = await follow(page, () => page.getByRole('button', { name: 'Make the action' }).click());
+  assert.equal(res.status(), 422);
+  assert.deepEqual(await errorSummary(page), ['Choose the plan the action goes in']);
+  assert.equal(await page.getByLabel('Due date (optional)').inputValue(), '2026-06-30', 'what was typed is kept');
+  await checkPage(page, { prefix, label: 'lessons-action-refused', problems });
+  await page.getByLabel('Where the action goes').selectOption({ label: 'Complaints Team plan: 1 Collect every bin' });
+  res = await follow(page, () => page.getByRole('button', { name: 'Make the action' }).click());
+  assert.equal(res.status(), 200);
+  assert.equal(new URL(page.url()).pathname, `/cases/${built.case.id}`);
+  assert.equal(await banner(page), 'Action 1.1 added to the plan and linked to this case');
+  assert.equal(await text(page.locator('#links dt')), 'Answered by');
+  assert.equal(await text(page.locator('#links dd a')), `1.1 Lessons from ${built.case.reference}: Missed green bin collections (Complaints Team plan)`);
+  assert.equal(await text(page.locator('#links dd .civic-item-meta')), `Made from the lessons learned of ${built.case.reference}`);
+  const [item] = civic.sqlRows(`SELECT id, due_date FROM plan_items WHERE plan_id = '${plan.id}' AND ref = '1.1'`);
+  assert.equal(item.due_date, '2026-06-30');
+  await checkPage(page, { prefix, label: 'case-with-action', problems });
+  // The action's page links back to the case.
+  await follow(page, () => page.locator('#links a').click());
+  assert.equal(new URL(page.url()).pathname, `/plan-items/${item.id}`);
   await context.close();
 });
 

@@ -209,6 +209,52 @@ TEST(TrendChart, DrawsASinglePointInTheMiddle) {
     EXPECT_EQ(svg.find("inf"), std::string::npos);
 }
 
+// The y axis's labels, bottom to top.
+std::vector<std::string> axis_labels(const std::string& svg) {
+    std::vector<std::string> out;
+    const std::string_view open = R"(text-anchor="end" fill="#0b0c0c">)";
+    for (auto at = svg.find(open); at != std::string::npos; at = svg.find(open, at + 1)) {
+        const auto from = at + open.size();
+        out.push_back(svg.substr(from, svg.find('<', from) - from));
+    }
+    return out;
+}
+
+TEST(TrendChart, FitsItsAxisToTheFiguresWithoutAScale) {
+    const std::string svg =
+        trend_chart_svg({point("2025/26 Q1", 100, std::nullopt, "none")}, options("On time"));
+    EXPECT_EQ(axis_labels(svg), (std::vector<std::string>{"90%", "95%", "100%", "105%", "110%"}));
+}
+
+TEST(TrendChart, DrawsASingle100PercentAtTheTopOfA0To100Axis) {
+    ChartOptions o = options("On time");
+    percent_scale(o);
+    const std::string svg = trend_chart_svg({point("2025/26 Q1", 100, std::nullopt, "none")}, o);
+    EXPECT_EQ(xml_problem(svg), "");
+    EXPECT_EQ(axis_labels(svg),
+              (std::vector<std::string>{"0%", "20%", "40%", "60%", "80%", "100%"}));
+    // The point is drawn level with the 100% label (whose text sits 4 below its line).
+    const auto label = svg.rfind("<text ", svg.find(">100%</text>"));
+    const auto label_y = svg.find(" y=\"", label) + 4;
+    const double top = std::stod(svg.substr(label_y, svg.find('"', label_y) - label_y)) - 4;
+    const auto line = svg.find(R"(class="civic-chart__values" d="M)");
+    ASSERT_NE(line, std::string::npos);
+    const auto d = svg.find(' ', line + 33) + 1;
+    EXPECT_DOUBLE_EQ(std::stod(svg.substr(d, svg.find('"', d) - d)), top);
+}
+
+TEST(TrendChart, WidensAFixedScaleOnlyForAFigureOutsideIt) {
+    ChartOptions o = options("Change");
+    percent_scale(o);
+    const std::string svg = trend_chart_svg({point("2025/26 Q1", -10, std::nullopt, "none"),
+                                             point("2025/26 Q2", 120, std::nullopt, "none")},
+                                            o);
+    const auto labels = axis_labels(svg);
+    ASSERT_FALSE(labels.empty());
+    EXPECT_EQ(labels.front(), "-50%");
+    EXPECT_EQ(labels.back(), "150%");
+}
+
 TEST(TrendChart, BreaksTheLineAtAGap) {
     std::vector<ChartPoint> points = {point("2024/25 Q1", 10, std::nullopt, "none"),
                                       point("2024/25 Q2", 12, std::nullopt, "none"),

@@ -244,6 +244,7 @@ void register_api(http::Router& router, CasesService& s, const Clock& clock) {
                    return http::json_response(200, std::move(*found));
                });
     register_stats_api(router, s, clock);
+    add_lessons_route(router, s, clock);
 }
 
 }  // namespace civic::cases

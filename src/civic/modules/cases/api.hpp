@@ -18,6 +18,8 @@
 //   /api/v1/cases/{id}/escalation  POST: to the next stage
 //   /api/v1/cases/{id}/closure     POST: close it, with its outcome
 //   /api/v1/cases/{id}/reopening   POST: reopen it
+//   /api/v1/cases/{id}/lessons-actions  POST: an action in a plan from its lessons, linked to it
+//                                  (api_lessons.cpp; no If-Match: the case does not change)
 //   /api/v1/subject-access         GET: everything held on one requester (administrators)
 //
 // and, from api_stats.cpp:
@@ -30,7 +32,7 @@
 //   /api/v1/case-reports/complaints  GET: the annual complaints report (year, format=json|csv)
 //   /api/v1/case-self-assessments  list and create (administrators); /{id}: read, change
 //
-// Every POST on a case names the case's version (If-Match or "version") and moves it on.
+// Every other POST on a case names the case's version (If-Match or "version") and moves it on.
 
 #include "civic/core/clock.hpp"
 #include "civic/core/json.hpp"
@@ -49,5 +51,7 @@ std::vector<AttachmentInput> attachment_inputs(JsonFields& f);
 void add_attachment_route(http::Router& router, CasesService& service, const Clock& clock);
 // POST /api/v1/cases/import (api_import.cpp).
 void add_import_route(http::Router& router, CasesService& service, const Clock& clock);
+// POST /api/v1/cases/{id}/lessons-actions (api_lessons.cpp).
+void add_lessons_route(http::Router& router, CasesService& service, const Clock& clock);
 
 }  // namespace civic::cases

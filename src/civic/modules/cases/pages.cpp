@@ -15,6 +15,7 @@
 #include "civic/modules/cases/pages_support.hpp"
 #include "civic/modules/cases/service_support.hpp"
 #include "civic/modules/kit/scope.hpp"
+#include "civic/modules/org/choices.hpp"
 
 namespace civic::cases::pages_detail {
 namespace json = boost::json;
@@ -33,20 +34,7 @@ std::string day(const std::optional<Date>& d) {
 }
 
 Choices Pages::people_choices(const Context& c, std::string_view kind) const {
-    Choices people;
-    org::ListQuery q;
-    q.kind = std::string(kind);
-    q.limit = 200;
-    for (int read = 0; read < 50; ++read) {
-        auto page = org.list_people(c, q);
-        if (!page) break;
-        for (const auto& p : page->items) people.emplace_back(p.person.id, p.person.name);
-        if (!page->next_cursor) break;
-        q.cursor = page->next_cursor;
-    }
-    std::sort(people.begin(), people.end(),
-              [](const auto& a, const auto& b) { return kit::name_less(a.second, b.second); });
-    return people;
+    return org::people_choices(org, c, kind);
 }
 
 Choices Pages::unit_choices(const Context& c) const {
@@ -235,6 +223,8 @@ void register_pages(http::Router& router, CasesService& service, org::OrgService
     on(Method::Post, "/cases/{id}/closure", &Pages::close);
     on(Method::Get, "/cases/{id}/reopening", &Pages::reopening_form);
     on(Method::Post, "/cases/{id}/reopening", &Pages::reopen);
+    on(Method::Get, "/cases/{id}/lessons-action", &Pages::lessons_action_form);
+    on(Method::Post, "/cases/{id}/lessons-action", &Pages::make_lessons_action);
 }
 
 }  // namespace civic::cases

@@ -174,6 +174,10 @@ Response Pages::case_page(Request& r) const {
                                       {"what", event_words(e, v)},
                                       {"reason", e.reason},
                                       {"by", e.recorded_by}});
+    // The lessons can become an action in a plan the reader may change.
+    if (!trim(k.lessons).empty())
+        if (auto places = service.action_places(c, Places::PlansOnly); places && !places->empty())
+            view["lessons_action_href"] = case_href(k.id) + "/lessons-action";
     view["has_links"] = !v.links.empty();
     view["links"] = kit::link_rows(v.links);
     view["has_events"] = !events.empty();

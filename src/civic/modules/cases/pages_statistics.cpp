@@ -111,6 +111,7 @@ Response Pages::statistics(Request& r) const {
         chart.title = fmt::format("{}: {} on time, quarter by quarter", t.type.name,
                                   main ? main->label : std::string("responses"));
         chart.format = indicators::Format{"percentage", 1};
+        indicators::percent_scale(chart);
         types.push_back(json::object{{"name", t.type.name},
                                      {"code", t.type.code},
                                      {"received", t.received},

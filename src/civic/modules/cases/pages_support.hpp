@@ -2,7 +2,8 @@
 #pragma once
 // Inside the case pages only: the one struct whose member functions are the routes (pages.cpp:
 // the list; pages_case.cpp: a case's page; pages_forms.cpp: the intake form and the forms that
-// record what happens), and the pieces every page shares.
+// record what happens; pages_lessons.cpp: an action from the lessons), and the pieces every page
+// shares.
 
 #include <boost/json/array.hpp>
 #include <boost/json/object.hpp>
@@ -76,6 +77,9 @@ struct Pages {
     http::Response close(http::Request& r) const;
     http::Response reopening_form(http::Request& r) const;
     http::Response reopen(http::Request& r) const;
+    // pages_lessons.cpp
+    http::Response lessons_action_form(http::Request& r) const;
+    http::Response make_lessons_action(http::Request& r) const;
 };
 
 // The home page's panel: the signed-in person's own open cases that are overdue, due today or

@@ -30,6 +30,7 @@
 #include "civic/modules/indicators/service.hpp"
 #include "civic/modules/kit/links.hpp"
 #include "civic/modules/kit/page.hpp"
+#include "civic/modules/plans/model.hpp"
 #include "civic/store/database.hpp"
 
 namespace civic::cases {
@@ -196,6 +197,29 @@ struct ImportSummary {
     std::vector<ImportedCase> cases;
 };
 
+// An action made from a case's lessons learned (service_lessons.cpp): a plan item in a plan the
+// caller may change, at its top level or under one of its items (parent_id), linked to the case.
+// A field not given is filled as lessons_action_draft() fills it: the ref with the next free
+// number in its place ("1.3" under "1"), the kind "task", the title "Lessons from
+// CMP-2025-0012: <subject>", the description with the lessons.
+struct LessonsActionInput {
+    std::optional<std::string> plan_id, parent_id, ref, kind, title, description, lead_person_id,
+        due_date;
+};
+// The plan item made and its link to the case ("answers").
+struct LessonsAction {
+    plans::Item item;
+    kit::Link link;
+};
+// Where an action may go: a live plan the caller may change, at its top level (no parent_id)
+// or under one of its items.
+struct ActionPlace {
+    std::string plan_id;
+    std::optional<std::string> parent_id;
+    std::string label;  // "Customer Services plan", "Customer Services plan: 1.2 Answer on time"
+};
+enum class Places { PlansOnly, WithTheirItems };
+
 class CasesService {
 public:
     CasesService(store::Database& db, const kit::LinkService& links,
@@ -248,6 +272,21 @@ public:
     // check each step; every problem named by its line and column, and nothing written while
     // there is one. Each case is audited as "import", its events written as the API writes them.
     Result<ImportSummary> import_cases(const Context& ctx, std::string_view csv);
+
+    // Lessons learned into actions (service_lessons.cpp). The draft: the fields an action from
+    // the case's lessons starts with (404 for a case the caller may not see; 409 when it has
+    // no lessons yet).
+    Result<LessonsActionInput> lessons_action_draft(const Context& ctx,
+                                                    const std::string& id) const;
+    // The places an action may go, plans by title, each followed by its items in the plan's
+    // order when asked.
+    Result<std::vector<ActionPlace>> action_places(const Context& ctx, Places which) const;
+    // Makes the plan item through the plans service and links it to the case through the links
+    // service, in one transaction: both or neither, each audited. 404 for a case the caller
+    // may not see; 409 when it has no lessons yet; 422 naming plan_id for a plan they may not
+    // see, 403 for one they may read but not change; the item's own checks as plans makes them.
+    Result<LessonsAction> make_lessons_action(const Context& ctx, const std::string& id,
+                                              const LessonsActionInput& in);
 
     // Administrators: removes the personal data of every case closed longer ago than its
     // type's retention years, keeping what the statistics count; the number of cases done.

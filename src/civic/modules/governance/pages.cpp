@@ -21,6 +21,7 @@
 #include "civic/http/problem.hpp"
 #include "civic/modules/governance/pages_support.hpp"
 #include "civic/modules/kit/checks.hpp"
+#include "civic/modules/org/choices.hpp"
 
 namespace civic::governance {
 namespace json = boost::json;
@@ -394,21 +395,7 @@ std::vector<std::string> form_values(const kit::Form& form, std::string_view nam
 
 Date Pages::today(const Context& c) const { return kit::today(c); }
 
-Choices Pages::people_choices(const Context& c) const {
-    Choices people;
-    org::ListQuery q;
-    q.limit = 200;
-    for (int pages_read = 0; pages_read < 50; ++pages_read) {
-        auto page = org.list_people(c, q);
-        if (!page) break;
-        for (const auto& p : page->items) people.emplace_back(p.person.id, p.person.name);
-        if (!page->next_cursor) break;
-        q.cursor = page->next_cursor;
-    }
-    std::sort(people.begin(), people.end(),
-              [](const auto& a, const auto& b) { return kit::name_less(a.second, b.second); });
-    return people;
-}
+Choices Pages::people_choices(const Context& c) const { return org::people_choices(org, c); }
 
 Choices Pages::body_choices(const Context& c, bool editable) const {
     Choices out;

@@ -209,9 +209,11 @@ std::string trend_chart_svg(const std::vector<ChartPoint>& points, const ChartOp
                            num(width / 2), num(height / 2), k_black, "No values yet");
         return svg + "</svg>";
     }
-    // A chart of amounts that never go below nothing starts at nothing when that does not
-    // squash the line flat.
-    if (lo > 0 && lo < (hi - lo)) lo = 0;
+    // A fixed scale holds unless a figure falls outside it. Without one, a chart of amounts
+    // that never go below nothing starts at nothing when that does not squash the line flat.
+    if (o.axis_min) lo = std::min(lo, *o.axis_min);
+    if (o.axis_max) hi = std::max(hi, *o.axis_max);
+    if (!o.axis_min && lo > 0 && lo < (hi - lo)) lo = 0;
     const Ticks ticks = ticks_for(lo, hi);
     const Format tick_format{o.format.unit, ticks.decimals};
     std::vector<std::string> tick_labels;

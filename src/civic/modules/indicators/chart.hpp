@@ -27,7 +27,19 @@ struct ChartOptions {
     std::string title;         // "BV 8: invoices paid on time"
     Format format;             // for the axis labels
     int width = 640, height = 320;
+    // A fixed scale for the y axis: it spans at least axis_min to axis_max, and is widened
+    // only by a figure outside them. A percentage's is 0 to 100 (percent_scale); without
+    // them the axis fits the figures.
+    std::optional<double> axis_min, axis_max;
 };
+
+// The scale of a chart of percentages: 0 to 100, so that a single 100% is drawn at the top
+// of its axis rather than in the middle of one running from 90% to 110%.
+inline ChartOptions& percent_scale(ChartOptions& o) {
+    o.axis_min = 0;
+    o.axis_max = 100;
+    return o;
+}
 
 // The trend chart: a line of values (points coloured and shaped by rating, so colour is not
 // the only cue), a dashed target line, the benchmark median as a dotted line over a shaded

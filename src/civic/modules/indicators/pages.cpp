@@ -462,6 +462,7 @@ Response Pages::indicator(Request& r) const {
     chart.id = "trend";
     chart.title = i.code + ": " + i.title;
     chart.format = format_of(i);
+    if (i.measure_unit == "percentage") percent_scale(chart);
     view["chart_svg"] = trend_chart_svg(chart_points(*history), chart);
     view["has_history"] = !history->empty();
     view["history"] = chart_table(*history, i);

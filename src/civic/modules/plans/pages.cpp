@@ -24,6 +24,7 @@
 #include "civic/http/problem.hpp"
 #include "civic/modules/kit/checks.hpp"
 #include "civic/modules/kit/pages.hpp"
+#include "civic/modules/org/choices.hpp"
 
 namespace civic::plans {
 namespace json = boost::json;
@@ -473,20 +474,8 @@ struct Pages {
         field("due_date", "Due date",
               "Leave blank to take it from the timing. For example, 31 March 2026", "text",
               in.due_date.value_or(""), "govuk-input--width-20");
-        // The people the caller may see, and every unit, by name.
-        std::vector<std::pair<std::string, std::string>> people;
-        org::ListQuery q;
-        q.kind = "officer";
-        q.limit = 200;
-        for (int pages_read = 0; pages_read < 50; ++pages_read) {
-            auto page = org.list_people(c, q);
-            if (!page) break;
-            for (const auto& p : page->items) people.emplace_back(p.person.id, p.person.name);
-            if (!page->next_cursor) break;
-            q.cursor = page->next_cursor;
-        }
-        std::sort(people.begin(), people.end(),
-                  [](const auto& a, const auto& b) { return kit::name_less(a.second, b.second); });
+        // The officers the caller may see, and every unit, by name.
+        const auto people = org::people_choices(org, c, "officer");
         auto* lead = field("lead_person_id", "Lead officer", "", "select", "");
         (*lead)["blank"] = "No lead officer";
         (*lead)["options"] = choices(people, in.lead_person_id.value_or(""));

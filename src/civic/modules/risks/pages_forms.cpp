@@ -17,6 +17,7 @@
 #include "civic/core/date.hpp"
 #include "civic/core/text.hpp"
 #include "civic/modules/kit/checks.hpp"
+#include "civic/modules/org/choices.hpp"
 #include "civic/modules/risks/pages_support.hpp"
 
 namespace civic::risks::pages_detail {
@@ -529,21 +530,7 @@ std::vector<Field> risk_fields(const Risk& x, const Matrix& m, const Choices& pe
 
 }  // namespace
 
-Choices Pages::people_choices(const Context& c) const {
-    Choices people;
-    org::ListQuery q;
-    q.limit = 200;
-    for (int pages_read = 0; pages_read < 50; ++pages_read) {
-        auto page = org.list_people(c, q);
-        if (!page) break;
-        for (const auto& p : page->items) people.emplace_back(p.person.id, p.person.name);
-        if (!page->next_cursor) break;
-        q.cursor = page->next_cursor;
-    }
-    std::sort(people.begin(), people.end(),
-              [](const auto& a, const auto& b) { return kit::name_less(a.second, b.second); });
-    return people;
-}
+Choices Pages::people_choices(const Context& c) const { return org::people_choices(org, c); }
 
 Response Pages::edit_risk(Request& r) const {
     if (!r.principal.signed_in()) return kit::sign_in_first(r);
