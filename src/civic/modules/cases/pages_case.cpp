@@ -112,7 +112,9 @@ Response Pages::case_page(Request& r) const {
             std::string due = t.due ? day(t.due) : std::string("Clock stopped");
             if (t.due && t.due_at) due += " at " + format_time_of_day(*t.due_at);
             const int amount = t.in_hours ? t.working_hours : t.working_days;
-            const char* unit = t.in_hours ? "working hours" : "working days";
+            const int total = amount + t.extended_by;
+            const std::string unit =
+                fmt::format("working {}{}", t.in_hours ? "hour" : "day", total == 1 ? "" : "s");
             targets.push_back(json::object{
                 {"id", fmt::format("target-{}-{}", s->key, t.key)},
                 {"label", t.label},
