@@ -103,9 +103,11 @@ describe(`cases: targets in working hours (${backend})`, { timeout: 120000 }, ()
     assert.ok(fix.explanation.includes('Stopped at Monday 30 November 2026 at 09:30 (Waiting for the supplier) and restarted at Monday 30 November 2026 at 11:00: 1 working hour 30 minutes not counted.'), fix.explanation.join('\n'));
 
     // An extension adds working hours, within the target's 40.
-    const refused = assertProblem(await post(k.id, 'clock', { action: 'extend', on: '2026-11-30', at: '12:00', target: 'fix', days: 41, reason: 'A part is on order' }), 422, { fields: ['days'] });
+    const refused = assertProblem(await post(k.id, 'clock', { action: 'extend', on: '2026-11-30', at: '12:00', target: 'fix', hours: 41, reason: 'A part is on order' }), 422, { fields: ['hours'] });
     assert.match(refused.errors[0].message, /may be extended by 40 working hours in all/);
-    await ok(k.id, 'clock', { action: 'extend', on: '2026-11-30', at: '12:00', target: 'fix', days: 2, reason: 'A part is on order' });
+    const inDays = assertProblem(await post(k.id, 'clock', { action: 'extend', on: '2026-11-30', at: '12:00', target: 'fix', days: 2, reason: 'A part is on order' }), 422, { fields: ['days'] });
+    assert.equal(inDays.errors[0].message, 'The fix is counted in working hours: give the working hours the extension adds as hours');
+    await ok(k.id, 'clock', { action: 'extend', on: '2026-11-30', at: '12:00', target: 'fix', hours: 2, reason: 'A part is on order' });
     fix = (await targets(k.id)).fix;
     assert.deepEqual([fix.due, fix.due_at, fix.extended_by], ['2026-11-30', '15:30', 2]);
 

@@ -311,6 +311,17 @@ test('records an ICT incident with its priority and the time it came in, and sho
   res = await follow(page, () => page.getByRole('button', { name: 'Record the response' }).click());
   assert.equal(await banner(page), 'Response recorded');
   assert.deepEqual(civic.sqlRows(`SELECT sent_at FROM case_responses WHERE case_id = '${k.id}'`), [{ sent_at: '16:45' }]);
+  // The fix extended by 2 working hours through the clock form, which asks for hours and a time.
+  await follow(page, () => page.getByRole('button', { name: 'Stop, restart or extend the clock' }).click());
+  await page.getByLabel('Extend a deadline').check();
+  await page.getByLabel('Date', { exact: true }).fill('2026-11-30');
+  await page.getByLabel('Time', { exact: true }).fill('10:00');
+  await page.getByLabel('Reason').fill('A replacement server is on its way');
+  await page.getByLabel('Deadline to extend or set').selectOption({ label: 'Fix' });
+  await page.getByLabel('Working hours to add').fill('2');
+  await checkPage(page, { prefix, label: 'ict-clock', problems });
+  await follow(page, () => page.getByRole('button', { name: 'Record it' }).click());
+  assert.deepEqual((await cells(page.locator('#target-incident-fix')))[0].slice(0, 2), ['Fix 4 + 2 working hours', '30 November 2026 at 14:00']);
   await context.close();
 });
 

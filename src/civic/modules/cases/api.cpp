@@ -169,6 +169,7 @@ void register_api(http::Router& router, CasesService& s, const Clock& clock) {
                 in.told_on = f.optional_text("told_on", "Told on");
                 in.due_on = f.optional_text("due_on", "Due on");
                 in.days = f.optional_integer("days", "Working days");
+                in.hours = f.optional_integer("hours", "Working hours");
                 in.fee_notice = f.optional_boolean("fee_notice", "Fee notice");
                 return in;
             },

@@ -297,6 +297,7 @@ private:
                 in.fee_notice = fee->as_bool();
             in.target = text(e, "target");
             in.days = integer(e, "days");
+            in.hours = integer(e, "hours");
             in.told_on = date_of("told");
             in.due_on = date_of("due");
             return call([this, in](const Context& c, const std::string& id,

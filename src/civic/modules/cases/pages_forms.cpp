@@ -367,9 +367,10 @@ std::vector<Field> clock_fields(const Context& c, const CaseView& v, const kit::
                          .hint = "Written as YYYY-MM-DD, as the Ombudsman's letter gives it",
                          .value = sent_or(sent, "due_on", ""),
                          .width = "govuk-input--width-10"});
-        f.push_back({.name = "days",
-                     .label = "Working days to add",
-                     .value = sent_or(sent, "days", ""),
+        const std::string unit = in_hours(v) ? "hours" : "days";
+        f.push_back({.name = unit,
+                     .label = "Working " + unit + " to add",
+                     .value = sent_or(sent, unit, ""),
                      .width = "govuk-input--width-3"});
         f.push_back({.name = "told_on",
                      .label = "Date the requester was told",
@@ -420,15 +421,23 @@ Response Pages::change_clock(Request& r) const {
     if (extend) {
         in.target = field(form, "target");
         in.told_on = field(form, "told_on");
-        const std::string days(trim(kit::form_text(form, "days")));
-        try {
-            std::size_t used = 0;
-            const long n = days.empty() ? 0 : std::stol(days, &used);
-            if (!days.empty() && used == days.size()) in.days = n;
-        } catch (const std::exception&) {
+        // "days", or "hours" for a case counted in working hours: whichever the form has.
+        for (const std::string unit : {"days", "hours"}) {
+            const std::string text(trim(kit::form_text(form, unit)));
+            if (text.empty()) continue;
+            std::optional<std::int64_t> n;
+            try {
+                std::size_t used = 0;
+                const long read = std::stol(text, &used);
+                if (used == text.size()) n = read;
+            } catch (const std::exception&) {
+            }
+            if (!n)
+                errors.push_back({unit, fmt::format("Working {} to add must be a whole number, "
+                                                    "such as 10",
+                                                    unit)});
+            (unit == "days" ? in.days : in.hours) = n;
         }
-        if (!in.days && !days.empty())
-            errors.push_back({"days", "Working days to add must be a whole number, such as 10"});
     }
     Result<CaseEvent> done = errors.empty()
                                  ? service.change_clock(c, id, in, kit::form_version(form))

@@ -76,8 +76,8 @@ inline constexpr std::string_view k_clock_actions[] = {"stop", "restart", "clari
 struct ClockInput {
     std::optional<std::string> action, on, reason, target, told_on, due_on;
     std::optional<std::string> at;  // HH:MM, for a case counted in working hours
-    // Working days to add (working hours, for a target counted in hours).
-    std::optional<std::int64_t> days;
+    // What an extension adds: working days, or, for a target counted in working hours, hours.
+    std::optional<std::int64_t> days, hours;
     std::optional<bool> fee_notice;
 };
 

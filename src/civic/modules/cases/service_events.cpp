@@ -390,22 +390,30 @@ Result<CaseEvent> CasesService::change_clock(const Context& ctx, const std::stri
             if (target && stage)
                 for (const auto& t : stage->targets)
                     if (t.key == target->key) rule = &t;
-            const char* unit = rule && rule->working_hours > 0 ? "hours" : "days";
-            if (!in.days || *in.days < 1)
-                checks.fail("days",
+            // A target counted in working hours is extended by `hours`, any other by `days`.
+            const bool hours = rule && rule->working_hours > 0;
+            const char* unit = hours ? "hours" : "days";
+            const std::optional<std::int64_t> amount = hours ? in.hours : in.days;
+            const std::optional<std::int64_t> other = hours ? in.days : in.hours;
+            if (other)
+                checks.fail(hours ? "days" : "hours",
+                            fmt::format("The {} is counted in working {}: give the working {} "
+                                        "the extension adds as {}",
+                                        lower_ascii(rule->label), unit, unit, unit));
+            else if (!amount || *amount < 1)
+                checks.fail(unit,
                             fmt::format("Give the working {} the extension adds, 1 or more", unit));
             else if (rule && rule->extension_limit == 0)
                 checks.fail("target", fmt::format("The {} of a {} cannot be extended",
                                                   lower_ascii(rule->label), s.type.name));
-            else if (rule && target->extended_by + *in.days > rule->extension_limit)
-                checks.fail(
-                    "days",
-                    fmt::format("The {} may be extended by {} working {} in all; {} "
-                                "{} used already",
-                                lower_ascii(rule->label), rule->extension_limit, unit,
-                                target->extended_by, target->extended_by == 1 ? "is" : "are"));
+            else if (rule && target->extended_by + *amount > rule->extension_limit)
+                checks.fail(unit, fmt::format("The {} may be extended by {} working {} in all; {} "
+                                              "{} used already",
+                                              lower_ascii(rule->label), rule->extension_limit, unit,
+                                              target->extended_by,
+                                              target->extended_by == 1 ? "is" : "are"));
             if (rule) e.target_key = rule->key;
-            e.days = in.days.value_or(0);
+            e.days = amount.value_or(0);
             // The Code asks that a complainant be told of an extension, and why, with the
             // Ombudsman's details (6.4, 6.5); the day they were told is recorded.
             const std::string told = trimmed(in.told_on);
