@@ -52,15 +52,11 @@ std::optional<std::string> text(const json::object& o, std::string_view key) {
 }
 
 std::optional<std::int64_t> integer(const json::object& o, std::string_view key) {
-    const auto* v = o.if_contains(key);
-    if (!v || !v->is_int64()) return std::nullopt;
-    return v->as_int64();
+    return kit::demo_integer(o, key);
 }
 
 const json::array& list(const json::object& o, std::string_view key) {
-    static const json::array none;
-    const auto* v = o.if_contains(key);
-    return v && v->is_array() ? v->as_array() : none;
+    return kit::demo_list(o, key);
 }
 
 // The case's version after a call, so that the next call names it as a handler's would: a

@@ -64,9 +64,7 @@ std::optional<std::string> text(const json::object& o, std::string_view key) {
 }
 
 std::optional<std::int64_t> integer(const json::object& o, std::string_view key) {
-    const auto* v = o.if_contains(key);
-    if (!v || !v->is_int64()) return std::nullopt;
-    return v->as_int64();
+    return kit::demo_integer(o, key);
 }
 
 std::optional<bool> boolean(const json::object& o, std::string_view key) {
@@ -76,9 +74,7 @@ std::optional<bool> boolean(const json::object& o, std::string_view key) {
 }
 
 const json::array& list(const json::object& o, std::string_view key) {
-    static const json::array none;
-    const auto* v = o.if_contains(key);
-    return v && v->is_array() ? v->as_array() : none;
+    return kit::demo_list(o, key);
 }
 
 const json::object& object(const json::object& o, std::string_view key) {

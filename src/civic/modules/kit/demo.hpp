@@ -7,8 +7,10 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <boost/json/array.hpp>
 #include <boost/json/object.hpp>
 #include <chrono>
+#include <cstdint>
 #include <functional>
 #include <optional>
 #include <string>
@@ -26,6 +28,21 @@ inline std::optional<std::string> demo_text(const boost::json::object& o, std::s
     const auto* v = o.if_contains(key);
     if (!v || !v->is_string()) return std::nullopt;
     return std::string(v->as_string());
+}
+
+// A whole-number field of a demo file's object; nullopt when absent or not a whole number.
+inline std::optional<std::int64_t> demo_integer(const boost::json::object& o,
+                                                std::string_view key) {
+    const auto* v = o.if_contains(key);
+    if (!v || !v->is_int64()) return std::nullopt;
+    return v->as_int64();
+}
+
+// A list field of a demo file's object; an empty list when absent or not a list.
+inline const boost::json::array& demo_list(const boost::json::object& o, std::string_view key) {
+    static const boost::json::array none;
+    const auto* v = o.if_contains(key);
+    return v && v->is_array() ? v->as_array() : none;
 }
 
 // "The demo council's unit "ict" was refused: … [name: …]". whose: "demo council's".
