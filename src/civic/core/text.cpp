@@ -10,6 +10,12 @@ std::string_view trim(std::string_view s) {
     return s;
 }
 
+std::string as_sentence_end(const std::string& text) {
+    if (!text.empty() && (text.back() == '.' || text.back() == '!' || text.back() == '?'))
+        return text;
+    return text + ".";
+}
+
 std::string lower_ascii(std::string_view s) {
     std::string out(s);
     for (char& c : out)

@@ -17,6 +17,10 @@ bool equal_ignoring_case(std::string_view a, std::string_view b);
 // The text with A–Z lowered, for a search that ignores case; other bytes are kept.
 std::string lower_ascii(std::string_view s);
 
+// Text ending a sentence: a full stop added, unless it ends with . ! or ? already ("the
+// investigation needs a site visit." without doubling the full stop an officer typed).
+std::string as_sentence_end(const std::string& text);
+
 // A list as a sentence says it, for messages that say what is allowed: "a, b or c".
 std::string list_in_words(std::span<const std::string_view> items, std::string_view last = "or");
 

@@ -7,6 +7,8 @@
 #include <stdexcept>
 #include <string_view>
 
+#include "civic/core/text.hpp"
+
 namespace civic {
 using namespace std::chrono;
 
@@ -372,13 +374,6 @@ Pause pause_of(const Stop& s) {
     Pause p{add_days(s.stopped_on, 1), std::nullopt};
     if (s.restarted_on) p.last = add_days(*s.restarted_on, -1);
     return p;
-}
-
-// "the investigation needs a site visit." without doubling a full stop the officer typed.
-std::string as_sentence_end(const std::string& text) {
-    if (!text.empty() && (text.back() == '.' || text.back() == '!' || text.back() == '?'))
-        return text;
-    return text + ".";
 }
 
 }  // namespace

@@ -6,6 +6,8 @@
 #include <algorithm>
 #include <utility>
 
+#include "civic/core/text.hpp"
+
 namespace civic {
 namespace {
 
@@ -14,17 +16,6 @@ constexpr int k_max_target_minutes = 1000 * 60;
 // The most days a clock walks looking for its due time: far beyond any target of 1000 working
 // hours, so only a calendar with no working days at all reaches it.
 constexpr int k_max_days_walked = 366 * 50;
-
-bool is_blank(std::string_view text) {
-    return std::all_of(text.begin(), text.end(),
-                       [](char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; });
-}
-
-std::string as_sentence_end(const std::string& text) {
-    if (!text.empty() && (text.back() == '.' || text.back() == '!' || text.back() == '?'))
-        return text;
-    return text + ".";
-}
 
 // The moment `minutes` working minutes after `from` are counted; nullopt past the dates
 // supported or when no working day comes.
@@ -103,7 +94,7 @@ Result<void> WorkingHoursClock::stop(WallTime at, std::string reason) {
     if (!m_stops.empty() && at < *m_stops.back().restarted_at)
         return std::unexpected(
             Error::validation("at", "The clock cannot stop before it last restarted"));
-    if (is_blank(reason))
+    if (trim(reason).empty())
         return std::unexpected(Error::validation("reason", "Say why the clock stops"));
     m_stops.push_back({at, std::move(reason), std::nullopt});
     return ok();
@@ -122,7 +113,7 @@ Result<void> WorkingHoursClock::extend(int minutes, std::string reason) {
     if (minutes < 1 || m_target + minutes > k_max_target_minutes)
         return std::unexpected(Error::validation(
             "working_hours", "An extension adds working hours, up to 1000 in all"));
-    if (is_blank(reason))
+    if (trim(reason).empty())
         return std::unexpected(Error::validation("reason", "Say why the target is extended"));
     m_target += minutes;
     m_extensions.push_back({minutes, std::move(reason)});
