@@ -68,7 +68,7 @@ Choices Pages::priority_choices(const Context& c) const {
     Choices out;
     if (auto all = service.list_case_types(c, false))
         for (const auto& t : *all)
-            for (const auto& p : detail::rules_of(t).priorities)
+            for (const auto& p : stored_rules(t).priorities)
                 if (std::none_of(out.begin(), out.end(),
                                  [&](const auto& o) { return o.first == p.key; }))
                     out.emplace_back(p.key, p.name);

@@ -26,7 +26,7 @@ std::string capital(std::string_view s) { return kit::Checks::capitalise(s); }
 // "Priority 1: critical (a service is down)", or "" for a case without a priority.
 std::string priority_name(const CaseView& v) {
     if (v.record.priority.empty()) return "";
-    for (const auto& p : detail::rules_of(v.type).priorities)
+    for (const auto& p : stored_rules(v.type).priorities)
         if (p.key == v.record.priority) return p.name;
     return v.record.priority;
 }

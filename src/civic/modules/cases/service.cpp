@@ -73,7 +73,7 @@ Result<void> apply_input(Connection& c, const CaseTypeInput& in, CaseType& t, bo
     if (in.description && !checks.failed("description")) t.description = trim(*in.description);
     // The stages are checked with the priorities and office hours they will count by: those
     // sent, else the type's own.
-    const ClockRules current = creating ? ClockRules{} : detail::rules_of(t);
+    const ClockRules current = creating ? ClockRules{} : stored_rules(t);
     std::vector<Priority> priorities = current.priorities;
     OfficeHours hours = current.office_hours;
     bool rules_ok = true;

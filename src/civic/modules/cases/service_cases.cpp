@@ -86,7 +86,7 @@ void priority_and_time(Connection& c, const Context& ctx, Checks& checks, const 
         if (found) type = &*found;
     }
     if (!type) return;
-    const ClockRules rules = rules_of(*type);
+    const ClockRules rules = stored_rules(*type);
     std::string listed;
     for (const auto& p : rules.priorities)
         listed += fmt::format("{}{} ({})", listed.empty() ? "" : ", ", p.key, p.name);
@@ -265,7 +265,7 @@ DraftedCase draft_case(Connection& c, const Context& ctx, const CaseInput& in) {
         for (const auto& e : applied.error().errors) d.errors.push_back(e);
     d.k.requester_version = 1;
     if (d.type) {
-        const auto rules = rules_of(*d.type);
+        const auto rules = stored_rules(*d.type);
         d.k.case_type_id = d.type->id;
         d.k.stage_key = rules.stages.empty() ? "" : rules.stages.front().key;
     }

@@ -65,7 +65,7 @@ Result<Situation> situation(Connection& c, const Context& ctx, const std::string
     const WallTime now = kit::now_in_uk(ctx);
     Situation s{std::move(k), {}, {}, {}, {}, {}, now.date, now};
     s.type = type_of(c, s.k);
-    s.rules = rules_of(s.type);
+    s.rules = stored_rules(s.type);
     s.calendar = calendar_of(c, s.type);
     s.events = repo::events_of(c, s.k.id);
     s.recount();
@@ -175,7 +175,7 @@ std::vector<CaseEvent> met_events(const CaseType& t, const WorkingCalendar& cale
                                   std::vector<CaseEvent>& events, const std::string& target_key,
                                   Date on, const std::optional<std::string>& at, WallTime now) {
     const Date today = now.date;
-    const ClockRules rules = rules_of(t);
+    const ClockRules rules = stored_rules(t);
     const Stage* stage = stage_of(rules, k.stage_key);
     auto clock = clock_of(t, calendar, k, events, today, now.minute);
     if (!stage || clock.stages.empty()) return {};

@@ -226,7 +226,7 @@ Result<FeedView> CasesService::create_feed(const Context& ctx, const FeedInput& 
                             "code, such as FOI");
             if (type) {
                 f.case_type_id = type->id;
-                const auto rules = rules_of(*type);
+                const auto rules = stored_rules(*type);
                 const std::string stage_key = trimmed(in.stage);
                 const Stage* stage = stage_key.empty()
                                          ? (rules.stages.empty() ? nullptr : &rules.stages.front())

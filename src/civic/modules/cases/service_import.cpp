@@ -127,7 +127,7 @@ std::string stages_in_words(const ClockRules& rules) {
 std::vector<CaseEvent> history(Connection& c, Checks& checks, const ImportRow& row,
                                const CaseType& type, const WorkingCalendar& calendar, Case& k,
                                Date today) {
-    const ClockRules rules = rules_of(type);
+    const ClockRules rules = stored_rules(type);
     std::vector<CaseEvent> events;
     if (rules.stages.empty()) return events;
     const Stage& first = rules.stages.front();

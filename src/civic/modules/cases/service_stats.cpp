@@ -181,7 +181,7 @@ Result<CaseStatistics> CasesService::statistics(const Context& ctx,
         const std::string stage = trimmed(q.stage);
         if (!stage.empty() && !checks.failed("case_type_id")) {
             const bool known = std::any_of(types.begin(), types.end(), [&](const CaseType& t) {
-                return stage_of(rules_of(t), stage) != nullptr;
+                return stage_of(stored_rules(t), stage) != nullptr;
             });
             if (!known)
                 checks.fail("stage",
@@ -224,7 +224,7 @@ Result<ComplaintsReport> CasesService::complaints_report(
                 const auto type = std::find_if(types.begin(), types.end(), [&](const CaseType& t) {
                     return t.id == k.case_type_id;
                 });
-                const auto rules = rules_of(*type);
+                const auto rules = stored_rules(*type);
                 const Stage* stage = stage_of(rules, k.stage_key);
                 out.lessons.push_back({k.id, k.reference, k.subject, type->code,
                                        stage ? stage->name : k.stage_key, *k.closed_on, k.outcome,

@@ -75,8 +75,6 @@ CaseType type_of(Connection& c, const Case& k) {
     return *t;
 }
 
-ClockRules rules_of(const CaseType& t) { return stored_rules(t); }
-
 const Stage* stage_of(const ClockRules& rules, std::string_view key) {
     for (const auto& s : rules.stages)
         if (s.key == key) return &s;
@@ -119,7 +117,7 @@ ClockState clock_of(const CaseType& t, const WorkingCalendar& calendar, const Ca
         k.status == "closed" && k.closed_on ? parse_iso_date(*k.closed_on) : std::nullopt;
     const std::optional<int> received_at =
         k.received_at ? parse_time_of_day(*k.received_at) : std::nullopt;
-    auto state = compute_clock(for_priority(rules_of(t), k.priority), calendar, received,
+    auto state = compute_clock(for_priority(stored_rules(t), k.priority), calendar, received,
                                clock_events, closed ? std::min(*closed, today) : today, received_at,
                                closed && *closed < today ? 24 * 60 - 1 : now_minute);
     if (closed)
@@ -154,7 +152,7 @@ CaseView view_of(Connection& c, const Principal& who, Case k, WallTime now, bool
     if (with_events) v.events = std::move(events);
     if (auto u = org::repo::find_unit(c, k.unit_id)) v.unit_name = u->name;
     v.officer_name = person_name(c, k.officer_person_id);
-    const auto rules = rules_of(v.type);
+    const auto rules = stored_rules(v.type);
     for (std::size_t i = 0; i + 1 < rules.stages.size(); ++i)
         if (rules.stages[i].key == k.stage_key) v.next_stage_name = rules.stages[i + 1].name;
     if (const auto* stage = current_stage(v.clock)) {

@@ -14,6 +14,7 @@
 #include "civic/core/working_days.hpp"
 #include "civic/modules/cases/clock.hpp"
 #include "civic/modules/cases/model.hpp"
+#include "civic/modules/cases/rules.hpp"
 #include "civic/modules/cases/service.hpp"
 #include "civic/modules/kit/checks.hpp"
 #include "civic/modules/kit/records.hpp"
@@ -36,7 +37,6 @@ Result<Case> handled_case(store::Connection& c, const Principal& who, const std:
                           std::int64_t version);
 // The case's type (it always has one: types are archived, never deleted).
 CaseType type_of(store::Connection& c, const Case& k);
-ClockRules rules_of(const CaseType& t);
 const Stage* stage_of(const ClockRules& rules, std::string_view key);
 
 // The calendar a type counts on, as it stands now.

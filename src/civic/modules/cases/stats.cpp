@@ -12,8 +12,6 @@ namespace civic::cases {
 namespace json = boost::json;
 namespace {
 
-ClockRules parsed_rules(const CaseType& t) { return stored_rules(t); }
-
 // Adds one to an outcome's count, keeping the first-seen order.
 void count_outcome(std::vector<std::pair<std::string, std::int64_t>>& outcomes,
                    const std::string& outcome) {
@@ -175,7 +173,7 @@ CaseStatistics case_statistics(const std::vector<CaseType>& types,
     for (const auto& type : types) {
         TypeStats t;
         t.type = type;
-        for (const auto& stage : parsed_rules(type).stages) {
+        for (const auto& stage : stored_rules(type).stages) {
             StageStats s;
             s.key = stage.key;
             s.name = stage.name;
