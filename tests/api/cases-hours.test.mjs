@@ -95,6 +95,7 @@ describe(`cases: targets in working hours (${backend})`, { timeout: 120000 }, ()
   it('stops and restarts the clock to the minute, extends it by working hours, and moves with the priority', async () => {
     const k = (await srv.admin('POST', '/api/v1/cases', { body: incident({ received_on: '2026-11-27', received_at: '16:00', priority: 'p1', subject: 'Email down' }) })).json;
     assertProblem(await post(k.id, 'clock', { action: 'stop', on: '2026-11-30', reason: 'Waiting for the supplier' }), 422, { fields: ['at'] });
+    assertProblem(await post(k.id, 'clock', { action: 'stop', on: '2026-11-30', at: '9.30', reason: 'Waiting for the supplier' }), 422, { fields: ['at'] });
     await ok(k.id, 'clock', { action: 'stop', on: '2026-11-30', at: '09:30', reason: 'Waiting for the supplier' });
     assert.deepEqual([(await targets(k.id)).fix.status, (await targets(k.id)).fix.due], ['stopped', null]);
     await ok(k.id, 'clock', { action: 'restart', on: '2026-11-30', at: '11:00' });

@@ -211,6 +211,28 @@ describe(`cases: imported from a spreadsheet (${backend})`, { timeout: 180000 },
     assert.deepEqual(counted(), before);
   });
 
+  it('takes an ICT incident\'s priority and time received, refusing a bad time or an unknown priority by line and column', async () => {
+    const head = 'type,received_on,received_at,priority,channel,requester_kind,requester_name,subject,unit';
+    const bad = [
+      head,
+      'ICT,2026-06-01,25:00,p1,phone,organisation,Planning,Server down,Customer Services',
+      'ICT,2026-06-01,10:15,p7,phone,organisation,Planning,Printer jam,Customer Services',
+      'ICT,2026-06-01,,p2,phone,organisation,Planning,No time,Customer Services',
+      'LET,2026-06-01,,p1,letter,resident,Pat Walker,A letter,Customer Services',
+      '',
+    ].join('\n');
+    const before = counted();
+    const fields = ['line 2, column received_at', 'line 3, column priority', 'line 4, column received_at', 'line 5, column priority'];
+    const problem = assertProblem(await importCsv(bad), 422, { fields });
+    assert.deepEqual(problem.errors.map((e) => e.field), fields);
+    assert.deepEqual(counted(), before);
+
+    const good = await importCsv([head, 'ICT,2026-06-01,16:30,p2,phone,organisation,Planning,Server slow,Customer Services', ''].join('\n'));
+    assert.equal(good.status, 200, good.text);
+    const [k] = srv.sqlRows(`SELECT priority, received_at FROM cases WHERE id = '${good.json.cases[0].id}'`);
+    assert.deepEqual(k, { priority: 'p2', received_at: '16:30' });
+  });
+
   it('imports from the command line as the administrator, with its message and exit codes', async () => {
     const good = path.join(dir, 'cases.csv');
     writeFileSync(good, [
